@@ -1,0 +1,89 @@
+// Operator commands, applied at most once per idempotency key: the command's record and the events it causes
+// are written in one transaction, so a repeated key — a retry after a lost answer, a host killed mid-send —
+// gets the first result back and changes nothing.
+import type Database from 'better-sqlite3';
+import {
+  type AlertPayload,
+  type CommandRequest,
+  type CommandResult,
+  type Envelope,
+} from '../src/contract/hub-protocol.js';
+import type { EventLog } from './event-log.js';
+
+export interface CommandOutcome {
+  duplicate: boolean;
+  result: CommandResult;
+  events: Envelope[];
+}
+
+export class CommandLog {
+  private readonly db: Database.Database;
+  private readonly find: Database.Statement<[string], { result: string }>;
+  private readonly record: Database.Statement;
+  private applied: number;
+
+  constructor(private readonly log: EventLog) {
+    this.db = log.database;
+    this.db.exec(`CREATE TABLE IF NOT EXISTS commands (
+      key TEXT PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL, issuer TEXT NOT NULL,
+      issued_at INTEGER NOT NULL, result TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+    this.find = this.db.prepare('SELECT result FROM commands WHERE key = ?');
+    this.record = this.db.prepare(
+      'INSERT INTO commands (key, name, args, issuer, issued_at, result, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.applied = (this.db.prepare('SELECT COUNT(*) AS n FROM commands').get() as { n: number }).n;
+  }
+
+  apply(cmd: CommandRequest, now = Date.now()): CommandOutcome {
+    return this.db.transaction((): CommandOutcome => {
+      const seen = this.find.get(cmd.key);
+      if (seen) return { duplicate: true, result: JSON.parse(seen.result) as CommandResult, events: [] };
+      const { result, events } = this.execute(cmd, now);
+      this.record.run(
+        cmd.key,
+        cmd.name,
+        JSON.stringify(cmd.args),
+        cmd.issuer,
+        cmd.issuedAt,
+        JSON.stringify(result),
+        now,
+      );
+      this.applied++;
+      return { duplicate: false, result, events };
+    })();
+  }
+
+  /** Kept in memory, so a closed hub can still report it. */
+  count(): number {
+    return this.applied;
+  }
+
+  private execute(cmd: CommandRequest, now: number): { result: CommandResult; events: Envelope[] } {
+    const args = cmd.args as { alertId: string; note?: string };
+    const current = this.log.latestOf('ops.alerts', args.alertId);
+    const reject = (message: string) => ({
+      result: { status: 'rejected' as const, message, appliedAt: now },
+      events: [],
+    });
+    if (!current) return reject(`no alert ${args.alertId}`);
+    const alert = current.payload as AlertPayload;
+    const next: AlertPayload = { ...alert };
+    if (args.note) next.notes = [...(alert.notes ?? []), { by: cmd.issuer, at: now, text: args.note }].slice(-100);
+    switch (cmd.name) {
+      case 'alert.acknowledge':
+        if (alert.state !== 'active') return reject(`alert ${alert.id} is already ${alert.state}`);
+        Object.assign(next, { state: 'acknowledged', acknowledgedBy: cmd.issuer, acknowledgedAt: now });
+        break;
+      case 'alert.resolve':
+        if (alert.state === 'resolved') return reject(`alert ${alert.id} is already resolved`);
+        next.state = 'resolved';
+        break;
+      case 'alert.note':
+        break;
+    }
+    const events = this.log.append([
+      { topic: 'ops.alerts', key: alert.id, source: `operator:${cmd.issuer}`, time: now, payload: next },
+    ]);
+    return { result: { status: 'applied', message: `${cmd.name} ${alert.id}`, appliedAt: now }, events };
+  }
+}

@@ -1,0 +1,173 @@
+// The feed hub: an HTTP + socket.io server over the event log. Embedded in the host by default, or standalone
+// (`ioc-wall hub`). It owns the truth; clients resume from the offsets they hold.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import {
+  Envelope,
+  HUB_EVENTS,
+  type HubStatus,
+  KNOWN_TOPICS,
+  CommandRequest,
+  type CommandResponse,
+  SubscribeRequest,
+  type SubscribeResponse,
+} from '../src/contract/hub-protocol.js';
+import { CommandLog } from './command-log.js';
+import { DemoSource } from './demo-source.js';
+import { EventLog, type NewEvent } from './event-log.js';
+import { createLogger, type Logger } from './logger.js';
+import { Subscriber } from './subscriber.js';
+
+export interface HubOptions {
+  /** 0: any free port. */
+  port: number;
+  host?: string;
+  /** SQLite file of the log; null keeps it in memory. */
+  logFile: string | null;
+  demo: boolean;
+  seed?: number;
+  /** Demo tick period in ms (default 250). */
+  tickMs?: number;
+  /** Demo events per second; above the natural pace of the demo, live counters are ticked more often. */
+  rate?: number;
+  version: string;
+  logger?: Logger;
+}
+
+export interface RunningHub {
+  readonly url: string;
+  readonly port: number;
+  status(): HubStatus;
+  publish(events: readonly NewEvent[]): Envelope[];
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const logger = options.logger ?? createLogger('hub');
+  const log = new EventLog(options.logFile);
+  const commands = new CommandLog(log);
+  const startedAt = Date.now();
+  const subscribers = new Set<Subscriber>();
+
+  const http = createServer((req, res) => route(req, res));
+  const io = new Server(http, { transports: ['websocket'], maxHttpBufferSize: 1_000_000, serveClient: false });
+
+  const status = (): HubStatus => ({
+    app: 'ioc-wall',
+    role: 'hub',
+    version: options.version,
+    startedAt,
+    demo: options.demo,
+    clients: io.engine.clientsCount,
+    topics: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, { head: log.head(t) }])),
+    commands: commands.count(),
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ok: true });
+    if (req.method === 'GET' && path === '/api/status') return sendJson(res, 200, status());
+    sendJson(res, 404, { error: 'not found' });
+  }
+
+  io.on('connection', (socket) => {
+    const sub = new Subscriber(socket, log);
+    subscribers.add(sub);
+    socket.on('disconnect', () => subscribers.delete(sub));
+    socket.on(HUB_EVENTS.subscribe, (raw: unknown, ack?: unknown) => {
+      const reply = (r: SubscribeResponse): void => {
+        if (typeof ack === 'function') ack(r);
+      };
+      const parsed = SubscribeRequest.safeParse(raw);
+      if (!parsed.success) {
+        const error = `bad subscribe: ${z.prettifyError(parsed.error)}`;
+        logger.warn(error, { client: socket.id });
+        return reply({ ok: false, error });
+      }
+      const topics = parsed.data.topics as Record<string, number>;
+      reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
+      sub.subscribe(topics);
+    });
+    socket.on(HUB_EVENTS.command, (raw: unknown, ack?: unknown) => {
+      const reply = (r: CommandResponse): void => {
+        if (typeof ack === 'function') ack(r);
+      };
+      const parsed = CommandRequest.safeParse(raw);
+      if (!parsed.success) {
+        const error = `bad command: ${z.prettifyError(parsed.error)}`;
+        logger.warn(error, { client: socket.id });
+        return reply({ ok: false, error });
+      }
+      const outcome = commands.apply(parsed.data);
+      if (outcome.events.length > 0) for (const sub of subscribers) sub.wake();
+      logger.info('command', {
+        key: parsed.data.key,
+        name: parsed.data.name,
+        duplicate: outcome.duplicate,
+        ...outcome.result,
+      });
+      reply({ ok: true, key: parsed.data.key, duplicate: outcome.duplicate, result: outcome.result });
+    });
+    socket.onAny((event: string) => {
+      if (event === HUB_EVENTS.subscribe || event === HUB_EVENTS.command) return;
+      logger.warn('unknown message refused', { client: socket.id, event: String(event).slice(0, 64) });
+      socket.emit(HUB_EVENTS.protocolError, { error: `unknown message "${String(event).slice(0, 64)}"` });
+    });
+  });
+
+  const publish = (events: readonly NewEvent[]): Envelope[] => {
+    // Whatever the source, nothing invalid enters the log.
+    for (const e of events) Envelope.parse({ ...e, offset: 1 });
+    const appended = log.append(events);
+    for (const sub of subscribers) sub.wake();
+    return appended;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  if (options.demo) {
+    const demo = new DemoSource({ seed: options.seed ?? 2025, clock: Date.now });
+    const initial = demo.initial();
+    // A demo hub restarted on an existing log keeps its history and only adds what happens next.
+    if (KNOWN_TOPICS.every((t) => log.head(t) === 0)) publish(initial);
+    const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
+    const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
+    let owed = 0;
+    timer = setInterval(() => {
+      const batch = demo.tick();
+      owed += perTick - batch.length;
+      while (owed >= 1) {
+        const more = demo.tick();
+        batch.push(...more);
+        owed -= more.length;
+      }
+      publish(batch);
+    }, tickMs);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  logger.info('hub listening', { url, demo: options.demo, log: options.logFile ?? 'memory' });
+
+  return {
+    url,
+    port,
+    status,
+    publish,
+    async close() {
+      if (timer) clearInterval(timer);
+      await io.close();
+      log.close();
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, code: number, body: unknown): void {
+  res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,57 @@
+// One client's subscription: a cursor per topic, pumped from the log. Replay and live events take the same
+// path, so a client can never see a gap between "history" and "live", and acknowledged batches bound how much
+// is in flight (a slow client slows its own pump, not the hub).
+import type { Socket } from 'socket.io';
+import { HUB_EVENTS } from '../src/contract/hub-protocol.js';
+import type { EventLog } from './event-log.js';
+
+const BATCH = 1000;
+const MAX_IN_FLIGHT = 4;
+
+export class Subscriber {
+  private readonly cursors = new Map<string, number>();
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly log: EventLog,
+  ) {}
+
+  /** Replaces the topics and the offsets the client holds; events after them follow. */
+  subscribe(topics: Record<string, number>): void {
+    this.cursors.clear();
+    for (const [topic, offset] of Object.entries(topics)) this.cursors.set(topic, offset);
+    this.wake();
+  }
+
+  wake(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.pump());
+  }
+
+  private pump(): void {
+    this.scheduled = false;
+    if (!this.socket.connected) return;
+    for (const [topic, cursor] of this.cursors) {
+      if (this.inFlight >= MAX_IN_FLIGHT) return;
+      if (cursor >= this.log.head(topic)) continue;
+      const batch = this.log.read(topic, cursor, BATCH);
+      const last = batch[batch.length - 1];
+      if (!last) continue;
+      this.cursors.set(topic, last.offset);
+      this.inFlight++;
+      this.socket.emit(HUB_EVENTS.events, batch, () => {
+        this.inFlight--;
+        this.wake();
+      });
+    }
+    for (const [topic, cursor] of this.cursors) {
+      if (cursor < this.log.head(topic)) {
+        this.wake();
+        return;
+      }
+    }
+  }
+}

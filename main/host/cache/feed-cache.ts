@@ -1,0 +1,150 @@
+// The host's cache of the feed, in SQLite: history, the latest value of every key, and the offset of every topic.
+// Events are applied in memory at once (the wall sees them) and written in batched transactions; a topic's
+// offset is committed in the same transaction as its data, so a crash can neither skip nor duplicate.
+import type Database from 'better-sqlite3';
+import type { Envelope, KnownTopic } from '../../../src/contract/hub-protocol.js';
+import { LatestValues } from '../../../src/domain/latest-values.js';
+import type { Logger } from '../../../hub/logger.js';
+import type { FeedSink } from '../feed-client.js';
+
+export type CacheListener = (events: Envelope[]) => void;
+
+export interface FeedCacheOptions {
+  /** Longest time an applied event waits before it is committed. */
+  flushMs?: number;
+  /** A batch this large is committed at once. */
+  maxBatch?: number;
+  /** History kept per topic. */
+  retainMs?: number;
+}
+
+interface LatestRow {
+  topic: KnownTopic;
+  key: string;
+  offset: number;
+  time: number;
+  source: string;
+  payload: string;
+}
+
+export class FeedCache implements FeedSink {
+  private values = new LatestValues();
+  private readonly offsets = new Map<string, number>();
+  private readonly times = new Map<string, number>();
+  private pending: Envelope[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<CacheListener>();
+  private readonly commit: (batch: Envelope[]) => void;
+  private readonly flushMs: number;
+  private readonly maxBatch: number;
+  committedEvents = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly logger: Logger,
+    options: FeedCacheOptions = {},
+  ) {
+    this.flushMs = options.flushMs ?? 150;
+    this.maxBatch = options.maxBatch ?? 5000;
+    const insertEvent = db.prepare(
+      'INSERT OR IGNORE INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const upsertLatest = db.prepare(
+      `INSERT INTO latest (topic, key, offset, time, source, payload) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (topic, key) DO UPDATE SET offset = excluded.offset, time = excluded.time,
+         source = excluded.source, payload = excluded.payload WHERE excluded.offset > latest.offset`,
+    );
+    const upsertOffset = db.prepare(
+      `INSERT INTO topic_offsets (topic, offset, last_event_time) VALUES (?, ?, ?)
+       ON CONFLICT (topic) DO UPDATE SET offset = excluded.offset, last_event_time = excluded.last_event_time`,
+    );
+    this.commit = db.transaction((batch: Envelope[]) => {
+      const last = new Map<string, Envelope>();
+      for (const e of batch) {
+        const payload = JSON.stringify(e.payload);
+        insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
+        upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
+        last.set(e.topic, e);
+      }
+      for (const [topic, e] of last) upsertOffset.run(topic, e.offset, e.time);
+    });
+    this.load();
+  }
+
+  private load(): void {
+    for (const row of this.db.prepare('SELECT topic, offset, last_event_time FROM topic_offsets').all() as {
+      topic: string;
+      offset: number;
+      last_event_time: number | null;
+    }[]) {
+      this.offsets.set(row.topic, row.offset);
+      if (row.last_event_time !== null) this.times.set(row.topic, row.last_event_time);
+    }
+    const rows = this.db
+      .prepare('SELECT topic, key, offset, time, source, payload FROM latest ORDER BY topic, offset')
+      .all() as LatestRow[];
+    for (const r of rows) this.values.apply({ ...r, payload: JSON.parse(r.payload) as unknown });
+  }
+
+  offset(topic: string): number {
+    return this.offsets.get(topic) ?? 0;
+  }
+
+  lastEventTime(topic: string): number | null {
+    return this.times.get(topic) ?? null;
+  }
+
+  apply(events: Envelope[]): void {
+    const applied: Envelope[] = [];
+    for (const e of events) {
+      if (e.offset <= this.offset(e.topic)) continue;
+      this.offsets.set(e.topic, e.offset);
+      this.times.set(e.topic, Math.max(this.times.get(e.topic) ?? 0, e.time));
+      this.values.apply(e);
+      applied.push(e);
+    }
+    if (applied.length === 0) return;
+    this.pending.push(...applied);
+    if (this.pending.length >= this.maxBatch) this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.flushMs);
+    for (const l of this.listeners) l(applied);
+  }
+
+  /** Commits what is pending in one transaction. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.commit(batch);
+    this.committedEvents += batch.length;
+  }
+
+  latest(): Envelope[] {
+    return this.values.all();
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  onApplied(listener: CacheListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Drops history older than `retainMs`; latest values and offsets stay. */
+  prune(retainMs: number, now = Date.now()): number {
+    this.flush();
+    return this.db.prepare('DELETE FROM events WHERE time < ?').run(now - retainMs).changes;
+  }
+
+  close(): void {
+    try {
+      this.flush();
+    } catch (err) {
+      this.logger.error('cache flush at close failed', { error: String(err) });
+    }
+  }
+}

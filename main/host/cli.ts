@@ -1,0 +1,100 @@
+// The `ioc-wall` command. `start` runs the command centre, `hub` a standalone feed hub.
+import { Command, InvalidArgumentError } from 'commander';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { startHub } from '../../hub/hub-server.js';
+import { createLogger } from '../../hub/logger.js';
+import { APP_VERSION, defaultDataDir } from './app-paths.js';
+import { WallFileError } from './displays/wall-file.js';
+import { runStart, StartError } from './run-start.js';
+import { electronParentPort } from './shells/electron-child.js';
+import { StartOptions } from './start-options.js';
+
+function portArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number 0–65535');
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('ioc-wall')
+    .description('IOC Wall — video wall and console of an Integrated Operations Center')
+    .version(APP_VERSION);
+
+  program
+    .command('start')
+    .description('run the command centre: the host, its windows on every monitor, and (by default) a demo hub')
+    .option('--shell <kind>', 'auto | electron | browser | headless', 'auto')
+    .option('--hub <where>', '"embedded" (a demo hub in this process) or the URL of a hub', 'embedded')
+    .option('--data-dir <dir>', 'where the cache and logs live', defaultDataDir())
+    .option('--wall <file>', 'a JSON file describing the monitors of the wall')
+    .option('--port <n>', 'loopback port of the UI and the bridge (0: any free port)', portArg, 4180)
+    .option('--locale <vi|en>', 'language of the UI', 'vi')
+    .option('--console', 'also open the operator console window', false)
+    .option('--seed <n>', 'seed of the embedded demo data', '2025')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = StartOptions.safeParse(raw);
+      if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
+      process.exitCode = await runStart(parsed.data, process.argv.slice(2));
+    });
+
+  program
+    .command('hub')
+    .description('run a standalone feed hub')
+    .option('--port <n>', 'port to listen on', portArg, 4181)
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--data-dir <dir>', 'where the event log lives', defaultDataDir())
+    .option('--demo', 'produce demo data of a Vietnamese IOC', false)
+    .option('--seed <n>', 'seed of the demo data', '2025')
+    .option('--rate <n>', 'demo events per second (default: the pace of a working day, about 6/s)')
+    .action(
+      async (raw: { port: number; host: string; dataDir: string; demo: boolean; seed: string; rate?: string }) => {
+        const seed = Number(raw.seed);
+        if (!Number.isInteger(seed)) fail('--seed must be a whole number');
+        const rate = raw.rate === undefined ? undefined : Number(raw.rate);
+        if (rate !== undefined && !(rate > 0 && rate <= 100_000)) fail('--rate must be between 1 and 100000 events/s');
+        const hub = await startHub({
+          port: raw.port,
+          host: raw.host,
+          logFile: join(raw.dataDir, 'hub-events.sqlite'),
+          demo: raw.demo,
+          seed,
+          rate,
+          version: APP_VERSION,
+          logger: createLogger('hub'),
+        });
+        process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}\n`);
+        const stop = (): void => void hub.close().finally(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+  return program;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`ioc-wall: ${message}\n`);
+  process.exit(2);
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof StartError || err instanceof WallFileError) fail(err.message);
+    if (err instanceof Error) {
+      createLogger('cli').debug('stack', { stack: err.stack });
+      fail(err.message);
+    }
+    throw err;
+  }
+}
+
+// Electron forks this file directly as the host's utilityProcess; `bin/ioc-wall.js` imports it instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main(process.argv).then(() => {
+    // Under Electron the parentPort listener keeps the process alive: leave once the host has closed.
+    if (electronParentPort()) process.exit(process.exitCode ?? 0);
+  });
+}

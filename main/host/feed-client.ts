@@ -1,0 +1,217 @@
+// The host's connection to the hub: subscribes with the offsets it holds, applies events in order, detects
+// gaps and re-subscribes, and reports its state. Reconnects with backoff (1 s to a 5 s cap, with jitter).
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import {
+  type CommandRequest,
+  Envelope,
+  type Envelope as EnvelopeT,
+  HUB_EVENTS,
+  KNOWN_TOPICS,
+  SubscribeResponse,
+} from '../../src/contract/hub-protocol.js';
+import type { FeedState, FeedStatus } from '../../src/contract/host-status.js';
+import type { Logger } from '../../hub/logger.js';
+
+const CATCH_UP_MIN = 500;
+
+export interface FeedSink {
+  /** Offset held for a topic (0: none). */
+  offset(topic: string): number;
+  /** Applies events that follow the held offsets exactly, in order. */
+  apply(events: EnvelopeT[]): void;
+  lastEventTime(topic: string): number | null;
+}
+
+export interface FeedClientOptions {
+  hubUrl: string;
+  sink: FeedSink;
+  logger: Logger;
+  /** After this long without a connection the feed counts as offline, not merely reconnecting. */
+  offlineAfterMs?: number;
+  onState?: (status: FeedStatus) => void;
+}
+
+export class FeedClient {
+  private readonly socket: Socket;
+  private state: FeedState = 'connecting';
+  private since = Date.now();
+  private lastError: string | null = null;
+  private readonly heads = new Map<string, number>();
+  private offlineTimer: NodeJS.Timeout | undefined;
+  private catchUp: { startedAt: number; from: number; to: number } | null = null;
+  rejected = 0;
+
+  constructor(private readonly options: FeedClientOptions) {
+    this.socket = io(options.hubUrl, {
+      transports: ['websocket'],
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 5000,
+      randomizationFactor: 0.5,
+      timeout: 5000,
+    });
+    this.socket.on('connect', () => {
+      this.setState('connected');
+      this.subscribe();
+    });
+    this.socket.on('disconnect', (reason) => {
+      this.lastError = `disconnected: ${reason}`;
+      this.lostConnection();
+    });
+    this.socket.on('connect_error', (err) => {
+      this.lastError = err.message;
+      this.lostConnection();
+    });
+    this.socket.on(HUB_EVENTS.events, (batch: unknown, ack?: unknown) => {
+      this.receive(batch);
+      if (typeof ack === 'function') ack();
+    });
+    this.socket.on(HUB_EVENTS.protocolError, (msg: unknown) => {
+      options.logger.warn('hub reported a protocol error', { msg });
+    });
+    this.scheduleOffline();
+  }
+
+  status(): FeedStatus {
+    const topics: FeedStatus['topics'] = {};
+    for (const topic of KNOWN_TOPICS) {
+      const offset = this.options.sink.offset(topic);
+      const head = Math.max(this.heads.get(topic) ?? 0, offset);
+      topics[topic] = { offset, head, lag: head - offset, lastEventTime: this.options.sink.lastEventTime(topic) };
+    }
+    return {
+      hub: this.options.hubUrl,
+      state: this.state,
+      since: this.since,
+      lastError: this.lastError,
+      topics,
+      catchUp: this.catchUpProgress(),
+    };
+  }
+
+  /** Shown only for replays long enough to notice (more than CATCH_UP_MIN events behind). */
+  private catchUpProgress(): FeedStatus['catchUp'] {
+    if (!this.catchUp) return null;
+    const held = this.heldTotal();
+    const { startedAt, from, to } = this.catchUp;
+    if (held >= to) {
+      this.catchUp = null;
+      return null;
+    }
+    const replayed = held - from;
+    const elapsedS = (Date.now() - startedAt) / 1000;
+    const rate = elapsedS > 0.5 && replayed > 0 ? replayed / elapsedS : 0;
+    return { replayed, total: to - from, etaS: rate > 0 ? Math.round((to - held) / rate) : null };
+  }
+
+  private heldTotal(): number {
+    return KNOWN_TOPICS.reduce((n, t) => n + this.options.sink.offset(t), 0);
+  }
+
+  /** Sends a command to the hub and resolves with its answer; rejects when not connected or unanswered. */
+  readonly sendCommand = async (request: CommandRequest): Promise<unknown> => {
+    if (!this.socket.connected) throw new Error('not connected to the hub');
+    return this.socket.timeout(10_000).emitWithAck(HUB_EVENTS.command, request);
+  };
+
+  close(): void {
+    clearTimeout(this.offlineTimer);
+    this.socket.close();
+  }
+
+  private subscribe(): void {
+    const topics = Object.fromEntries(KNOWN_TOPICS.map((t) => [t, this.options.sink.offset(t)]));
+    this.socket.timeout(10_000).emit(HUB_EVENTS.subscribe, { topics }, (err: Error | null, raw: unknown) => {
+      if (err) {
+        this.options.logger.warn('subscribe not answered; retrying', { error: err.message });
+        if (this.socket.connected) this.subscribe();
+        return;
+      }
+      const res = SubscribeResponse.safeParse(raw);
+      if (!res.success) {
+        this.options.logger.error('hub answered subscribe with a malformed reply', {
+          error: z.prettifyError(res.error),
+        });
+        return;
+      }
+      if (!res.data.ok) {
+        this.options.logger.error('hub refused subscribe', { error: res.data.error });
+        return;
+      }
+      for (const [t, head] of Object.entries(res.data.heads)) this.noteHead(t, head);
+      const held = this.heldTotal();
+      const target = KNOWN_TOPICS.reduce(
+        (n, t) => n + Math.max(this.heads.get(t) ?? 0, this.options.sink.offset(t)),
+        0,
+      );
+      this.catchUp = target - held > CATCH_UP_MIN ? { startedAt: Date.now(), from: held, to: target } : null;
+      this.options.onState?.(this.status());
+    });
+  }
+
+  /** Validates each event; applies the ones that follow what is held; a jump means a gap, so re-subscribe. */
+  private receive(batch: unknown): void {
+    if (!Array.isArray(batch)) {
+      this.rejected++;
+      this.options.logger.warn('hub sent a batch that is not a list; ignored');
+      return;
+    }
+    const accepted: EnvelopeT[] = [];
+    const expected = new Map<string, number>();
+    let gap = false;
+    for (const raw of batch) {
+      const parsed = Envelope.safeParse(raw);
+      if (!parsed.success) {
+        this.rejected++;
+        this.options.logger.warn('malformed event from hub refused', { error: z.prettifyError(parsed.error) });
+        continue;
+      }
+      const e = parsed.data;
+      const next = expected.get(e.topic) ?? this.options.sink.offset(e.topic) + 1;
+      if (e.offset < next) continue; // already held: a replay overlap, not an error
+      if (e.offset > next) {
+        gap = true;
+        this.options.logger.warn('gap in feed; asking the hub again', {
+          topic: e.topic,
+          expected: next,
+          got: e.offset,
+        });
+        break;
+      }
+      expected.set(e.topic, next + 1);
+      accepted.push(e);
+      this.noteHead(e.topic, e.offset);
+    }
+    if (accepted.length > 0) this.options.sink.apply(accepted);
+    if (gap) this.subscribe();
+  }
+
+  private noteHead(topic: string, head: number): void {
+    if (head > (this.heads.get(topic) ?? 0)) this.heads.set(topic, head);
+  }
+
+  private lostConnection(): void {
+    // Only the loss of a live connection starts the offline countdown; the retries that follow must not
+    // keep postponing it.
+    if (this.state === 'connected') {
+      this.setState('reconnecting');
+      this.scheduleOffline();
+    }
+  }
+
+  private scheduleOffline(): void {
+    clearTimeout(this.offlineTimer);
+    this.offlineTimer = setTimeout(() => {
+      if (this.state !== 'connected') this.setState('offline');
+    }, this.options.offlineAfterMs ?? 10_000);
+    this.offlineTimer.unref();
+  }
+
+  private setState(state: FeedState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.since = Date.now();
+    this.options.logger.info('feed state', { state, hub: this.options.hubUrl, error: this.lastError });
+    this.options.onState?.(this.status());
+  }
+}

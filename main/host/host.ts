@@ -1,0 +1,172 @@
+// The host: all state and I/O of IOC Wall. Composes the hub (embedded or remote), the feed client, the store,
+// the HTTP server with the bridge, and the shell that draws the windows.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { HostStatus, ShellKind } from '../../src/contract/host-status.js';
+import type { Monitor } from '../../src/contract/wall.js';
+import { defaultSurfaces } from '../../src/domain/default-wall.js';
+import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import { createLogger, type Logger } from '../../hub/logger.js';
+import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
+import { BridgeServer, ELECTRON_ORIGIN } from './bridge-server.js';
+import type { BridgeHandlers } from './bridge-handlers.js';
+import { FeedClient } from './feed-client.js';
+import { Outbox } from './outbox.js';
+import { createHttpServer } from './http-server.js';
+import { FeedCache } from './cache/feed-cache.js';
+import { openCache } from './cache/open-cache.js';
+import type { StartOptions } from './start-options.js';
+import { SurfaceRegistry } from './surface-registry.js';
+
+export type MonitorSource = HostStatus['monitorSource'];
+
+export interface HostConfig {
+  options: StartOptions;
+  shell: { kind: ShellKind; reason: string };
+  monitors: Monitor[];
+  monitorSource: MonitorSource;
+  logger?: Logger;
+}
+
+export interface RunningHost {
+  readonly origin: string;
+  readonly token: string;
+  readonly surfaces: SurfaceRegistry;
+  readonly hub: RunningHub | undefined;
+  urlFor(path: string): string;
+  status(): HostStatus;
+  close(): Promise<void>;
+}
+
+export async function startHost(config: HostConfig): Promise<RunningHost> {
+  const { options } = config;
+  const logger = config.logger ?? createLogger('host');
+  mkdirSync(options.dataDir, { recursive: true });
+  const startedAt = Date.now();
+  const token = randomBytes(24).toString('base64url');
+
+  const hub =
+    options.hub === 'embedded'
+      ? await startHub({
+          port: 0,
+          logFile: join(options.dataDir, 'hub-events.sqlite'),
+          demo: true,
+          seed: options.seed,
+          version: APP_VERSION,
+          logger: createLogger('hub'),
+        })
+      : undefined;
+  const hubUrl = hub?.url ?? options.hub;
+
+  const cacheFile = join(options.dataDir, 'cache.sqlite');
+  const cacheDb = openCache(cacheFile, logger).db;
+  const store = new FeedCache(cacheDb, logger);
+  const outbox = new Outbox(cacheFile, `console@${hostname()}`, logger);
+  const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
+  const surfaces = new SurfaceRegistry();
+  surfaces.set(defaultSurfaces(config.monitors));
+
+  // Known once the server listens; nothing below runs a handler before that.
+  let origin = '';
+  let origins: string[] = [];
+
+  const status = (): HostStatus => ({
+    app: 'ioc-wall',
+    role: 'host',
+    version: APP_VERSION,
+    startedAt,
+    shell: config.shell,
+    locale: options.locale,
+    monitors: config.monitors,
+    monitorSource: config.monitorSource,
+    surfaces: surfaces.status(),
+    bridge: { url: origin, clients: bridge.clients, rejected: bridge.rejected },
+    feed: feed.status(),
+    cache: { kind: 'sqlite', keys: store.size },
+    outbox: { depth: outbox.depth() },
+  });
+
+  const handlers: BridgeHandlers = {
+    hello: (req) => {
+      const surface = req.surfaceId ? (surfaces.get(req.surfaceId) ?? null) : null;
+      if (req.role === 'wall' && !surface) throw new Error(`no surface "${req.surfaceId ?? ''}" on this wall`);
+      return {
+        locale: options.locale,
+        surface,
+        surfaces: surfaces.all(),
+        latest: store.latest(),
+        feed: feed.status(),
+        serverTime: Date.now(),
+      };
+    },
+    status: () => status(),
+    heartbeat: (req) => {
+      const { surfaceId, ...beat } = req;
+      if (!surfaces.heartbeat(surfaceId, { ...beat, at: Date.now() })) throw new Error(`no surface "${surfaceId}"`);
+      const win = surfaces.status().find((s) => s.id === surfaceId)?.window;
+      if (win && (win.state === 'starting' || win.state === 'none')) surfaces.setWindow(surfaceId, 'open', win.pid);
+      return { ok: true };
+    },
+    command: (req) => outbox.enqueue(req.name, req.args),
+    outbox: () => outboxView(),
+  };
+
+  const http = createHttpServer({ rendererDir: RENDERER_DIR, status });
+  const bridge = new BridgeServer({ http, token, origins: () => origins, handlers, logger });
+  const feed: FeedClient = new FeedClient({
+    hubUrl,
+    sink: store,
+    logger,
+    onState: (s) => {
+      outbox.setTransport(s.state === 'connected' ? feed.sendCommand : undefined);
+      bridge.emit('feedState', s);
+    },
+  });
+  outbox.onChange(() => bridge.emit('outbox', outboxView()));
+  store.onApplied((events) => bridge.emit('feed', events));
+  // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
+  const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
+  feedTicker.unref();
+
+  const shutdown = async (): Promise<void> => {
+    clearInterval(feedTicker);
+    feed.close();
+    await bridge.close();
+    outbox.close();
+    store.close();
+    cacheDb.close();
+    await hub?.close();
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new Error(`port ${options.port} is in use (another IOC Wall?); choose another with --port`)
+            : err,
+        ),
+      );
+      http.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    await shutdown();
+    throw err;
+  }
+  const port = (http.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  origins = [origin, `http://localhost:${port}`, ELECTRON_ORIGIN];
+
+  return {
+    origin,
+    token,
+    surfaces,
+    hub,
+    urlFor: (path) => `${origin}/?token=${token}#${path}`,
+    status,
+    close: shutdown,
+  };
+}

@@ -1,0 +1,183 @@
+// The outbox: operator actions stored durably (synchronous=FULL) before the UI shows them as queued, sent to
+// the hub with their idempotency key, retried until the hub answers, and kept across restarts. The hub applies
+// each key once, so "sent twice" (a lost answer, a host killed mid-send) still means "applied once".
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import {
+  CommandRequest,
+  CommandResponse,
+  type CommandName,
+  type CommandResult,
+} from '../../src/contract/hub-protocol.js';
+import type { Logger } from '../../hub/logger.js';
+
+export type OutboxState = 'queued' | 'done' | 'failed';
+
+export interface OutboxItem {
+  id: number;
+  key: string;
+  name: CommandName;
+  args: unknown;
+  createdAt: number;
+  state: OutboxState;
+  attempts: number;
+  result: CommandResult | { error: string } | null;
+}
+
+interface Row {
+  id: number;
+  idem_key: string;
+  name: CommandName;
+  args: string;
+  created_at: number;
+  state: OutboxState;
+  attempts: number;
+  result: string | null;
+}
+
+/** Sends one command to the hub; rejects when there is no answer (the item stays queued). */
+export type CommandTransport = (request: CommandRequest) => Promise<unknown>;
+
+export class OutboxError extends Error {}
+
+export class Outbox {
+  private readonly db: Database.Database;
+  private transport: CommandTransport | undefined;
+  private sending = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<() => void>();
+  private backoffMs = 0;
+
+  constructor(
+    file: string,
+    private readonly issuer: string,
+    private readonly logger: Logger,
+  ) {
+    // Its own connection: FULL durability for actions, NORMAL for the feed's bulk writes.
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+  }
+
+  /** Stores the action; when this returns, it survives a crash. */
+  enqueue(name: CommandName, args: unknown): OutboxItem {
+    const key = randomBytes(16).toString('base64url');
+    const now = Date.now();
+    const request = CommandRequest.safeParse({ key, name, args, issuedAt: now, issuer: this.issuer });
+    if (!request.success) throw new OutboxError(`invalid ${name}: ${z.prettifyError(request.error)}`);
+    const info = this.db
+      .prepare(
+        `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at)
+         VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+      )
+      .run(key, name, JSON.stringify(args), now, now);
+    this.changed();
+    this.kick();
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  get(id: number): OutboxItem | undefined {
+    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    return row ? toItem(row) : undefined;
+  }
+
+  list(limit = 50): OutboxItem[] {
+    return (this.db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map(toItem);
+  }
+
+  depth(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'queued'").get() as { n: number }).n;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Connected: start delivering. Undefined: the hub is gone; keep everything queued. */
+  setTransport(transport: CommandTransport | undefined): void {
+    this.transport = transport;
+    this.backoffMs = 0;
+    this.kick();
+  }
+
+  close(): void {
+    clearTimeout(this.retryTimer);
+    this.transport = undefined;
+    this.db.close();
+  }
+
+  private kick(): void {
+    if (!this.sending && this.transport) void this.drain();
+  }
+
+  /** Delivers queued items oldest first, one at a time, so the hub sees them in the order they were made. */
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      for (;;) {
+        const transport = this.transport;
+        if (!transport || !this.db.open) return;
+        const row = this.db.prepare("SELECT * FROM outbox WHERE state = 'queued' ORDER BY id LIMIT 1").get() as
+          Row | undefined;
+        if (!row) return;
+        this.db
+          .prepare('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?')
+          .run(Date.now(), row.id);
+        let answer: unknown;
+        try {
+          answer = await transport({
+            key: row.idem_key,
+            name: row.name,
+            args: JSON.parse(row.args) as unknown,
+            issuedAt: row.created_at,
+            issuer: this.issuer,
+          });
+        } catch (err) {
+          this.backoffMs = Math.min(5000, Math.max(1000, this.backoffMs * 2));
+          this.logger.warn('command not delivered; will retry', {
+            key: row.idem_key,
+            error: String(err),
+            inMs: this.backoffMs,
+          });
+          clearTimeout(this.retryTimer);
+          this.retryTimer = setTimeout(() => this.kick(), this.backoffMs);
+          this.retryTimer.unref();
+          return;
+        }
+        if (!this.db.open) return;
+        this.backoffMs = 0;
+        const parsed = CommandResponse.safeParse(answer);
+        const [state, result] = !parsed.success
+          ? (['failed', { error: `malformed answer from the hub: ${z.prettifyError(parsed.error)}` }] as const)
+          : parsed.data.ok
+            ? (['done', parsed.data.result] as const)
+            : (['failed', { error: parsed.data.error }] as const);
+        this.db
+          .prepare('UPDATE outbox SET state = ?, result = ?, updated_at = ? WHERE id = ?')
+          .run(state, JSON.stringify(result), Date.now(), row.id);
+        this.changed();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+function toItem(r: Row): OutboxItem {
+  return {
+    id: r.id,
+    key: r.idem_key,
+    name: r.name,
+    args: JSON.parse(r.args) as unknown,
+    createdAt: r.created_at,
+    state: r.state,
+    attempts: r.attempts,
+    result: r.result === null ? null : (JSON.parse(r.result) as OutboxItem['result']),
+  };
+}

@@ -1,0 +1,128 @@
+// `ioc-wall start`: choose the shell, find the monitors, start the host, open the windows.
+import { join } from 'node:path';
+import type { Monitor } from '../../src/contract/wall.js';
+import { createLogger } from '../../hub/logger.js';
+import { loadWallFile } from './displays/wall-file.js';
+import { xrandrMonitors } from './displays/xrandr-monitors.js';
+import { type MonitorSource, type RunningHost, startHost } from './host.js';
+import { BrowserShell } from './shells/browser-shell.js';
+import { ElectronChannel, electronParentPort } from './shells/electron-child.js';
+import { findElectronBinary, launchElectronShell } from './shells/electron-launcher.js';
+import { findChromium } from './shells/find-chromium.js';
+import { pickShell } from './shells/pick-shell.js';
+import type { StartOptions } from './start-options.js';
+
+const DEFAULT_MONITOR: Monitor = {
+  id: 'default',
+  name: 'Màn hình 1',
+  x: 0,
+  y: 0,
+  width: 1920,
+  height: 1080,
+  primary: true,
+};
+
+export class StartError extends Error {}
+
+/** Runs until a signal; resolves with the process exit code. */
+export async function runStart(options: StartOptions, argv: readonly string[]): Promise<number> {
+  const logger = createLogger('host');
+  const parentPort = electronParentPort();
+  if (parentPort) return runUnderElectron(options, new ElectronChannel(parentPort, logger));
+
+  const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY || undefined;
+  const choice = pickShell(options.shell, { electron: findElectronBinary(), display, chromium: findChromium() });
+  if ('error' in choice) throw new StartError(choice.error);
+  logger.info(`shell: ${choice.kind}`, { reason: choice.reason });
+  if (choice.kind === 'electron') return launchElectronShell([...argv]);
+
+  let monitors: Monitor[];
+  let monitorSource: MonitorSource;
+  if (options.wall) {
+    monitors = (await loadWallFile(options.wall)).monitors;
+    monitorSource = 'wall-file';
+  } else if (choice.kind === 'browser' && display) {
+    monitors = await xrandrMonitors(display);
+    monitorSource = 'xrandr';
+    if (monitors.length === 0) throw new StartError(`xrandr lists no monitors on display ${display}`);
+  } else {
+    monitors = [DEFAULT_MONITOR];
+    monitorSource = 'default';
+  }
+
+  const host = await startHost({ options, shell: choice, monitors, monitorSource, logger });
+  let browser: BrowserShell | undefined;
+  if (choice.kind === 'browser' && display) {
+    browser = new BrowserShell({
+      chromium: findChromium() as string,
+      display,
+      profilesDir: join(options.dataDir, 'window-profiles'),
+      urlFor: (s) => host.urlFor(`/wall/${s.id}`),
+      onWindow: (id, state, pid) => host.surfaces.setWindow(id, state, pid),
+      logger,
+    });
+    browser.open(host.surfaces.all());
+  }
+  printUrls(host, choice);
+  return waitForSignal(async () => {
+    await browser?.close();
+    await host.close();
+  });
+}
+
+async function runUnderElectron(options: StartOptions, channel: ElectronChannel): Promise<number> {
+  const logger = createLogger('host');
+  let host: RunningHost;
+  try {
+    const monitors = options.wall ? (await loadWallFile(options.wall)).monitors : await channel.displays();
+    host = await startHost({
+      options,
+      shell: { kind: 'electron', reason: 'running inside the Electron shell' },
+      monitors,
+      monitorSource: options.wall ? 'wall-file' : 'electron',
+      logger,
+    });
+  } catch (err) {
+    channel.send({ type: 'fatal', message: (err as Error).message });
+    throw err;
+  }
+  channel.onMessage((msg) => {
+    if (msg.type === 'window') host.surfaces.setWindow(msg.surfaceId, msg.state, msg.pid);
+  });
+  channel.send({
+    type: 'ready',
+    bridgeUrl: host.origin,
+    token: host.token,
+    surfaces: host.surfaces.all(),
+    consoleEnabled: options.console,
+  });
+  return waitForSignal(() => host.close());
+}
+
+function printUrls(host: RunningHost, shell: { kind: string; reason: string }): void {
+  const lines = [
+    `IOC Wall ${shell.kind === 'headless' ? '(headless: open these addresses in a browser)' : 'is running'}`,
+    `  shell: ${shell.kind} — ${shell.reason}`,
+    `  console: ${host.urlFor('/console')}`,
+    ...host.surfaces
+      .all()
+      .map(
+        (s) =>
+          `  ${s.id} (${s.monitorId} ${s.bounds.width}x${s.bounds.height}+${s.bounds.x}+${s.bounds.y}): ${host.urlFor(`/wall/${s.id}`)}`,
+      ),
+    `  status: ${host.origin}/api/status`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function waitForSignal(shutdown: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void shutdown().finally(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

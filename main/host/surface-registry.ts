@@ -1,0 +1,50 @@
+// The surfaces of the wall and what is known of their windows: state from the shell, heartbeats from the pages.
+import type { SurfaceHeartbeat, SurfaceStatus } from '../../src/contract/host-status.js';
+import type { Surface, WindowState } from '../../src/contract/wall.js';
+
+interface WindowInfo {
+  state: WindowState;
+  pid: number | null;
+  restarts: number;
+}
+
+export class SurfaceRegistry {
+  private surfaces: Surface[] = [];
+  private readonly windows = new Map<string, WindowInfo>();
+  private readonly heartbeats = new Map<string, SurfaceHeartbeat>();
+
+  set(surfaces: Surface[]): void {
+    this.surfaces = surfaces;
+  }
+
+  all(): Surface[] {
+    return this.surfaces;
+  }
+
+  get(id: string): Surface | undefined {
+    return this.surfaces.find((s) => s.id === id);
+  }
+
+  setWindow(id: string, state: WindowState, pid: number | null): void {
+    const prev = this.windows.get(id);
+    const restarts = (prev?.restarts ?? 0) + (state === 'starting' && prev && prev.state !== 'none' ? 1 : 0);
+    this.windows.set(id, { state, pid, restarts });
+  }
+
+  heartbeat(id: string, hb: SurfaceHeartbeat): boolean {
+    if (!this.get(id)) return false;
+    this.heartbeats.set(id, hb);
+    return true;
+  }
+
+  status(): SurfaceStatus[] {
+    return this.surfaces.map((s) => ({
+      id: s.id,
+      monitorId: s.monitorId,
+      bounds: s.bounds,
+      path: `/#/wall/${s.id}`,
+      window: this.windows.get(s.id) ?? { state: 'none', pid: null, restarts: 0 },
+      heartbeat: this.heartbeats.get(s.id) ?? null,
+    }));
+  }
+}

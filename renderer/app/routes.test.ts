@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from './routes';
+
+describe('parseRoute', () => {
+  it('reads the three pages', () => {
+    expect(parseRoute('#/wall/wall-1')).toEqual({ kind: 'wall', surfaceId: 'wall-1' });
+    expect(parseRoute('#/console')).toEqual({ kind: 'console' });
+    expect(parseRoute('#/console/')).toEqual({ kind: 'console' });
+    expect(parseRoute('#/briefing')).toEqual({ kind: 'briefing' });
+  });
+  it('treats no route as home', () => {
+    expect(parseRoute('')).toEqual({ kind: 'home' });
+    expect(parseRoute('#')).toEqual({ kind: 'home' });
+    expect(parseRoute('#/')).toEqual({ kind: 'home' });
+  });
+  it('ignores a query inside the hash', () => {
+    expect(parseRoute('#/wall/wall-2?token=abc')).toEqual({ kind: 'wall', surfaceId: 'wall-2' });
+  });
+  it('calls anything else unknown, including surface ids the contract refuses', () => {
+    expect(parseRoute('#/nowhere')).toEqual({ kind: 'unknown', path: '/nowhere' });
+    expect(parseRoute('#/wall')).toMatchObject({ kind: 'unknown' });
+    expect(parseRoute('#/wall/Wall_1')).toMatchObject({ kind: 'unknown' });
+    expect(parseRoute('#/wall/a/b')).toMatchObject({ kind: 'unknown' });
+    expect(parseRoute('#/wall/%E0%A4%A')).toMatchObject({ kind: 'unknown' });
+  });
+});

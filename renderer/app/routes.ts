@@ -1,0 +1,32 @@
+// Hash routes of the page: #/wall/<surfaceId>, #/console, #/briefing. Hash routing because the page is also
+// loaded from app://ioc-wall/index.html, where there is no server to answer other paths.
+import { SurfaceId } from '../../src/contract/wall.js';
+
+export type Route =
+  | { kind: 'wall'; surfaceId: string }
+  | { kind: 'console' }
+  | { kind: 'briefing' }
+  /** No route given: the preload's surface, else the console. */
+  | { kind: 'home' }
+  | { kind: 'unknown'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = (hash.startsWith('#') ? hash.slice(1) : hash).split('?')[0] ?? '';
+  const parts = path.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return { kind: 'home' };
+  if (parts[0] === 'wall' && parts.length === 2) {
+    const id = safeDecode(parts[1] ?? '');
+    return id !== null && SurfaceId.safeParse(id).success ? { kind: 'wall', surfaceId: id } : { kind: 'unknown', path };
+  }
+  if (parts.length === 1 && parts[0] === 'console') return { kind: 'console' };
+  if (parts.length === 1 && parts[0] === 'briefing') return { kind: 'briefing' };
+  return { kind: 'unknown', path };
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+// One page's session with the host: says hello on every (re)connection, keeps the latest values and the feed
+// state up to date from the bridge's events, and exposes both as external stores for React.
+import type { BridgeRequest, HelloResponse } from '../../src/contract/bridge.js';
+import type { FeedStatus } from '../../src/contract/host-status.js';
+import type { Envelope } from '../../src/contract/hub-protocol.js';
+import { BridgeCallError, type BridgeClient, type BridgeConnection } from '../bridge/bridge-client';
+import { LatestStore } from './latest-store';
+
+export interface SessionSnapshot {
+  readonly connection: BridgeConnection;
+  /** The last hello answer (its `latest` already went into the LatestStore). */
+  readonly hello: Omit<HelloResponse, 'latest'> | null;
+  /** Why the last hello failed, while it has not succeeded since. */
+  readonly helloError: BridgeCallError | null;
+  readonly feed: FeedStatus | null;
+  /** Host clock minus this machine's clock, estimated at hello: ages are measured on the host's clock. */
+  readonly clockOffsetMs: number;
+}
+
+const HELLO_RETRY_MS = 3000;
+
+export class Session {
+  readonly latest = new LatestStore();
+  private snapshot: SessionSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: Array<() => void> = [];
+  /** Feed batches that arrive while hello is in flight: re-applied over hello's picture, which may predate them. */
+  private pending: Envelope[][] | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(
+    readonly client: BridgeClient,
+    private readonly helloRequest: BridgeRequest<'hello'>,
+  ) {
+    this.snapshot = { connection: client.status, hello: null, helloError: null, feed: null, clockOffsetMs: 0 };
+  }
+
+  start(): void {
+    this.unsubscribe.push(
+      this.client.onConnection((connection) => {
+        this.update({ connection });
+        if (connection.state === 'connected') void this.sayHello();
+      }),
+      this.client.on('feed', (batch) => {
+        this.pending?.push(batch);
+        this.latest.apply(batch);
+      }),
+      this.client.on('feedState', (feed) => this.update({ feed })),
+    );
+    this.client.connect();
+  }
+
+  stop(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.client.close();
+  }
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private async sayHello(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.pending = [];
+    const sentAt = Date.now();
+    try {
+      const { latest, ...hello } = await this.client.call('hello', this.helloRequest);
+      const receivedAt = Date.now();
+      this.latest.reset(latest);
+      for (const batch of this.pending) this.latest.apply(batch);
+      this.update({
+        hello,
+        helloError: null,
+        feed: hello.feed,
+        clockOffsetMs: hello.serverTime - (sentAt + receivedAt) / 2,
+      });
+    } catch (err) {
+      const error = err instanceof BridgeCallError ? err : new BridgeCallError('failed', 'hello', String(err));
+      this.update({ helloError: error });
+      // A refused or timed-out hello is retried while connected; a reconnection says hello anyway.
+      if (!this.closed && error.code !== 'disconnected') {
+        this.retryTimer = setTimeout(() => {
+          if (this.client.status.state === 'connected') void this.sayHello();
+        }, HELLO_RETRY_MS);
+      }
+    } finally {
+      this.pending = null;
+    }
+  }
+
+  private update(patch: Partial<SessionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

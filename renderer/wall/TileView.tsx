@@ -1,0 +1,61 @@
+// One tile of a surface: settings parsed by its kind, drawn inside an error boundary, with its freshness.
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SurfaceLayout, Tile } from '../../src/contract/wall.js';
+import { useLatest } from '../state/session-context';
+import { instantiateTile, type TileInstance } from '../widgets/registry';
+import { AgeBadge } from './AgeBadge';
+import { TileBoundary } from './TileBoundary';
+import { TileError } from './TileError';
+import { TileShell } from './TileShell';
+import { fitsLayout } from './tile-placement';
+
+export function TileView({ tile, layout }: { tile: Tile; layout: SurfaceLayout }): ReactNode {
+  const { t } = useTranslation();
+  const made = useMemo(() => instantiateTile(tile.kind, tile.settings), [tile.kind, tile.settings]);
+  if (!fitsLayout(tile, layout)) {
+    const detail = `x=${tile.x} y=${tile.y} w=${tile.w} h=${tile.h}; grid ${layout.columns}×${layout.rows}`;
+    return (
+      <TileShell tile={tile} layout={layout} state="error">
+        <TileError tileId={tile.id} title={t('tile.outOfGrid')} detail={detail} />
+      </TileShell>
+    );
+  }
+  if (!made.ok) {
+    const title = made.error === 'unknown-kind' ? t('tile.unknownKind', { kind: tile.kind }) : t('tile.badSettings');
+    return (
+      <TileShell tile={tile} layout={layout} state="error">
+        <TileError tileId={tile.id} title={title} detail={made.detail} />
+      </TileShell>
+    );
+  }
+  return (
+    <TileBoundary tile={tile} layout={layout}>
+      <LiveTile tile={tile} layout={layout} instance={made.tile} />
+    </TileBoundary>
+  );
+}
+
+function LiveTile({
+  tile,
+  layout,
+  instance,
+}: {
+  tile: Tile;
+  layout: SurfaceLayout;
+  instance: TileInstance;
+}): ReactNode {
+  const values = useLatest(instance.topics);
+  const asOf = instance.asOf(values);
+  const readsData = instance.topics.length > 0;
+  return (
+    <TileShell
+      tile={tile}
+      layout={layout}
+      state={readsData && asOf === null ? 'waiting' : 'ok'}
+      badge={readsData ? <AgeBadge asOf={asOf} topics={instance.topics} /> : undefined}
+    >
+      {instance.render(tile.id)}
+    </TileShell>
+  );
+}

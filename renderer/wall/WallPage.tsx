@@ -1,0 +1,74 @@
+// A wall surface (#/wall/<id>): says hello as that surface, then draws its layout as a grid filling the window.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeParams } from '../../src/contract/bridge.js';
+import type { Surface } from '../../src/contract/wall.js';
+import { setLocale } from '../app/i18n';
+import { ConnectingPage } from '../app/ConnectingPage';
+import { StatusPage } from '../ui/StatusPage';
+import { WarningIcon } from '../ui/icons';
+import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
+import { ConnectionBanner } from './ConnectionBanner';
+import { TileView } from './TileView';
+import { useHeartbeat } from './use-heartbeat';
+import '../widgets/index';
+
+export function WallPage({ params, surfaceId }: { params: BridgeParams; surfaceId: string }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <SessionProvider
+      params={params}
+      request={{ role: 'wall', surfaceId }}
+      fallback={<StatusPage title={t('app.connecting')} />}
+    >
+      <WallSurface surfaceId={surfaceId} />
+    </SessionProvider>
+  );
+}
+
+function WallSurface({ surfaceId }: { surfaceId: string }): ReactNode {
+  const { t } = useTranslation();
+  const snapshot = useSessionSnapshot();
+  const locale = snapshot.hello?.locale;
+  useEffect(() => {
+    if (locale) setLocale(locale);
+  }, [locale]);
+  if (!snapshot.hello) return <ConnectingPage snapshot={snapshot} />;
+  if (!snapshot.hello.surface) {
+    return (
+      <StatusPage tone="error" icon={<WarningIcon />} title={t('wall.surfaceNotFound', { id: surfaceId })}>
+        <p>{t('wall.surfaceNotFoundHint')}</p>
+      </StatusPage>
+    );
+  }
+  return <SurfaceGrid surface={snapshot.hello.surface} />;
+}
+
+function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { connection, feed } = useSessionSnapshot();
+  const root = useRef<HTMLDivElement>(null);
+  const { layout } = surface;
+  useHeartbeat(session, surface.id, layout.tiles.length, root);
+  useEffect(() => {
+    document.title = `IOC Wall — ${surface.id}`; // window managers and xdotool find wall windows by this name
+  }, [surface.id]);
+  return (
+    <div className="wall" ref={root} data-surface-id={surface.id}>
+      <ConnectionBanner connection={connection} feed={feed} />
+      <div
+        className="wall__grid"
+        style={{
+          gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+          gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
+        }}
+      >
+        {layout.tiles.length === 0 && <p className="wall__empty">{t('wall.emptyLayout')}</p>}
+        {layout.tiles.map((tile) => (
+          <TileView key={tile.id} tile={tile} layout={layout} />
+        ))}
+      </div>
+    </div>
+  );
+}

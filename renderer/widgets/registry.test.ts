@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSurfaces } from '../../src/domain/default-wall.js';
+import { LatestValues } from '../../src/domain/latest-values.js';
+import { instantiateTile, widgetKinds } from './index';
+import { registerWidget } from './registry';
+import { clockWidget } from './clock/clock-widget';
+
+describe('widget registry', () => {
+  it('knows every kind of this issue', () => {
+    expect(widgetKinds()).toEqual(['alerts', 'clock', 'connection', 'kpi', 'tasks']);
+  });
+
+  it('instantiates every tile of the demo wall', () => {
+    const monitors = [0, 1].map((i) => ({
+      id: `m${i}`,
+      name: `M${i}`,
+      x: i * 1920,
+      y: 0,
+      width: 1920,
+      height: 1080,
+      primary: false,
+    }));
+    for (const surface of defaultSurfaces(monitors)) {
+      for (const tile of surface.layout.tiles) {
+        const made = instantiateTile(tile.kind, tile.settings);
+        expect(made.ok, `${surface.id}/${tile.id}: ${made.ok ? '' : made.detail}`).toBe(true);
+      }
+    }
+  });
+
+  it('reports an unknown kind with the known ones', () => {
+    const made = instantiateTile('radar', {});
+    expect(made).toMatchObject({ ok: false, error: 'unknown-kind' });
+    expect(!made.ok && made.detail).toMatch(/kpi/);
+  });
+
+  it('reports bad settings with the field at fault', () => {
+    const made = instantiateTile('clock', { zones: ['Mars/Base'] });
+    expect(made).toMatchObject({ ok: false, error: 'bad-settings' });
+    expect(!made.ok && made.detail).toMatch(/zones/);
+    expect(instantiateTile('alerts', { limit: 0 })).toMatchObject({ ok: false, error: 'bad-settings' });
+    expect(instantiateTile('tasks', { timeZone: 'Nowhere' })).toMatchObject({ ok: false, error: 'bad-settings' });
+  });
+
+  it('fills defaults and derives topics from settings', () => {
+    const clock = instantiateTile('clock', undefined);
+    expect(clock.ok && clock.tile.topics).toEqual([]);
+    const kpi = instantiateTile('kpi', { topic: 'econ.live', key: 'documents_processed_today' });
+    expect(kpi.ok && kpi.tile.topics).toEqual(['econ.live']);
+    const alerts = instantiateTile('alerts', {});
+    expect(alerts.ok && alerts.tile.topics).toEqual(['ops.alerts']);
+  });
+
+  it('dates a tile by its newest event unless the kind says otherwise', () => {
+    const values = new LatestValues();
+    values.apply({ topic: 'ops.alerts', offset: 1, time: 500, source: 't', key: 'a', payload: {} });
+    const alerts = instantiateTile('alerts', {});
+    expect(alerts.ok && alerts.tile.asOf(values)).toBe(500);
+    const kpi = instantiateTile('kpi', { topic: 'econ.live', key: 'documents_processed_today' });
+    expect(kpi.ok && kpi.tile.asOf(values)).toBeNull();
+  });
+
+  it('refuses to register a kind twice', () => {
+    expect(() => registerWidget(clockWidget)).toThrow(/twice/);
+  });
+});

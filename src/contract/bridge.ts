@@ -1,0 +1,88 @@
+// The bridge contract between the host and every renderer window: one typed map of calls (renderer → host,
+// answered) and one of events (host → renderer). Both sides validate with these schemas.
+import { z } from 'zod';
+import { CommandName, CommandResult, EnvelopeBase } from './hub-protocol.js';
+import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
+import { Surface } from './wall.js';
+
+export const Locale = z.enum(['vi', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const HelloRequest = z.object({
+  role: z.enum(['wall', 'console', 'briefing']),
+  surfaceId: z.string().max(64).optional(),
+});
+
+export const HelloResponse = z.object({
+  locale: Locale,
+  surface: Surface.nullable(),
+  surfaces: z.array(Surface),
+  /** Latest event of every key, so a new window paints at once. */
+  latest: z.array(EnvelopeBase),
+  feed: FeedStatus,
+  serverTime: z.number(),
+});
+export type HelloResponse = z.infer<typeof HelloResponse>;
+
+export const HeartbeatRequest = SurfaceHeartbeat.omit({ at: true }).extend({ surfaceId: z.string().max(64) });
+
+/** An operator action in the host's outbox: queued until the hub confirms it. */
+export const OutboxItem = z.object({
+  id: z.number().int().positive(),
+  key: z.string(),
+  name: CommandName,
+  args: z.unknown(),
+  createdAt: z.number(),
+  state: z.enum(['queued', 'done', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  result: z.union([CommandResult, z.object({ error: z.string() })]).nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const OutboxView = z.object({ depth: z.number().int().nonnegative(), items: z.array(OutboxItem) });
+export type OutboxView = z.infer<typeof OutboxView>;
+
+export const BRIDGE_CALLS = {
+  hello: { request: HelloRequest, response: HelloResponse },
+  status: { request: z.object({}).strict(), response: HostStatus },
+  heartbeat: { request: HeartbeatRequest, response: z.object({ ok: z.literal(true) }) },
+  /** Queue an operator action; answered once it is stored durably, not when the hub has it. */
+  command: { request: z.object({ name: CommandName, args: z.unknown() }), response: OutboxItem },
+  outbox: { request: z.object({}).strict(), response: OutboxView },
+} as const;
+export type BridgeCallName = keyof typeof BRIDGE_CALLS;
+export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
+export type BridgeResponse<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['response']>;
+
+/** Renderer → host: `call` with this frame and an acknowledgement callback receiving a CallResult. */
+export const CallFrame = z.object({
+  name: z.enum(Object.keys(BRIDGE_CALLS) as [BridgeCallName, ...BridgeCallName[]]),
+  args: z.unknown(),
+});
+
+export const CallError = z.object({
+  code: z.enum(['bad-request', 'unknown-call', 'failed']),
+  message: z.string(),
+});
+export type CallError = z.infer<typeof CallError>;
+
+export type CallResult<T> = { ok: true; result: T } | { ok: false; error: CallError };
+
+export const BRIDGE_EVENTS = {
+  feed: z.array(EnvelopeBase),
+  feedState: FeedStatus,
+  outbox: OutboxView,
+} as const;
+export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
+export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;
+
+/** Socket event names of the bridge. */
+export const BRIDGE_SOCKET = { call: 'call' } as const;
+
+/** How a page learns where the bridge is: from the preload (Electron) or the page address (browsers). */
+export const BridgeParams = z.object({
+  bridgeUrl: z.string().url(),
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
+  surfaceId: z.string().max(64).optional(),
+});
+export type BridgeParams = z.infer<typeof BridgeParams>;

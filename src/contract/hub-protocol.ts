@@ -1,0 +1,180 @@
+// The hub protocol: what travels between the hub and its clients (hosts). Every message that arrives over a
+// socket is parsed with these schemas before it touches state.
+import { z } from 'zod';
+import { PROVINCE_CODES } from '../domain/provinces.js';
+
+export const TopicName = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9_-]*)*$/, 'topic must be dotted lower-case words, e.g. "econ.indicators"')
+  .max(64);
+
+export const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
+
+export const IndicatorId = z.enum(['gdp_growth', 'cpi', 'fdi', 'disbursement', 'new_businesses']);
+export type IndicatorId = z.infer<typeof IndicatorId>;
+
+/** A socio-economic indicator of one province for one reporting period. */
+export const IndicatorPayload = z.object({
+  province: ProvinceCode,
+  indicator: IndicatorId,
+  value: z.number().finite(),
+  /** Period the figure covers: a month (2026-10) or a quarter (2026-Q3). */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/),
+  status: z.enum(['preliminary', 'official']),
+  sourceSystem: z.string().min(1).max(120),
+});
+export type IndicatorPayload = z.infer<typeof IndicatorPayload>;
+
+/** A live national counter (e.g. business registrations today from the national portal). */
+export const LiveCounterPayload = z.object({
+  metric: z.enum(['new_businesses_today', 'public_services_today', 'documents_processed_today']),
+  value: z.number().int().nonnegative(),
+  sourceSystem: z.string().min(1).max(120),
+});
+export type LiveCounterPayload = z.infer<typeof LiveCounterPayload>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-MM-dd');
+
+/** A task assigned by the Government or the Prime Minister to a ministry or province. */
+export const TaskPayload = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().min(1).max(400),
+  assignedBy: z.enum(['government', 'prime_minister']),
+  unit: z.string().min(1).max(120),
+  dueDate: IsoDate,
+  status: z.enum(['in_progress', 'done_on_time', 'done_late', 'overdue']),
+  completedOn: IsoDate.optional(),
+});
+export type TaskPayload = z.infer<typeof TaskPayload>;
+
+export const AlertSeverity = z.enum(['critical', 'major', 'minor', 'info']);
+export type AlertSeverity = z.infer<typeof AlertSeverity>;
+
+export const AlertPayload = z.object({
+  id: z.string().min(1).max(64),
+  severity: AlertSeverity,
+  title: z.string().min(1).max(400),
+  category: z.enum(['flood', 'storm', 'landslide', 'fire', 'public_health', 'infrastructure', 'cyber', 'other']),
+  province: ProvinceCode,
+  state: z.enum(['active', 'acknowledged', 'resolved']),
+  raisedAt: z.number().int().nonnegative(),
+  acknowledgedBy: z.string().max(120).optional(),
+  acknowledgedAt: z.number().int().nonnegative().optional(),
+  notes: z
+    .array(z.object({ by: z.string().max(120), at: z.number().int().nonnegative(), text: z.string().max(1000) }))
+    .max(100)
+    .optional(),
+});
+export type AlertPayload = z.infer<typeof AlertPayload>;
+
+/** Payload schema of each topic the product knows. A topic not listed here is refused. */
+export const TOPIC_PAYLOADS = {
+  'econ.indicators': IndicatorPayload,
+  'econ.live': LiveCounterPayload,
+  'gov.tasks': TaskPayload,
+  'ops.alerts': AlertPayload,
+} as const;
+export type KnownTopic = keyof typeof TOPIC_PAYLOADS;
+export const KNOWN_TOPICS = Object.keys(TOPIC_PAYLOADS) as KnownTopic[];
+export const KnownTopic = z.enum(KNOWN_TOPICS as [KnownTopic, ...KnownTopic[]]);
+
+/** One event of a topic's ordered log. */
+export const EnvelopeBase = z.object({
+  topic: KnownTopic,
+  /** Position in the topic's log: 1, 2, 3, … with no gaps. */
+  offset: z.number().int().positive(),
+  /** When the source produced it, epoch milliseconds. */
+  time: z.number().int().nonnegative(),
+  /** The system that produced it. */
+  source: z.string().min(1).max(120),
+  /** Identity of the thing described; the latest event of a key is its current value. */
+  key: z.string().min(1).max(128),
+  payload: z.unknown(),
+});
+
+export const Envelope = EnvelopeBase.superRefine((env, ctx) => {
+  const result = TOPIC_PAYLOADS[env.topic].safeParse(env.payload);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ ...issue, path: ['payload', ...issue.path] } as never);
+    }
+  }
+});
+export type Envelope = z.infer<typeof EnvelopeBase>;
+
+export const EnvelopeBatch = z.array(Envelope).max(5000);
+
+/** Client → hub: subscribe to topics, each with the last offset the client already holds (0: none). */
+export const SubscribeRequest = z.object({
+  topics: z.partialRecord(KnownTopic, z.number().int().nonnegative()),
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+export const SubscribeResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), heads: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
+
+/** Operator actions, each applied by the hub at most once per idempotency key. */
+export const COMMAND_ARGS = {
+  'alert.acknowledge': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
+  'alert.resolve': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
+  'alert.note': z.object({ alertId: z.string().min(1).max(64), note: z.string().min(1).max(1000) }),
+} as const;
+export type CommandName = keyof typeof COMMAND_ARGS;
+export const CommandName = z.enum(Object.keys(COMMAND_ARGS) as [CommandName, ...CommandName[]]);
+
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, _ or -');
+
+export const CommandRequest = z
+  .object({
+    key: IdempotencyKey,
+    name: CommandName,
+    args: z.unknown(),
+    issuedAt: z.number().int().nonnegative(),
+    issuer: z.string().min(1).max(120),
+  })
+  .superRefine((cmd, ctx) => {
+    const r = COMMAND_ARGS[cmd.name].safeParse(cmd.args);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['args', ...i.path] } as never);
+  });
+export type CommandRequest = z.infer<typeof CommandRequest>;
+
+/** What a command did. A rejection (e.g. an unknown alert) is a result too: repeating the key returns it again. */
+export const CommandResult = z.object({
+  status: z.enum(['applied', 'rejected']),
+  message: z.string().max(400),
+  appliedAt: z.number().int().nonnegative(),
+});
+export type CommandResult = z.infer<typeof CommandResult>;
+
+export const CommandResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), key: IdempotencyKey, duplicate: z.boolean(), result: CommandResult }),
+  /** The request itself was malformed: sending it again will not help. */
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type CommandResponse = z.infer<typeof CommandResponse>;
+
+/** Socket event names of the hub protocol. */
+export const HUB_EVENTS = {
+  subscribe: 'subscribe',
+  events: 'events',
+  command: 'command',
+  protocolError: 'protocol-error',
+} as const;
+
+export const HubStatus = z.object({
+  app: z.literal('ioc-wall'),
+  role: z.literal('hub'),
+  version: z.string(),
+  startedAt: z.number(),
+  demo: z.boolean(),
+  clients: z.number().int().nonnegative(),
+  topics: z.record(z.string(), z.object({ head: z.number().int().nonnegative() })),
+  /** Commands applied so far (each idempotency key once). */
+  commands: z.number().int().nonnegative(),
+});
+export type HubStatus = z.infer<typeof HubStatus>;

@@ -1,0 +1,203 @@
+// Chaos on the real data path (real hub, real host processes, real SQLite, loopback only; every loop bounded):
+// whatever is killed, dropped or stalled, the host ends with exactly the hub's log and loses no action.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import { createLogger } from '../../hub/logger.js';
+import { HostStatus } from '../../src/contract/host-status.js';
+import { HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
+import { call, connectBridge, connected } from '../support/bridge-client.js';
+import { type CliRun, runCli } from '../support/cli-process.js';
+import { checkCache, diffLogs } from '../support/log-compare.js';
+import { until } from '../support/start-test-host.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface HostRun {
+  app: CliRun;
+  origin: string;
+  token: string;
+}
+
+async function startHostProcess(hubUrl: string, dataDir: string): Promise<HostRun> {
+  const app = runCli(['start', '--shell', 'headless', '--hub', hubUrl, '--port', '0', '--data-dir', dataDir]);
+  const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
+  return { app, origin: m[1]!, token: m[2]! };
+}
+
+async function hostStatus(origin: string): Promise<HostStatus> {
+  return HostStatus.parse(await (await fetch(`${origin}/api/status`)).json());
+}
+
+/** Waits until the host holds every topic up to the hub's head (the hub must have stopped producing). */
+async function caughtUp(origin: string, heads: () => Promise<Record<string, number>>, timeoutMs = 60_000) {
+  await until(
+    'the host to catch up with the hub',
+    async () => {
+      const [s, h] = await Promise.all([hostStatus(origin), heads()]);
+      return KNOWN_TOPICS.every((t) => s.feed.topics[t]?.offset === h[t]) ? true : undefined;
+    },
+    timeoutMs,
+  );
+  await sleep(400); // the last batch reaches SQLite within the flush period (150 ms)
+}
+
+function inProcessHub(dir: string, rate: number, port = 0): Promise<RunningHub> {
+  return startHub({
+    port,
+    logFile: join(dir, 'hub-events.sqlite'),
+    demo: true,
+    seed: 5,
+    rate,
+    version: 't',
+    logger: createLogger('hub', 'error'),
+  });
+}
+
+function stopProducing(hub: RunningHub): Promise<Record<string, number>> {
+  return hub.close().then(() => Object.fromEntries(Object.entries(hub.status().topics).map(([t, v]) => [t, v.head])));
+}
+
+describe('offline-first data path under chaos', () => {
+  it('ends with exactly the hub log when the hub is SIGKILLed and restarted mid-stream', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
+    const hubDir = join(dir, 'hub');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir];
+    let hub = runCli(hubArgs);
+    await hub.waitFor(/listening/);
+    const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'));
+    cleanups.push(() => host.app.stop());
+    await until('streaming', async () =>
+      (await hostStatus(host.origin)).feed.topics['econ.live']!.offset > 500 ? true : undefined,
+    );
+    hub.child.kill('SIGKILL');
+    await hub.exited();
+    await sleep(1500);
+    hub = runCli(hubArgs);
+    cleanups.push(() => hub.stop());
+    await hub.waitFor(/listening/);
+    await sleep(3000);
+    const heads = async () =>
+      Object.fromEntries(
+        Object.entries(HubStatus.parse(await (await fetch(`http://127.0.0.1:${port}/api/status`)).json()).topics).map(
+          ([t, v]) => [t, v.head],
+        ),
+      );
+    // Stop production by stopping the host's source of truth only after reading its final heads.
+    await hub.stop();
+    hub = runCli(['hub', '--port', String(port), '--data-dir', hubDir]); // same log, no demo: heads stay put
+    await hub.waitFor(/listening/);
+    await caughtUp(host.origin, heads);
+    expect(diffLogs(join(hubDir, 'hub-events.sqlite'), join(dir, 'host', 'cache.sqlite'), KNOWN_TOPICS)).toEqual([]);
+  });
+
+  it('survives 20 SIGKILLs of the host during ingest: intact cache, no gap, no duplicate, no lost action', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
+    const hub = await inProcessHub(join(dir, 'hub'), 1000);
+    const hostDir = join(dir, 'host');
+    const cacheFile = join(hostDir, 'cache.sqlite');
+    const confirmedActions: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const host = await startHostProcess(hub.url, hostDir);
+      try {
+        const bridge = connectBridge(host.origin, host.token);
+        await connected(bridge);
+        const r = await call(bridge, 'command', {
+          name: 'alert.note',
+          args: { alertId: `CB-${round}`, note: `vòng ${round}` },
+        });
+        bridge.close();
+        if (r.ok) confirmedActions.push((r.result as { id: number }).id);
+        await sleep(100 + Math.floor(Math.random() * 900));
+      } finally {
+        host.app.child.kill('SIGKILL');
+        await host.app.exited();
+      }
+      const check = checkCache(cacheFile);
+      expect(check.problems, `after kill ${round + 1}`).toEqual([]);
+      expect(check.outboxIds).toEqual(expect.arrayContaining(confirmedActions));
+    }
+    expect(confirmedActions).toHaveLength(20);
+    const served = await stopProducingKeepServing(hub, dir);
+    cleanups.push(() => served.server.stop());
+    const last = await startHostProcess(hub.url, hostDir);
+    cleanups.push(() => last.app.stop());
+    await caughtUp(last.origin, async () => served.heads);
+    expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), cacheFile, KNOWN_TOPICS)).toEqual([]);
+    await until('all 20 actions delivered', async () =>
+      (await hostStatus(last.origin)).outbox.depth === 0 ? true : undefined,
+    );
+  });
+
+  it('ends with exactly the hub log through a proxy that drops and stalls connections', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
+    const hub = await inProcessHub(join(dir, 'hub'), 1000);
+    const proxy = await startTcpProxy(hub.port);
+    cleanups.push(() => proxy.close());
+    const host = await startHostProcess(proxy.url, join(dir, 'host'));
+    cleanups.push(() => host.app.stop());
+    for (let i = 0; i < 12; i++) {
+      await sleep(300 + Math.floor(Math.random() * 500));
+      const r = Math.random();
+      if (r < 0.4) proxy.dropAll();
+      else if (r < 0.8) {
+        proxy.stallDownstream(true);
+        await sleep(500 + Math.floor(Math.random() * 1500));
+        proxy.stallDownstream(false);
+      } else {
+        proxy.refuse(true);
+        proxy.dropAll();
+        await sleep(1000);
+        proxy.refuse(false);
+      }
+    }
+    const heads = await stopProducingKeepServing(hub, dir);
+    cleanups.push(() => heads.server.stop());
+    await caughtUp(host.origin, async () => heads.heads);
+    expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), join(dir, 'host', 'cache.sqlite'), KNOWN_TOPICS)).toEqual(
+      [],
+    );
+  });
+
+  it('replays a 60 s outage at 1,000 events/s completely', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
+    const hub = await inProcessHub(join(dir, 'hub'), 1000);
+    const proxy = await startTcpProxy(hub.port);
+    cleanups.push(() => proxy.close());
+    const host = await startHostProcess(proxy.url, join(dir, 'host'));
+    cleanups.push(() => host.app.stop());
+    await until('connected', async () =>
+      (await hostStatus(host.origin)).feed.state === 'connected' ? true : undefined,
+    );
+    proxy.refuse(true);
+    proxy.dropAll();
+    const before = hub.status().topics['econ.live']!.head;
+    await sleep(60_000);
+    const s = await hostStatus(host.origin);
+    expect(s.feed.state).toBe('offline');
+    expect(hub.status().topics['econ.live']!.head - before).toBeGreaterThan(40_000);
+    const heads = await stopProducingKeepServing(hub, dir);
+    cleanups.push(() => heads.server.stop());
+    proxy.refuse(false);
+    await caughtUp(host.origin, async () => heads.heads, 120_000);
+    expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), join(dir, 'host', 'cache.sqlite'), KNOWN_TOPICS)).toEqual(
+      [],
+    );
+  });
+});
+
+/** Stops the demo production and serves the same log again, on the same port, from a hub without a source. */
+async function stopProducingKeepServing(hub: RunningHub, dir: string) {
+  const heads = await stopProducing(hub);
+  const server = runCli(['hub', '--port', String(hub.port), '--data-dir', join(dir, 'hub')]);
+  await server.waitFor(/listening/);
+  return { heads, server };
+}

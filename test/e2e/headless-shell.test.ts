@@ -1,0 +1,83 @@
+// End to end without a display: `--shell headless` serves the UI and prints one URL per surface; a browser
+// opening one sees live values, and nothing is requested from outside the machine.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HostStatus } from '../../src/contract/host-status.js';
+import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+
+let app: CliRun;
+let browser: Browser;
+const shots = join(REPO, 'test-results', 'headless-shell');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  const env = { ...process.env };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  app = runCli(['start', '--shell', 'auto', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-'))], env);
+  await app.waitFor(/status: http/);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('headless shell', () => {
+  it('picks headless when there is no display, says why, and prints the URLs', async () => {
+    expect(app.stdout()).toMatch(/shell: headless — auto: .*no display/);
+    const urls = [
+      ...app.stdout().matchAll(/(wall-\d+) \(.*\): (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#\/wall\/wall-\d+)/g),
+    ];
+    expect(urls.map((m) => m[1])).toEqual(['wall-1']);
+    expect(app.stdout()).toMatch(/console: http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#\/console/);
+    const statusUrl = app.stdout().match(/status: (\S+)/)![1]!;
+    const s = HostStatus.parse(await (await fetch(statusUrl)).json());
+    expect(s.shell).toMatchObject({ kind: 'headless' });
+    expect(s.monitorSource).toBe('default');
+  });
+
+  it('serves a wall page that paints live values in Vietnamese, all from loopback', async () => {
+    const url = app.stdout().match(/wall-1 \(.*\): (\S+)/)![1]!;
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const foreign: string[] = [];
+    const cspErrors: string[] = [];
+    page.on('request', (r) => {
+      if (!/^(http:\/\/127\.0\.0\.1|ws:\/\/127\.0\.0\.1|data:|blob:)/.test(r.url())) foreign.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(url);
+    const kpi = page.locator('[data-testid=kpi-value]').first();
+    await kpi.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await kpi.textContent()) ?? '', { timeout: 30_000 }).toMatch(/\d/);
+    const first = await kpi.textContent();
+    await expect.poll(async () => kpi.textContent(), { timeout: 30_000 }).not.toBe(first);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(page.url()).not.toContain('token=');
+    expect(await page.locator('[data-state=error]').count()).toBe(0);
+    await page.screenshot({ path: join(shots, 'wall-1.png') });
+    expect(foreign).toEqual([]);
+    expect(cspErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the console with monitors, surfaces and feed state', async () => {
+    const url = app.stdout().match(/console: (\S+)/)![1]!;
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(url);
+    await expect.poll(async () => page.locator('body').innerText(), { timeout: 30_000 }).toContain('wall-1');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('econ.live');
+    await page.screenshot({ path: join(shots, 'console.png') });
+    await page.close();
+  });
+});

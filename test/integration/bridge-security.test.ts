@@ -1,0 +1,70 @@
+// The bridge lets in only our pages (origin + per-launch token) and survives malformed calls.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningHost } from '../../main/host/host.js';
+import { call, connectBridge, connected } from '../support/bridge-client.js';
+import { startTestHost } from '../support/start-test-host.js';
+
+let host: RunningHost;
+
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(async () => {
+  await host.close();
+});
+
+describe('bridge security', () => {
+  it('refuses a wrong token', async () => {
+    const socket = connectBridge(host.origin, 'x'.repeat(32));
+    await expect(connected(socket)).rejects.toThrow(/invalid token/);
+    socket.close();
+  });
+
+  it('refuses a foreign origin and a missing origin', async () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', '']) {
+      const socket = connectBridge(host.origin, host.token, origin);
+      await expect(connected(socket)).rejects.toThrow();
+      socket.close();
+    }
+    const st = (await (await fetch(`${host.origin}/api/status`)).json()) as { bridge: { rejected: number } };
+    expect(st.bridge.rejected).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets in the Electron app origin with the token', async () => {
+    const socket = connectBridge(host.origin, host.token, 'app://ioc-wall');
+    await connected(socket);
+    socket.close();
+  });
+
+  it('answers malformed calls with an error and keeps serving', async () => {
+    const socket = connectBridge(host.origin, host.token);
+    await connected(socket);
+    const frames: unknown[] = [
+      'hello',
+      null,
+      { name: 'shutdown', args: {} },
+      { name: 'hello', args: { role: 'root' } },
+      { name: 'status', args: { sneaky: true } },
+      { name: 'heartbeat', args: { surfaceId: 'wall-1', fps: 'fast' } },
+    ];
+    for (const frame of frames) {
+      const r = (await socket.timeout(5000).emitWithAck('call', frame)) as { ok: boolean; error?: { code: string } };
+      expect(r.ok, JSON.stringify(frame)).toBe(false);
+      expect(['bad-request', 'unknown-call']).toContain(r.error?.code);
+    }
+    socket.emit('no-such-message', { a: 1 });
+    const ok = await call(socket, 'status', {});
+    expect(ok.ok).toBe(true);
+    expect((await fetch(`${host.origin}/healthz`)).status).toBe(200);
+    socket.close();
+  });
+
+  it('serves the page with a strict CSP', async () => {
+    const res = await fetch(`${host.origin}/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});

@@ -1,0 +1,37 @@
+// The layer rules of DESIGN.md are held by lint: a forbidden import fails, an allowed one passes.
+import { ESLint } from 'eslint';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../..') });
+
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(import.meta.dirname, '../..', file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it.each([
+    ['src/domain/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['src/domain/x.ts', "import { app } from 'electron';"],
+    ['src/domain/x.ts', "import { useState } from 'react';"],
+    ['src/domain/x.ts', "import { startHub } from '../../hub/hub-server.js';"],
+    ['renderer/x.ts', "import { startHost } from '../main/host/host.js';"],
+    ['renderer/x.ts', "import { join } from 'path';"],
+    ['main/host/x.ts', "import { BrowserWindow } from 'electron';"],
+    ['main/electron/x.ts', "import { startHost } from '../host/host.js';"],
+    ['hub/x.ts', "import { startHost } from '../main/host/host.js';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect((await restricted(file, code)).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['src/domain/x.ts', "import { z } from 'zod';"],
+    ['hub/x.ts', "import { createServer } from 'node:http';"],
+    ['main/host/x.ts', "import { startHub } from '../../hub/hub-server.js';"],
+    ['main/electron/x.ts', "import { app } from 'electron';"],
+    ['renderer/x.ts', "import { PROVINCES } from '../src/domain/provinces.js';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await restricted(file, code)).toEqual([]);
+  });
+});

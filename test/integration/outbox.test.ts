@@ -1,0 +1,178 @@
+// Operator actions: stored before they are shown as queued, delivered when the hub is back, applied exactly
+// once — even when the host is killed between sending an action and hearing the answer.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import { createLogger } from '../../hub/logger.js';
+import { OutboxItem } from '../../src/contract/bridge.js';
+import { HostStatus } from '../../src/contract/host-status.js';
+import type { AlertPayload, Envelope } from '../../src/contract/hub-protocol.js';
+import { call, connectBridge, connected } from '../support/bridge-client.js';
+import { runCli, type CliRun } from '../support/cli-process.js';
+import { until } from '../support/start-test-host.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function hubAt(logFile: string, port = 0): Promise<RunningHub> {
+  return startHub({
+    port,
+    logFile,
+    demo: true,
+    seed: 11,
+    tickMs: 1000,
+    version: 't',
+    logger: createLogger('hub', 'error'),
+  });
+}
+
+async function activeAlert(hub: RunningHub): Promise<string> {
+  const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+  const alerts = new Map<string, AlertPayload>();
+  s.on('events', (batch: Envelope[], ack: () => void) => {
+    for (const e of batch) alerts.set(e.key, e.payload as AlertPayload);
+    ack();
+  });
+  await s.timeout(5000).emitWithAck('subscribe', { topics: { 'ops.alerts': 0 } });
+  const id = await until('an active alert', () => [...alerts.values()].find((a) => a.state === 'active')?.id);
+  s.close();
+  return id;
+}
+
+function alertEvents(hub: RunningHub, id: string): Promise<Envelope[]> {
+  return new Promise((resolve) => {
+    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const out: Envelope[] = [];
+    s.on('events', (batch: Envelope[], ack: () => void) => {
+      out.push(...batch.filter((e) => e.key === id));
+      ack();
+    });
+    void s
+      .timeout(5000)
+      .emitWithAck('subscribe', { topics: { 'ops.alerts': 0 } })
+      .then(() =>
+        setTimeout(() => {
+          s.close();
+          resolve(out);
+        }, 500),
+      );
+  });
+}
+
+describe('commands at the hub', () => {
+  it('applies an idempotency key once and answers a repeat with the first result', async () => {
+    const hub = await hubAt(join(mkdtempSync(join(tmpdir(), 'ioc-hub-')), 'log.sqlite'));
+    cleanups.push(() => hub.close());
+    const id = await activeAlert(hub);
+    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    cleanups.push(() => void s.close());
+    const cmd = {
+      key: 'key-0000000001',
+      name: 'alert.acknowledge',
+      args: { alertId: id },
+      issuedAt: Date.now(),
+      issuer: 'op',
+    };
+    const a = await s.timeout(5000).emitWithAck('command', cmd);
+    const b = await s.timeout(5000).emitWithAck('command', cmd);
+    expect(a).toMatchObject({ ok: true, duplicate: false, result: { status: 'applied' } });
+    expect(b).toMatchObject({ ok: true, duplicate: true, result: a.result });
+    const other = await s.timeout(5000).emitWithAck('command', { ...cmd, key: 'key-0000000002' });
+    expect(other).toMatchObject({ ok: true, duplicate: false, result: { status: 'rejected' } });
+    const bad = await s.timeout(5000).emitWithAck('command', { ...cmd, key: 'k', args: {} });
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatch(/key/);
+    const acks = (await alertEvents(hub, id)).filter((e) => (e.payload as AlertPayload).state === 'acknowledged');
+    expect(acks).toHaveLength(1);
+    expect(hub.status().commands).toBe(2);
+  });
+});
+
+describe('outbox of the host', () => {
+  async function startHost(hubUrl: string, dataDir: string): Promise<{ app: CliRun; origin: string; token: string }> {
+    const app = runCli(['start', '--shell', 'headless', '--hub', hubUrl, '--port', '0', '--data-dir', dataDir]);
+    const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
+    return { app, origin: m[1]!, token: m[2]! };
+  }
+  const status = async (origin: string) => HostStatus.parse(await (await fetch(`${origin}/api/status`)).json());
+
+  it('queues an acknowledgement made while the hub is down and delivers it once when it returns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-outbox-'));
+    const logFile = join(dir, 'hub.sqlite');
+    let hub = await hubAt(logFile);
+    const hubPort = hub.port;
+    const id = await activeAlert(hub);
+    const host = await startHost(hub.url, join(dir, 'host'));
+    cleanups.push(() => host.app.stop());
+    await until('connected', async () => ((await status(host.origin)).feed.state === 'connected' ? true : undefined));
+    await hub.close();
+    await until('reconnecting', async () =>
+      (await status(host.origin)).feed.state !== 'connected' ? true : undefined,
+    );
+
+    const bridge = connectBridge(host.origin, host.token);
+    cleanups.push(() => void bridge.close());
+    await connected(bridge);
+    const queued = await call(bridge, 'command', {
+      name: 'alert.acknowledge',
+      args: { alertId: id, note: 'Đã điều đội cứu hộ' },
+    });
+    expect(queued.ok).toBe(true);
+    expect(OutboxItem.parse(queued.ok && queued.result).state).toBe('queued');
+    expect((await status(host.origin)).outbox.depth).toBe(1);
+
+    hub = await hubAt(logFile, hubPort);
+    cleanups.push(() => hub.close());
+    await until('delivered', async () => ((await status(host.origin)).outbox.depth === 0 ? true : undefined), 30_000);
+    const view = await call(bridge, 'outbox', {});
+    expect(view.ok && (view.result as { items: OutboxItem[] }).items[0]).toMatchObject({
+      state: 'done',
+      result: { status: 'applied' },
+    });
+    const events = await alertEvents(hub, id);
+    expect(events.filter((e) => (e.payload as AlertPayload).state === 'acknowledged')).toHaveLength(1);
+    expect(hub.status().commands).toBe(1);
+  });
+
+  it('applies an action exactly once when the host is killed between sending it and hearing the answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-outbox-'));
+    const hub = await hubAt(join(dir, 'hub.sqlite'));
+    cleanups.push(() => hub.close());
+    const proxy: TcpProxy = await startTcpProxy(hub.port);
+    cleanups.push(() => proxy.close());
+    const id = await activeAlert(hub);
+    const first = await startHost(proxy.url, join(dir, 'host'));
+    await until('connected', async () => ((await status(first.origin)).feed.state === 'connected' ? true : undefined));
+
+    proxy.stallDownstream(true); // the hub's answers no longer reach the host
+    const bridge = connectBridge(first.origin, first.token);
+    await connected(bridge);
+    const queued = await call(bridge, 'command', { name: 'alert.acknowledge', args: { alertId: id } });
+    expect(queued.ok).toBe(true);
+    await until('the hub applied it', () => (hub.status().commands === 1 ? true : undefined));
+    bridge.close();
+    first.app.child.kill('SIGKILL');
+    await first.app.exited();
+    proxy.dropAll();
+    proxy.stallDownstream(false);
+
+    const second = await startHost(proxy.url, join(dir, 'host'));
+    cleanups.push(() => second.app.stop());
+    expect((await status(second.origin)).outbox.depth).toBe(1); // survived the kill, still unconfirmed
+    await until('confirmed', async () => ((await status(second.origin)).outbox.depth === 0 ? true : undefined), 30_000);
+    const b2 = connectBridge(second.origin, second.token);
+    cleanups.push(() => void b2.close());
+    await connected(b2);
+    const view = await call(b2, 'outbox', {});
+    expect(view.ok && (view.result as { items: OutboxItem[] }).items[0]).toMatchObject({ state: 'done', attempts: 2 });
+    expect(hub.status().commands).toBe(1);
+    const events = await alertEvents(hub, id);
+    expect(events.filter((e) => (e.payload as AlertPayload).state === 'acknowledged')).toHaveLength(1);
+  });
+});
