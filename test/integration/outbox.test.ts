@@ -1,5 +1,6 @@
 // Operator actions: stored before they are shown as queued, delivered when the hub is back, applied exactly
 // once — even when the host is killed between sending an action and hearing the answer.
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,9 +163,12 @@ describe('outbox of the host', () => {
     proxy.dropAll();
     proxy.stallDownstream(false);
 
+    // The action survived the kill, still unconfirmed: the host never heard the hub's answer.
+    const db = new Database(join(dir, 'host', 'cache.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT state FROM outbox').all()).toEqual([{ state: 'queued' }]);
+    db.close();
     const second = await startHost(proxy.url, join(dir, 'host'));
     cleanups.push(() => second.app.stop());
-    expect((await status(second.origin)).outbox.depth).toBe(1); // survived the kill, still unconfirmed
     await until('confirmed', async () => ((await status(second.origin)).outbox.depth === 0 ? true : undefined), 30_000);
     const b2 = connectBridge(second.origin, second.token);
     cleanups.push(() => void b2.close());

@@ -43,17 +43,18 @@ export async function startTcpProxy(targetPort: number, listenPort = 0): Promise
   });
   await new Promise<void>((r) => server.listen(listenPort, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
+  const dropAll = (): void => {
+    held.length = 0;
+    for (const [a, b] of pairs) {
+      a.destroy();
+      b.destroy();
+    }
+    pairs.clear();
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    dropAll() {
-      held.length = 0;
-      for (const [a, b] of pairs) {
-        a.destroy();
-        b.destroy();
-      }
-      pairs.clear();
-    },
+    dropAll,
     stallDownstream(on) {
       stalled = on;
       if (!on) for (const release of held.splice(0)) release();
@@ -63,7 +64,7 @@ export async function startTcpProxy(targetPort: number, listenPort = 0): Promise
     },
     connections: () => pairs.size,
     close() {
-      this.dropAll();
+      dropAll();
       return new Promise((r) => server.close(() => r()));
     },
   };
