@@ -1,5 +1,6 @@
 // The hub's durable, ordered log: one sequence of offsets per topic, in SQLite so a restart loses nothing
-// and clients can resume from the offsets they hold.
+// and clients can resume from the offsets they hold. Every topic holds the latest event of each key forever (the
+// snapshot a new client starts from); older history is pruned by age and count, below the topic's floor.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,12 +23,19 @@ interface Row {
   payload: string;
 }
 
+export interface RetentionPolicy {
+  maxAgeMs: number;
+  maxEvents: number;
+}
+
 export class EventLog {
   private readonly db: Database.Database;
   private readonly heads = new Map<string, number>();
   private readonly insert: Database.Statement;
   private readonly range: Database.Statement<[string, number, number], Row>;
   private readonly byKey: Database.Statement<[string, string], Row>;
+  private readonly setLatest: Database.Statement;
+  private readonly floors = new Map<string, number>();
 
   /** `file` null: in memory (tests, throwaway demo). */
   constructor(file: string | null) {
@@ -39,7 +47,18 @@ export class EventLog {
       topic TEXT NOT NULL, offset INTEGER NOT NULL, time INTEGER NOT NULL,
       source TEXT NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL,
       PRIMARY KEY (topic, offset)) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS events_by_key ON events (topic, key, offset)`);
+      CREATE TABLE IF NOT EXISTS latest (
+        topic TEXT NOT NULL, key TEXT NOT NULL, offset INTEGER NOT NULL, PRIMARY KEY (topic, key)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS floors (topic TEXT PRIMARY KEY, floor INTEGER NOT NULL)`);
+    // A log written before the latest table existed: derive it once.
+    if (!this.db.prepare('SELECT 1 FROM latest LIMIT 1').get()) {
+      this.db.exec(
+        'INSERT INTO latest (topic, key, offset) SELECT topic, key, MAX(offset) FROM events GROUP BY topic, key',
+      );
+    }
+    for (const row of this.db.prepare('SELECT topic, floor FROM floors').all() as { topic: string; floor: number }[]) {
+      this.floors.set(row.topic, row.floor);
+    }
     for (const row of this.db.prepare('SELECT topic, MAX(offset) AS head FROM events GROUP BY topic').all() as {
       topic: string;
       head: number;
@@ -50,7 +69,12 @@ export class EventLog {
       'INSERT INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.byKey = this.db.prepare(
-      'SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND key = ? ORDER BY offset DESC LIMIT 1',
+      `SELECT e.topic, e.offset, e.time, e.source, e.key, e.payload FROM latest l
+       JOIN events e ON e.topic = l.topic AND e.offset = l.offset WHERE l.topic = ? AND l.key = ?`,
+    );
+    this.setLatest = this.db.prepare(
+      `INSERT INTO latest (topic, key, offset) VALUES (?, ?, ?)
+       ON CONFLICT (topic, key) DO UPDATE SET offset = excluded.offset`,
     );
     this.range = this.db.prepare(
       'SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND offset > ? ORDER BY offset LIMIT ?',
@@ -66,6 +90,7 @@ export class EventLog {
         const offset = (heads.get(e.topic) ?? 0) + 1;
         heads.set(e.topic, offset);
         this.insert.run(e.topic, offset, e.time, e.source, e.key, JSON.stringify(e.payload));
+        this.setLatest.run(e.topic, e.key, offset);
         out.push({ ...e, offset });
       }
     })();
@@ -87,6 +112,53 @@ export class EventLog {
   /** Events of a topic after `afterOffset`, oldest first. */
   read(topic: string, afterOffset: number, limit: number): Envelope[] {
     return this.range.all(topic, afterOffset, limit).map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+  }
+
+  /** The latest event of every key of a topic, oldest first: what a new client starts from. */
+  snapshot(topic: string): Envelope[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT e.topic, e.offset, e.time, e.source, e.key, e.payload FROM latest l
+           JOIN events e ON e.topic = l.topic AND e.offset = l.offset WHERE l.topic = ? ORDER BY e.offset`,
+        )
+        .all(topic) as Row[]
+    ).map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+  }
+
+  /** Smallest offset from which the log of a topic is complete (1 until something was pruned). */
+  floor(topic: string): number {
+    return this.floors.get(topic) ?? 1;
+  }
+
+  /**
+   * Drops history of a topic older than `maxAgeMs` or beyond the newest `maxEvents`, keeping the latest event of
+   * every key; returns how many events went. Clients behind the new floor get a snapshot instead of a replay.
+   */
+  prune(topic: string, policy: RetentionPolicy, now = Date.now()): number {
+    const head = this.head(topic);
+    if (head === 0) return 0;
+    const byCount = head - policy.maxEvents + 1;
+    const firstYoung = this.db
+      .prepare('SELECT MIN(offset) AS o FROM events WHERE topic = ? AND time >= ?')
+      .get(topic, now - policy.maxAgeMs) as { o: number | null };
+    const newFloor = Math.min(head + 1, Math.max(byCount, firstYoung.o ?? head + 1));
+    if (newFloor <= this.floor(topic)) return 0;
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare(
+          `DELETE FROM events WHERE topic = ? AND offset < ?
+           AND NOT EXISTS (SELECT 1 FROM latest l WHERE l.topic = events.topic AND l.offset = events.offset)`,
+        )
+        .run(topic, newFloor);
+      this.db
+        .prepare(
+          'INSERT INTO floors (topic, floor) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET floor = excluded.floor',
+        )
+        .run(topic, newFloor);
+      this.floors.set(topic, newFloor);
+      return changes;
+    })();
   }
 
   head(topic: string): number {

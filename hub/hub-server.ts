@@ -9,6 +9,7 @@ import {
   HUB_EVENTS,
   type HubStatus,
   KNOWN_TOPICS,
+  type KnownTopic,
   CommandRequest,
   type CommandResponse,
   SubscribeRequest,
@@ -16,9 +17,13 @@ import {
 } from '../src/contract/hub-protocol.js';
 import { CommandLog } from './command-log.js';
 import { DemoSource } from './demo-source.js';
-import { EventLog, type NewEvent } from './event-log.js';
+import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { Subscriber } from './subscriber.js';
+
+/** A week of history, at most two million events per topic, unless configured otherwise. */
+const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
+const DEFAULT_SNAPSHOT_ABOVE = 10_000;
 
 export interface HubOptions {
   /** 0: any free port. */
@@ -32,6 +37,10 @@ export interface HubOptions {
   tickMs?: number;
   /** Demo events per second; above the natural pace of the demo, live counters are ticked more often. */
   rate?: number;
+  /** History kept per topic (the latest event of every key is always kept). */
+  retention?: Partial<Record<KnownTopic, RetentionPolicy>>;
+  /** A new client of a log longer than this gets a snapshot, not a replay. */
+  snapshotAbove?: number;
   version: string;
   logger?: Logger;
 }
@@ -61,7 +70,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     startedAt,
     demo: options.demo,
     clients: io.engine.clientsCount,
-    topics: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, { head: log.head(t) }])),
+    topics: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, { head: log.head(t), floor: log.floor(t) }])),
     commands: commands.count(),
   });
 
@@ -73,7 +82,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   io.on('connection', (socket) => {
-    const sub = new Subscriber(socket, log);
+    const sub = new Subscriber(socket, log, { snapshotAbove: options.snapshotAbove ?? DEFAULT_SNAPSHOT_ABOVE });
     subscribers.add(sub);
     socket.on('disconnect', () => subscribers.delete(sub));
     socket.on(HUB_EVENTS.subscribe, (raw: unknown, ack?: unknown) => {
@@ -88,7 +97,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }
       const topics = parsed.data.topics as Record<string, number>;
       reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
-      sub.subscribe(topics);
+      sub.subscribe(topics, parsed.data.reset);
     });
     socket.on(HUB_EVENTS.command, (raw: unknown, ack?: unknown) => {
       const reply = (r: CommandResponse): void => {
@@ -124,6 +133,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     for (const sub of subscribers) sub.wake();
     return appended;
   };
+
+  const prune = (): void => {
+    for (const topic of KNOWN_TOPICS) {
+      const removed = log.prune(topic, { ...DEFAULT_RETENTION, ...options.retention?.[topic] });
+      if (removed > 0) logger.info('history pruned', { topic, removed, floor: log.floor(topic) });
+    }
+  };
+  prune();
+  const pruneTimer = setInterval(prune, 60_000);
+  pruneTimer.unref();
 
   let timer: NodeJS.Timeout | undefined;
   if (options.demo) {
@@ -161,6 +180,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     publish,
     async close() {
       if (timer) clearInterval(timer);
+      clearInterval(pruneTimer);
       await io.close();
       log.close();
     },

@@ -8,20 +8,33 @@ import type { EventLog } from './event-log.js';
 const BATCH = 1000;
 const MAX_IN_FLIGHT = 4;
 
+export interface SubscriberOptions {
+  /** A client starting from nothing gets a snapshot instead of a replay when the log is longer than this. */
+  snapshotAbove: number;
+}
+
 export class Subscriber {
   private readonly cursors = new Map<string, number>();
+  private readonly snapshots = new Set<string>();
   private inFlight = 0;
   private scheduled = false;
 
   constructor(
     private readonly socket: Socket,
     private readonly log: EventLog,
+    private readonly options: SubscriberOptions,
   ) {}
 
   /** Replaces the topics and the offsets the client holds; events after them follow. */
-  subscribe(topics: Record<string, number>): void {
+  subscribe(topics: Record<string, number>, reset: readonly string[] = []): void {
     this.cursors.clear();
-    for (const [topic, offset] of Object.entries(topics)) this.cursors.set(topic, offset);
+    this.snapshots.clear();
+    for (const [topic, offset] of Object.entries(topics)) {
+      this.cursors.set(topic, offset);
+      const behindFloor = offset < this.log.floor(topic) - 1;
+      const newAndLong = offset === 0 && this.log.head(topic) > this.options.snapshotAbove;
+      if (behindFloor || newAndLong || reset.includes(topic)) this.snapshots.add(topic);
+    }
     this.wake();
   }
 
@@ -34,6 +47,17 @@ export class Subscriber {
   private pump(): void {
     this.scheduled = false;
     if (!this.socket.connected) return;
+    for (const topic of this.snapshots) {
+      if (this.inFlight >= MAX_IN_FLIGHT) return;
+      const upTo = this.log.head(topic);
+      this.snapshots.delete(topic);
+      this.cursors.set(topic, upTo);
+      this.inFlight++;
+      this.socket.emit(HUB_EVENTS.snapshot, { topic, upTo, events: this.log.snapshot(topic) }, () => {
+        this.inFlight--;
+        this.wake();
+      });
+    }
     for (const [topic, cursor] of this.cursors) {
       if (this.inFlight >= MAX_IN_FLIGHT) return;
       if (cursor >= this.log.head(topic)) continue;

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../hub/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
@@ -10,6 +11,17 @@ import { WallFileError } from './displays/wall-file.js';
 import { runStart, StartError } from './run-start.js';
 import { electronParentPort } from './shells/electron-child.js';
 import { StartOptions } from './start-options.js';
+
+interface HubCliOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  seed: string;
+  rate?: string;
+  retainDays: string;
+  retainEvents: string;
+}
 
 function portArg(value: string): number {
   const n = Number(value);
@@ -48,28 +60,34 @@ export function buildProgram(): Command {
     .option('--demo', 'produce demo data of a Vietnamese IOC', false)
     .option('--seed <n>', 'seed of the demo data', '2025')
     .option('--rate <n>', 'demo events per second (default: the pace of a working day, about 6/s)')
-    .action(
-      async (raw: { port: number; host: string; dataDir: string; demo: boolean; seed: string; rate?: string }) => {
-        const seed = Number(raw.seed);
-        if (!Number.isInteger(seed)) fail('--seed must be a whole number');
-        const rate = raw.rate === undefined ? undefined : Number(raw.rate);
-        if (rate !== undefined && !(rate > 0 && rate <= 100_000)) fail('--rate must be between 1 and 100000 events/s');
-        const hub = await startHub({
-          port: raw.port,
-          host: raw.host,
-          logFile: join(raw.dataDir, 'hub-events.sqlite'),
-          demo: raw.demo,
-          seed,
-          rate,
-          version: APP_VERSION,
-          logger: createLogger('hub'),
-        });
-        process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}\n`);
-        const stop = (): void => void hub.close().finally(() => process.exit(0));
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      },
-    );
+    .option('--retain-days <n>', 'days of history kept per topic (the latest value of every key is always kept)', '7')
+    .option('--retain-events <n>', 'events of history kept per topic at most', '2000000')
+    .action(async (raw: HubCliOptions) => {
+      const seed = Number(raw.seed);
+      if (!Number.isInteger(seed)) fail('--seed must be a whole number');
+      const rate = raw.rate === undefined ? undefined : Number(raw.rate);
+      if (rate !== undefined && !(rate > 0 && rate <= 100_000)) fail('--rate must be between 1 and 100000 events/s');
+      const days = Number(raw.retainDays);
+      const maxEvents = Number(raw.retainEvents);
+      if (!(days > 0)) fail('--retain-days must be a positive number');
+      if (!(Number.isInteger(maxEvents) && maxEvents > 0)) fail('--retain-events must be a positive whole number');
+      const policy = { maxAgeMs: days * 86_400_000, maxEvents };
+      const hub = await startHub({
+        port: raw.port,
+        host: raw.host,
+        logFile: join(raw.dataDir, 'hub-events.sqlite'),
+        demo: raw.demo,
+        seed,
+        rate,
+        retention: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, policy])),
+        version: APP_VERSION,
+        logger: createLogger('hub'),
+      });
+      process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}\n`);
+      const stop = (): void => void hub.close().finally(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
   return program;
 }
 

@@ -8,18 +8,22 @@ import {
   type Envelope as EnvelopeT,
   HUB_EVENTS,
   KNOWN_TOPICS,
+  SnapshotMessage,
   SubscribeResponse,
 } from '../../src/contract/hub-protocol.js';
 import type { FeedState, FeedStatus } from '../../src/contract/host-status.js';
 import type { Logger } from '../../hub/logger.js';
 
 const CATCH_UP_MIN = 500;
+const MAX_BATCH = 5000;
 
 export interface FeedSink {
   /** Offset held for a topic (0: none). */
   offset(topic: string): number;
   /** Applies events that follow the held offsets exactly, in order. */
   apply(events: EnvelopeT[]): void;
+  /** Replaces what is held of a topic by the hub's snapshot, held as of `upTo`. */
+  applySnapshot(topic: string, upTo: number, events: EnvelopeT[]): void;
   lastEventTime(topic: string): number | null;
 }
 
@@ -64,6 +68,10 @@ export class FeedClient {
     });
     this.socket.on(HUB_EVENTS.events, (batch: unknown, ack?: unknown) => {
       this.receive(batch);
+      if (typeof ack === 'function') ack();
+    });
+    this.socket.on(HUB_EVENTS.snapshot, (raw: unknown, ack?: unknown) => {
+      this.receiveSnapshot(raw);
       if (typeof ack === 'function') ack();
     });
     this.socket.on(HUB_EVENTS.protocolError, (msg: unknown) => {
@@ -119,12 +127,13 @@ export class FeedClient {
     this.socket.close();
   }
 
-  private subscribe(): void {
+  private subscribe(reset: string[] = []): void {
     const topics = Object.fromEntries(KNOWN_TOPICS.map((t) => [t, this.options.sink.offset(t)]));
-    this.socket.timeout(10_000).emit(HUB_EVENTS.subscribe, { topics }, (err: Error | null, raw: unknown) => {
+    const request = reset.length > 0 ? { topics, reset } : { topics };
+    this.socket.timeout(10_000).emit(HUB_EVENTS.subscribe, request, (err: Error | null, raw: unknown) => {
       if (err) {
         this.options.logger.warn('subscribe not answered; retrying', { error: err.message });
-        if (this.socket.connected) this.subscribe();
+        if (this.socket.connected) this.subscribe(reset);
         return;
       }
       const res = SubscribeResponse.safeParse(raw);
@@ -136,6 +145,18 @@ export class FeedClient {
       }
       if (!res.data.ok) {
         this.options.logger.error('hub refused subscribe', { error: res.data.error });
+        return;
+      }
+      // A hub whose log is behind what we hold was reset or replaced: what we hold under those offsets is not
+      // its history. Start those topics again from its snapshot rather than silently skipping its new events.
+      const behind = Object.entries(res.data.heads)
+        .filter(([t, head]) => head < this.options.sink.offset(t))
+        .map(([t]) => t);
+      if (behind.length > 0 && reset.length === 0) {
+        this.options.logger.error('the hub holds less than this host: starting those topics again from its snapshot', {
+          topics: behind,
+        });
+        this.subscribe(behind);
         return;
       }
       for (const [t, head] of Object.entries(res.data.heads)) this.noteHead(t, head);
@@ -151,9 +172,9 @@ export class FeedClient {
 
   /** Validates each event; applies the ones that follow what is held; a jump means a gap, so re-subscribe. */
   private receive(batch: unknown): void {
-    if (!Array.isArray(batch)) {
+    if (!Array.isArray(batch) || batch.length > MAX_BATCH) {
       this.rejected++;
-      this.options.logger.warn('hub sent a batch that is not a list; ignored');
+      this.options.logger.warn('hub sent a batch that is not a list of at most 5,000 events; ignored');
       return;
     }
     const accepted: EnvelopeT[] = [];
@@ -184,6 +205,19 @@ export class FeedClient {
     }
     if (accepted.length > 0) this.options.sink.apply(accepted);
     if (gap) this.subscribe();
+  }
+
+  private receiveSnapshot(raw: unknown): void {
+    const parsed = SnapshotMessage.safeParse(raw);
+    if (!parsed.success) {
+      this.rejected++;
+      this.options.logger.warn('malformed snapshot from hub refused', { error: z.prettifyError(parsed.error) });
+      return;
+    }
+    const { topic, upTo, events } = parsed.data;
+    this.heads.set(topic, Math.max(upTo, this.heads.get(topic) ?? 0));
+    this.options.sink.applySnapshot(topic, upTo, events);
+    this.options.logger.info('started from the hub snapshot', { topic, upTo, keys: events.length });
   }
 
   private noteHead(topic: string, head: number): void {

@@ -127,6 +127,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   });
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
   store.onApplied((events) => bridge.emit('feed', events));
+  store.onSnapshot((topic) => bridge.emit('resync', { topic }));
   // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
   const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
   feedTicker.unref();

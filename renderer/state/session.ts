@@ -47,6 +47,8 @@ export class Session {
         this.latest.apply(batch);
       }),
       this.client.on('feedState', (feed) => this.update({ feed })),
+      // The host started a topic again from a hub snapshot: repaint from its new picture.
+      this.client.on('resync', () => void this.sayHello()),
     );
     this.client.connect();
   }

@@ -72,6 +72,8 @@ export const BRIDGE_EVENTS = {
   feed: z.array(EnvelopeBase),
   feedState: FeedStatus,
   outbox: OutboxView,
+  /** The host replaced what it holds of a topic (a hub snapshot): pages say hello again to repaint from it. */
+  resync: z.object({ topic: z.string() }),
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

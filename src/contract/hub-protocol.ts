@@ -107,7 +107,28 @@ export const EnvelopeBatch = z.array(Envelope).max(5000);
 /** Client → hub: subscribe to topics, each with the last offset the client already holds (0: none). */
 export const SubscribeRequest = z.object({
   topics: z.partialRecord(KnownTopic, z.number().int().nonnegative()),
+  /** Topics to start again from a snapshot whatever the offset (the client found its state ahead of the hub). */
+  reset: z.array(KnownTopic).max(16).optional(),
 });
+
+/**
+ * Hub → client: the latest event of every key of a topic up to `upTo`, instead of a replay — for a new client
+ * of a long log, or one whose offset fell below what the hub still keeps. Events after `upTo` follow in order.
+ */
+export const SnapshotMessage = z
+  .object({
+    topic: KnownTopic,
+    upTo: z.number().int().nonnegative(),
+    events: z.array(Envelope).max(200_000),
+  })
+  .superRefine((snap, ctx) => {
+    snap.events.forEach((e, i) => {
+      if (e.topic !== snap.topic || e.offset > snap.upTo) {
+        ctx.addIssue({ code: 'custom', path: ['events', i], message: 'event of another topic or after upTo' });
+      }
+    });
+  });
+export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
 export const SubscribeResponse = z.discriminatedUnion('ok', [
@@ -162,6 +183,7 @@ export type CommandResponse = z.infer<typeof CommandResponse>;
 export const HUB_EVENTS = {
   subscribe: 'subscribe',
   events: 'events',
+  snapshot: 'snapshot',
   command: 'command',
   protocolError: 'protocol-error',
 } as const;
@@ -173,7 +195,7 @@ export const HubStatus = z.object({
   startedAt: z.number(),
   demo: z.boolean(),
   clients: z.number().int().nonnegative(),
-  topics: z.record(z.string(), z.object({ head: z.number().int().nonnegative() })),
+  topics: z.record(z.string(), z.object({ head: z.number().int().nonnegative(), floor: z.number().int().positive() })),
   /** Commands applied so far (each idempotency key once). */
   commands: z.number().int().nonnegative(),
 });

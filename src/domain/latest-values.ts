@@ -20,6 +20,14 @@ export class LatestValues {
     return true;
   }
 
+  /** Replaces everything held of a topic by a snapshot of its keys, held as of offset `upTo`. */
+  replaceTopic(topic: string, upTo: number, events: readonly Envelope[]): void {
+    const keys = new Map<string, Envelope>();
+    for (const e of [...events].sort((a, b) => a.offset - b.offset)) keys.set(e.key, e);
+    this.byTopic.set(topic, keys);
+    this.offsets.set(topic, upTo);
+  }
+
   get(topic: string, key: string): Envelope | undefined {
     return this.byTopic.get(topic)?.get(key);
   }

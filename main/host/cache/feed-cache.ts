@@ -35,6 +35,8 @@ export class FeedCache implements FeedSink {
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<CacheListener>();
   private readonly commit: (batch: Envelope[]) => void;
+  private readonly replace: (topic: string, upTo: number, events: Envelope[]) => void;
+  private readonly snapshotListeners = new Set<(topic: string) => void>();
   private readonly flushMs: number;
   private readonly maxBatch: number;
   committedEvents = 0;
@@ -67,6 +69,18 @@ export class FeedCache implements FeedSink {
         last.set(e.topic, e);
       }
       for (const [topic, e] of last) upsertOffset.run(topic, e.offset, e.time);
+    });
+    this.replace = db.transaction((topic: string, upTo: number, events: Envelope[]) => {
+      // History above the snapshot belongs to a log the hub no longer has; below it, it stays as it was.
+      db.prepare('DELETE FROM events WHERE topic = ? AND offset > ?').run(topic, upTo);
+      db.prepare('DELETE FROM latest WHERE topic = ?').run(topic);
+      for (const e of events) {
+        const payload = JSON.stringify(e.payload);
+        insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
+        upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
+      }
+      const newest = events.reduce((t, e) => Math.max(t, e.time), 0);
+      upsertOffset.run(topic, upTo, newest > 0 ? newest : null);
     });
     this.load();
   }
@@ -108,6 +122,23 @@ export class FeedCache implements FeedSink {
     if (this.pending.length >= this.maxBatch) this.flush();
     else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.flushMs);
     for (const l of this.listeners) l(applied);
+  }
+
+  /** Replaces the topic's latest values and offset by the hub's snapshot, durably and at once. */
+  applySnapshot(topic: string, upTo: number, events: Envelope[]): void {
+    this.flush();
+    this.replace(topic, upTo, events);
+    this.values.replaceTopic(topic, upTo, events);
+    this.offsets.set(topic, upTo);
+    const newest = events.reduce((t, e) => Math.max(t, e.time), 0);
+    if (newest > 0) this.times.set(topic, newest);
+    else this.times.delete(topic);
+    for (const l of this.snapshotListeners) l(topic);
+  }
+
+  onSnapshot(listener: (topic: string) => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
   }
 
   /** Commits what is pending in one transaction. */

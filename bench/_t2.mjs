@@ -1,0 +1,16 @@
+import { startBenchHub, startHostProcess, cleanupAll, tempDir } from './support.mjs';
+import { join } from 'node:path';
+const d = tempDir('t');
+const hub = await startBenchHub(join(d, 'h.sqlite'));
+let t = performance.now();
+const host = await startHostProcess(hub.url, join(d, 'host'));
+console.log('start', performance.now() - t);
+t = performance.now();
+const c = await host.close();
+console.log('close', performance.now() - t, c);
+t = performance.now();
+await hub.close();
+console.log('hub close', performance.now() - t);
+t = performance.now();
+await cleanupAll();
+console.log('cleanup', performance.now() - t);

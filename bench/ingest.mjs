@@ -1,0 +1,178 @@
+// 1. Ingest: a hub's log replayed into an empty host and committed in its SQLite cache, in events/s, beside a
+// plain better-sqlite3 loop writing the same rows with FeedCache's own SQL and batch size. The ratio is the figure.
+import { join } from 'node:path';
+import { createLogger } from '../dist/hub/logger.js';
+import { FeedCache } from '../dist/main/host/cache/feed-cache.js';
+import { openCache } from '../dist/main/host/cache/open-cache.js';
+import { benchEvent, headsOf } from './events.mjs';
+import { buildHubLog } from './hub-log.mjs';
+import { fmt, section, table, targetLines } from './report.mjs';
+import {
+  committedReader,
+  removeDir,
+  startBenchHub,
+  startHostProcess,
+  tempDir,
+  totalOf,
+  waitCommitted,
+} from './support.mjs';
+
+/** FeedCache's defaults: a commit every 5,000 pending events (maxBatch) or 150 ms after the first (flushMs). */
+const BATCH = 5000;
+/** The hub sends batches of 1,000 events (hub/subscriber.ts). */
+const HUB_BATCH = 1000;
+const logger = createLogger('bench', 'error');
+
+/** Envelopes as the host receives them: offsets per topic from 1. */
+function envelopes(n, startTime, spanMs) {
+  const heads = {};
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = benchEvent(i, startTime + Math.floor((i * spanMs) / n));
+    const offset = (heads[e.topic] ?? 0) + 1;
+    heads[e.topic] = offset;
+    out[i] = { ...e, offset };
+  }
+  return out;
+}
+
+/** The plain loop: FeedCache.commit's statements, verbatim, in transactions of BATCH rows, nothing else. */
+function plainLoop(file, rows) {
+  const db = openCache(file, logger).db;
+  const insertEvent = db.prepare(
+    'INSERT OR IGNORE INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const upsertLatest = db.prepare(
+    `INSERT INTO latest (topic, key, offset, time, source, payload) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (topic, key) DO UPDATE SET offset = excluded.offset, time = excluded.time,
+       source = excluded.source, payload = excluded.payload WHERE excluded.offset > latest.offset`,
+  );
+  const upsertOffset = db.prepare(
+    `INSERT INTO topic_offsets (topic, offset, last_event_time) VALUES (?, ?, ?)
+     ON CONFLICT (topic) DO UPDATE SET offset = excluded.offset, last_event_time = excluded.last_event_time`,
+  );
+  const commit = db.transaction((batch) => {
+    const last = new Map();
+    for (const e of batch) {
+      const payload = JSON.stringify(e.payload);
+      insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
+      upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
+      last.set(e.topic, e);
+    }
+    for (const [topic, e] of last) upsertOffset.run(topic, e.offset, e.time);
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += BATCH) commit(rows.slice(i, i + BATCH));
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+/** The product's cache class alone, in this process: apply() in the hub's batches, then a final flush(). */
+function feedCacheAlone(file, rows) {
+  const db = openCache(file, logger).db;
+  const cache = new FeedCache(db, logger);
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += HUB_BATCH) cache.apply(rows.slice(i, i + HUB_BATCH));
+  cache.flush();
+  const ms = performance.now() - t0;
+  cache.close();
+  db.close();
+  return ms;
+}
+
+export async function run({ quick, print }) {
+  const n = quick ? 30_000 : 300_000;
+  const spanMs = n; // one event per millisecond of source time
+  const startTime = Date.now() - spanMs - 60_000;
+  const dir = tempDir('ingest');
+  print(
+    section('1. ingest: hub → host → committed in SQLite (events/s)', [
+      `${fmt(n)} events (half econ.live counters, half econ.indicators of the 34 provinces), valid payloads.`,
+      `"committed": the host's topic_offsets row, read by a separate read-only SQLite connection every 5 ms,`,
+      `has reached the hub's head for every topic; FeedCache writes that row in the same transaction as the events`,
+      `and latest values (WAL, synchronous=NORMAL), so the events are in the file. Clock starts when startHost()`,
+      `has returned in the host process (empty cache; the hub's snapshot threshold is lifted so the whole log is`,
+      `replayed, not snapshotted). Hub in this process, host in its own process (bench/host-child.mjs).`,
+    ]),
+  );
+
+  // Same rows for the two in-process baselines.
+  const rows = envelopes(n, startTime, spanMs);
+  const plainMs = plainLoop(join(dir, 'plain.sqlite'), rows);
+  const cacheMs = feedCacheAlone(join(dir, 'feedcache.sqlite'), rows);
+  rows.length = 0;
+
+  const hubFile = join(dir, 'hub-events.sqlite');
+  const b0 = performance.now();
+  const heads = buildHubLog(hubFile, n, { startTime, spanMs });
+  const buildMs = performance.now() - b0;
+  const expected = headsOf(n);
+  if (JSON.stringify(heads) !== JSON.stringify({ ...heads, ...expected })) throw new Error('unexpected hub heads');
+
+  const hub = await startBenchHub(hubFile);
+  const hostDir = join(dir, 'host');
+  const host = await startHostProcess(hub.url, hostDir);
+  const reader = committedReader(host.cacheFile);
+  const timeoutMs = quick ? 30_000 : 120_000;
+  const result = await waitCommitted(reader, heads, { timeoutMs, pollMs: 5 });
+  reader.close();
+  const closed = await host.close();
+  await hub.close();
+
+  const hostMs = result.at - host.readyAt;
+  const committed = totalOf(result.offsets);
+  const hostRate = (committed / hostMs) * 1000;
+  const plainRate = (n / plainMs) * 1000;
+  const cacheRate = (n / cacheMs) * 1000;
+  const ratio = hostRate / plainRate;
+  removeDir(dir);
+
+  const rowsOut = [
+    ['plain better-sqlite3 loop (FeedCache SQL, 5,000/tx)', fmt(n), fmt(plainMs / 1000, 2), fmt(plainRate), '1.00'],
+    [
+      'FeedCache.apply + flush, in process (no network)',
+      fmt(n),
+      fmt(cacheMs / 1000, 2),
+      fmt(cacheRate),
+      fmt(cacheRate / plainRate, 2),
+    ],
+    [
+      `hub → host → committed${result.done ? '' : ' (NOT caught up)'}`,
+      fmt(committed),
+      fmt(hostMs / 1000, 2),
+      fmt(hostRate),
+      fmt(ratio, 2),
+    ],
+  ];
+  print(table(['path', 'events', 'seconds', 'events/s', 'vs plain'], rowsOut));
+  print(
+    [
+      `  hub log prefill (better-sqlite3, not timed above): ${fmt(buildMs / 1000, 2)} s`,
+      `  first event committed ${result.firstAt === null ? '—' : fmt(result.firstAt - host.readyAt)} ms after start; ` +
+        `host process peak RSS ${closed ? fmt(closed.maxRssKiB / 1024) + ' MiB' : '—'}`,
+    ].join('\n'),
+  );
+  const targets = [
+    { what: 'hub→host rate ≥ 0.5 × plain loop', measured: `${fmt(ratio, 2)} ×`, met: result.done && ratio >= 0.5 },
+    { what: 'hub→host ≥ 50,000 events/s', measured: `${fmt(hostRate)} /s`, met: result.done && hostRate >= 50_000 },
+  ];
+  print(targetLines(targets));
+  return {
+    bench: 'ingest',
+    events: n,
+    caughtUp: result.done,
+    committed,
+    plain: { seconds: plainMs / 1000, eventsPerS: Math.round(plainRate) },
+    feedCacheInProcess: { seconds: cacheMs / 1000, eventsPerS: Math.round(cacheRate) },
+    hubToHostCommitted: {
+      seconds: hostMs / 1000,
+      eventsPerS: Math.round(hostRate),
+      firstCommittedMs: result.firstAt === null ? null : result.firstAt - host.readyAt,
+    },
+    ratio: Math.round(ratio * 1000) / 1000,
+    prefillSeconds: buildMs / 1000,
+    hostPeakRssMiB: closed ? Math.round(closed.maxRssKiB / 1024) : null,
+    targets,
+  };
+}
