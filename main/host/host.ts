@@ -21,6 +21,8 @@ import { openCache } from './cache/open-cache.js';
 import type { StartOptions } from './start-options.js';
 import { SurfaceRegistry } from './surface-registry.js';
 
+const CACHE_RETAIN_MS = 7 * 86_400_000;
+
 export type MonitorSource = HostStatus['monitorSource'];
 
 export interface HostConfig {
@@ -112,6 +114,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     },
     command: (req) => outbox.enqueue(req.name, req.args),
     outbox: () => outboxView(),
+    history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
   };
 
   const http = createHttpServer({ rendererDir: RENDERER_DIR, status });
@@ -131,9 +134,13 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
   const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
   feedTicker.unref();
+  // History is kept for a week; latest values and offsets stay whatever their age.
+  const pruneTimer = setInterval(() => store.prune(CACHE_RETAIN_MS), 10 * 60_000);
+  pruneTimer.unref();
 
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);
+    clearInterval(pruneTimer);
     feed.close();
     await bridge.close();
     outbox.close();

@@ -1,7 +1,7 @@
 // The bridge contract between the host and every renderer window: one typed map of calls (renderer → host,
 // answered) and one of events (host → renderer). Both sides validate with these schemas.
 import { z } from 'zod';
-import { CommandName, CommandResult, EnvelopeBase } from './hub-protocol.js';
+import { CommandName, CommandResult, EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
 import { Surface } from './wall.js';
 
@@ -42,6 +42,16 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const OutboxView = z.object({ depth: z.number().int().nonnegative(), items: z.array(OutboxItem) });
 export type OutboxView = z.infer<typeof OutboxView>;
 
+export const HistoryRequest = z.object({
+  topic: KnownTopic,
+  key: z.string().max(128).optional(),
+  /** Epoch ms; default: the last hour. */
+  since: z.number().int().nonnegative().optional(),
+  /** Newest events are kept when there are more. */
+  limit: z.number().int().positive().max(20_000).default(5000),
+});
+export type HistoryRequest = z.infer<typeof HistoryRequest>;
+
 export const BRIDGE_CALLS = {
   hello: { request: HelloRequest, response: HelloResponse },
   status: { request: z.object({}).strict(), response: HostStatus },
@@ -49,6 +59,8 @@ export const BRIDGE_CALLS = {
   /** Queue an operator action; answered once it is stored durably, not when the hub has it. */
   command: { request: z.object({ name: CommandName, args: z.unknown() }), response: OutboxItem },
   outbox: { request: z.object({}).strict(), response: OutboxView },
+  /** History of a topic (optionally one key) from the host's cache, oldest first: for charts and sparklines. */
+  history: { request: HistoryRequest, response: z.array(EnvelopeBase) },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;

@@ -82,4 +82,23 @@ describe('host on the embedded demo hub', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'failed' } });
     socket.close();
   });
+
+  it('answers history from the cache, oldest first, for one key', async () => {
+    const socket = connectBridge(host.origin, host.token);
+    await connected(socket);
+    await until('some history', async () => {
+      const r = await call(socket, 'history', { topic: 'econ.live', key: 'new_businesses_today' });
+      return r.ok && (r.result as unknown[]).length >= 3 ? true : undefined;
+    });
+    const r = await call(socket, 'history', { topic: 'econ.live', key: 'new_businesses_today', limit: 50 });
+    const events = (r.ok ? r.result : []) as Envelope[];
+    expect(events.every((e) => e.key === 'new_businesses_today')).toBe(true);
+    const offsets = events.map((e) => e.offset);
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    const values = events.map((e) => (e.payload as { value: number }).value);
+    expect(values).toEqual([...values].sort((a, b) => a - b)); // a counter of the day only grows
+    const bad = await call(socket, 'history', { topic: 'econ.secret' });
+    expect(bad.ok).toBe(false);
+    socket.close();
+  });
 });

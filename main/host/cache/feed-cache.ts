@@ -165,6 +165,27 @@ export class FeedCache implements FeedSink {
     return () => this.listeners.delete(listener);
   }
 
+  /** Events of a topic (or of one key) since a time, oldest first, at most `limit` of the newest. */
+  history(topic: string, key: string | undefined, since: number, limit: number): Envelope[] {
+    this.flush();
+    const rows = (
+      key === undefined
+        ? this.db
+            .prepare(
+              `SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND time >= ?
+               ORDER BY offset DESC LIMIT ?`,
+            )
+            .all(topic, since, limit)
+        : this.db
+            .prepare(
+              `SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND key = ? AND time >= ?
+               ORDER BY offset DESC LIMIT ?`,
+            )
+            .all(topic, key, since, limit)
+    ) as LatestRow[];
+    return rows.reverse().map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+  }
+
   /** Drops history older than `retainMs`; latest values and offsets stay. */
   prune(retainMs: number, now = Date.now()): number {
     this.flush();
