@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { HostStatus, ShellKind } from '../../src/contract/host-status.js';
-import type { Monitor } from '../../src/contract/wall.js';
+import type { Monitor, SurfaceLayout } from '../../src/contract/wall.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../hub/logger.js';
@@ -30,6 +30,8 @@ export interface HostConfig {
   shell: { kind: ShellKind; reason: string };
   monitors: Monitor[];
   monitorSource: MonitorSource;
+  /** Layouts of the surfaces, cycled over the monitors; default: the demo wall. */
+  layouts?: SurfaceLayout[];
   logger?: Logger;
 }
 
@@ -69,7 +71,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const outbox = new Outbox(cacheFile, `console@${hostname()}`, logger);
   const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
   const surfaces = new SurfaceRegistry();
-  surfaces.set(defaultSurfaces(config.monitors));
+  surfaces.set(defaultSurfaces(config.monitors, config.layouts));
 
   // Known once the server listens; nothing below runs a handler before that.
   let origin = '';

@@ -115,13 +115,13 @@ export function surfaceIdFor(index: number): string {
   return `wall-${index + 1}`;
 }
 
-/** One surface per monitor, left to right then top to bottom, alternating the demo layouts. */
-export function defaultSurfaces(monitors: readonly Monitor[]): Surface[] {
+/** One surface per monitor, left to right then top to bottom, cycling through `layouts` (the demo's by default). */
+export function defaultSurfaces(monitors: readonly Monitor[], layouts: readonly SurfaceLayout[] = LAYOUTS): Surface[] {
   const ordered = [...monitors].sort((a, b) => a.y - b.y || a.x - b.x);
   return ordered.map((m, i) => ({
     id: surfaceIdFor(i),
     monitorId: m.id,
     bounds: { x: m.x, y: m.y, width: m.width, height: m.height },
-    layout: LAYOUTS[i % LAYOUTS.length] as SurfaceLayout,
+    layout: layouts[i % layouts.length] as SurfaceLayout,
   }));
 }
