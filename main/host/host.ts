@@ -87,6 +87,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     monitors: config.monitors,
     monitorSource: config.monitorSource,
     surfaces: surfaces.status(),
+    windowEvents: surfaces.recentEvents(),
     bridge: { url: origin, clients: bridge.clients, rejected: bridge.rejected },
     feed: feed.status(),
     cache: { kind: 'sqlite', keys: store.size },

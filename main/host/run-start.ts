@@ -10,6 +10,7 @@ import { ElectronChannel, electronParentPort } from './shells/electron-child.js'
 import { findElectronBinary, launchElectronShell } from './shells/electron-launcher.js';
 import { findChromium } from './shells/find-chromium.js';
 import { pickShell } from './shells/pick-shell.js';
+import { startWindowWatchdog } from './shells/window-watchdog.js';
 import type { StartOptions } from './start-options.js';
 
 const DEFAULT_MONITOR: Monitor = {
@@ -52,6 +53,7 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
 
   const host = await startHost({ options, shell: choice, monitors, monitorSource, logger });
   let browser: BrowserShell | undefined;
+  let stopWatchdog = (): void => undefined;
   if (choice.kind === 'browser' && display) {
     browser = new BrowserShell({
       chromium: findChromium() as string,
@@ -62,9 +64,12 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
       logger,
     });
     browser.open(host.surfaces.all());
+    const shell = browser;
+    stopWatchdog = startWindowWatchdog({ surfaces: host.surfaces, restart: (id) => shell.restart(id), logger });
   }
   printUrls(host, choice);
   return waitForSignal(async () => {
+    stopWatchdog();
     await browser?.close();
     await host.close();
   });

@@ -1,17 +1,22 @@
 // The surfaces of the wall and what is known of their windows: state from the shell, heartbeats from the pages.
-import type { SurfaceHeartbeat, SurfaceStatus } from '../../src/contract/host-status.js';
+import type { SurfaceHeartbeat, SurfaceStatus, WindowEvent } from '../../src/contract/host-status.js';
 import type { Surface, WindowState } from '../../src/contract/wall.js';
 
 interface WindowInfo {
   state: WindowState;
   pid: number | null;
   restarts: number;
+  /** When the window entered this state. */
+  since: number;
 }
+
+const MAX_EVENTS = 100;
 
 export class SurfaceRegistry {
   private surfaces: Surface[] = [];
   private readonly windows = new Map<string, WindowInfo>();
   private readonly heartbeats = new Map<string, SurfaceHeartbeat>();
+  private readonly events: WindowEvent[] = [];
 
   set(surfaces: Surface[]): void {
     this.surfaces = surfaces;
@@ -28,7 +33,20 @@ export class SurfaceRegistry {
   setWindow(id: string, state: WindowState, pid: number | null): void {
     const prev = this.windows.get(id);
     const restarts = (prev?.restarts ?? 0) + (state === 'starting' && prev && prev.state !== 'none' ? 1 : 0);
-    this.windows.set(id, { state, pid, restarts });
+    this.windows.set(id, { state, pid, restarts, since: Date.now() });
+    if (state === 'crashed' || (state === 'starting' && restarts > 0)) {
+      this.logEvent(id, state === 'crashed' ? 'crashed' : 'restarted', pid === null ? '' : `pid ${pid}`);
+    }
+  }
+
+  /** Keeps the last events of the wall's windows for the console and /api/status. */
+  logEvent(surfaceId: string, event: WindowEvent['event'], detail: string): void {
+    this.events.push({ at: Date.now(), surfaceId, event, detail });
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+  }
+
+  recentEvents(): WindowEvent[] {
+    return [...this.events];
   }
 
   heartbeat(id: string, hb: SurfaceHeartbeat): boolean {
@@ -43,7 +61,7 @@ export class SurfaceRegistry {
       monitorId: s.monitorId,
       bounds: s.bounds,
       path: `/#/wall/${s.id}`,
-      window: this.windows.get(s.id) ?? { state: 'none', pid: null, restarts: 0 },
+      window: this.windows.get(s.id) ?? { state: 'none', pid: null, restarts: 0, since: 0 },
       heartbeat: this.heartbeats.get(s.id) ?? null,
     }));
   }

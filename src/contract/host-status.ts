@@ -58,10 +58,21 @@ export const SurfaceStatus = z.object({
     state: WindowState,
     pid: z.number().int().nullable(),
     restarts: z.number().int().nonnegative(),
+    /** When the window entered its state, epoch ms (0: never). */
+    since: z.number(),
   }),
   heartbeat: SurfaceHeartbeat.nullable(),
 });
 export type SurfaceStatus = z.infer<typeof SurfaceStatus>;
+
+/** Something that happened to a wall window: what the watchdog and the shells did, for the console. */
+export const WindowEvent = z.object({
+  at: z.number(),
+  surfaceId: z.string(),
+  event: z.enum(['crashed', 'restarted', 'restarted-by-watchdog']),
+  detail: z.string().max(400),
+});
+export type WindowEvent = z.infer<typeof WindowEvent>;
 
 export const HostStatus = z.object({
   app: z.literal('ioc-wall'),
@@ -73,6 +84,7 @@ export const HostStatus = z.object({
   monitors: z.array(Monitor),
   monitorSource: z.enum(['electron', 'xrandr', 'wall-file', 'default']),
   surfaces: z.array(SurfaceStatus),
+  windowEvents: z.array(WindowEvent),
   bridge: z.object({ url: z.string(), clients: z.number().int().nonnegative(), rejected: z.number().int() }),
   feed: FeedStatus,
   cache: z.object({ kind: z.enum(['memory', 'sqlite']), keys: z.number().int().nonnegative() }),

@@ -156,4 +156,27 @@ describe('browser shell on a two-monitor wall', () => {
     );
     expect(back.window.pid).toBeGreaterThan(0);
   });
+
+  it('restarts a hung wall window (no heartbeat) and logs it', async () => {
+    const s = await until(
+      'both windows open',
+      async () => {
+        const st = await status();
+        return st.surfaces.every((x) => x.window.state === 'open') ? st : undefined;
+      },
+      30_000,
+    );
+    const victim = s.surfaces[0]!;
+    process.kill(-victim.window.pid!, 'SIGSTOP'); // the whole window freezes: browser, renderer, GPU processes
+    const back = await until(
+      'the watchdog to restart it',
+      async () => {
+        const st = await status();
+        const w = st.surfaces.find((x) => x.id === victim.id)!;
+        return w.window.state === 'open' && w.window.pid !== victim.window.pid ? st : undefined;
+      },
+      60_000,
+    );
+    expect(back.windowEvents.some((e) => e.surfaceId === victim.id && e.event === 'restarted-by-watchdog')).toBe(true);
+  });
 });

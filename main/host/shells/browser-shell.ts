@@ -60,7 +60,8 @@ export class BrowserShell {
     const child = spawn(options.chromium, args, {
       env: { ...process.env, DISPLAY: options.display },
       stdio: 'ignore',
-      detached: false,
+      // Its own process group: a hung window is killed with all its renderer and GPU processes at once.
+      detached: true,
     });
     this.children.set(surface.id, child);
     options.onWindow(surface.id, 'starting', child.pid ?? null);
@@ -83,8 +84,10 @@ export class BrowserShell {
     );
   }
 
-  pids(): Record<string, number | undefined> {
-    return Object.fromEntries([...this.children].map(([id, c]) => [id, c.pid]));
+  /** Kills a window's whole process tree; the exit handler starts it again. */
+  restart(surfaceId: string): void {
+    const child = this.children.get(surfaceId);
+    if (child?.pid) killGroup(child.pid, 'SIGKILL');
   }
 
   async close(): Promise<void> {
@@ -94,10 +97,18 @@ export class BrowserShell {
         new Promise<void>((resolve) => {
           if (c.exitCode !== null || c.signalCode !== null) return resolve();
           c.once('exit', () => resolve());
-          c.kill('SIGTERM');
-          setTimeout(() => c.kill('SIGKILL'), 3000).unref();
+          if (c.pid) killGroup(c.pid, 'SIGTERM');
+          setTimeout(() => c.pid && killGroup(c.pid, 'SIGKILL'), 3000).unref();
         }),
     );
     await Promise.all(exits);
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
   }
 }
