@@ -10,6 +10,7 @@ import { fmt, section, table, targetLines } from './report.mjs';
 import {
   committedReader,
   removeDir,
+  round,
   startBenchHub,
   startHostProcess,
   tempDir,
@@ -89,7 +90,7 @@ export async function run({ quick, print }) {
   print(
     section('1. ingest: hub → host → committed in SQLite (events/s)', [
       `${fmt(n)} events (half econ.live counters, half econ.indicators of the 34 provinces), valid payloads.`,
-      `"committed": the host's topic_offsets row, read by a separate read-only SQLite connection every 5 ms,`,
+      `"committed": the host's topic_offsets row, read by a separate read-only SQLite connection every 10 ms,`,
       `has reached the hub's head for every topic; FeedCache writes that row in the same transaction as the events`,
       `and latest values (WAL, synchronous=NORMAL), so the events are in the file. Clock starts when startHost()`,
       `has returned in the host process (empty cache; the hub's snapshot threshold is lifted so the whole log is`,
@@ -97,39 +98,50 @@ export async function run({ quick, print }) {
     ]),
   );
 
-  // Same rows for the two in-process baselines.
-  const rows = envelopes(n, startTime, spanMs);
-  const plainMs = plainLoop(join(dir, 'plain.sqlite'), rows);
+  // Same rows for the in-process baselines. The plain loop runs before and after the hub → host run (this
+  // machine is shared and noisy); the faster of the two is the baseline, which makes the ratio conservative.
+  let rows = envelopes(n, startTime, spanMs);
+  const plainMs1 = plainLoop(join(dir, 'plain-1.sqlite'), rows);
   const cacheMs = feedCacheAlone(join(dir, 'feedcache.sqlite'), rows);
-  rows.length = 0;
+  rows = null; // not kept alive (and scanned by the GC) in the hub's process during the run
 
   const hubFile = join(dir, 'hub-events.sqlite');
   const b0 = performance.now();
   const heads = buildHubLog(hubFile, n, { startTime, spanMs });
   const buildMs = performance.now() - b0;
-  const expected = headsOf(n);
-  if (JSON.stringify(heads) !== JSON.stringify({ ...heads, ...expected })) throw new Error('unexpected hub heads');
+  for (const [topic, head] of Object.entries(headsOf(n))) {
+    if (heads[topic] !== head) throw new Error(`the hub log of ${topic} ends at ${heads[topic]}, not ${head}`);
+  }
 
   const hub = await startBenchHub(hubFile);
   const hostDir = join(dir, 'host');
   const host = await startHostProcess(hub.url, hostDir);
   const reader = committedReader(host.cacheFile);
   const timeoutMs = quick ? 30_000 : 120_000;
-  const result = await waitCommitted(reader, heads, { timeoutMs, pollMs: 5 });
+  const result = await waitCommitted(reader, heads, { timeoutMs, pollMs: 10 });
   reader.close();
   const closed = await host.close();
   await hub.close();
+  rows = envelopes(n, startTime, spanMs);
+  const plainMs2 = plainLoop(join(dir, 'plain-2.sqlite'), rows);
+  rows = null;
+  const plainMs = Math.min(plainMs1, plainMs2);
 
   const hostMs = result.at - host.readyAt;
   const committed = totalOf(result.offsets);
   const hostRate = (committed / hostMs) * 1000;
+  // From the first commit seen to the last: without connecting, subscribing and filling the first batch.
+  const steadyRate =
+    result.firstAt !== null && result.at > result.firstAt
+      ? ((committed - result.firstTotal) / (result.at - result.firstAt)) * 1000
+      : null;
   const plainRate = (n / plainMs) * 1000;
   const cacheRate = (n / cacheMs) * 1000;
   const ratio = hostRate / plainRate;
   removeDir(dir);
 
   const rowsOut = [
-    ['plain better-sqlite3 loop (FeedCache SQL, 5,000/tx)', fmt(n), fmt(plainMs / 1000, 2), fmt(plainRate), '1.00'],
+    ['plain better-sqlite3 loop (FeedCache SQL, 5,000/tx)¹', fmt(n), fmt(plainMs / 1000, 2), fmt(plainRate), '1.00'],
     [
       'FeedCache.apply + flush, in process (no network)',
       fmt(n),
@@ -148,9 +160,11 @@ export async function run({ quick, print }) {
   print(table(['path', 'events', 'seconds', 'events/s', 'vs plain'], rowsOut));
   print(
     [
+      `  ¹ faster of two runs, before and after the hub → host run: ${fmt((n / plainMs1) * 1000)} and ${fmt((n / plainMs2) * 1000)} events/s`,
       `  hub log prefill (better-sqlite3, not timed above): ${fmt(buildMs / 1000, 2)} s`,
-      `  first event committed ${result.firstAt === null ? '—' : fmt(result.firstAt - host.readyAt)} ms after start; ` +
-        `host process peak RSS ${closed ? fmt(closed.maxRssKiB / 1024) + ' MiB' : '—'}`,
+      `  first commit seen ${result.firstAt === null ? '—' : fmt(result.firstAt - host.readyAt)} ms after start ` +
+        `(${fmt(result.firstTotal)} events); from there to the last: ${fmt(steadyRate)} events/s`,
+      `  host process peak RSS ${closed ? fmt(closed.maxRssKiB / 1024) + ' MiB' : '—'}`,
     ].join('\n'),
   );
   const targets = [
@@ -163,15 +177,20 @@ export async function run({ quick, print }) {
     events: n,
     caughtUp: result.done,
     committed,
-    plain: { seconds: plainMs / 1000, eventsPerS: Math.round(plainRate) },
-    feedCacheInProcess: { seconds: cacheMs / 1000, eventsPerS: Math.round(cacheRate) },
+    plain: {
+      seconds: round(plainMs / 1000, 3),
+      eventsPerS: Math.round(plainRate),
+      runsEventsPerS: [plainMs1, plainMs2].map((ms) => Math.round((n / ms) * 1000)),
+    },
+    feedCacheInProcess: { seconds: round(cacheMs / 1000, 3), eventsPerS: Math.round(cacheRate) },
     hubToHostCommitted: {
-      seconds: hostMs / 1000,
+      seconds: round(hostMs / 1000, 3),
       eventsPerS: Math.round(hostRate),
+      steadyEventsPerS: round(steadyRate),
       firstCommittedMs: result.firstAt === null ? null : result.firstAt - host.readyAt,
     },
     ratio: Math.round(ratio * 1000) / 1000,
-    prefillSeconds: buildMs / 1000,
+    prefillSeconds: round(buildMs / 1000, 3),
     hostPeakRssMiB: closed ? Math.round(closed.maxRssKiB / 1024) : null,
     targets,
   };

@@ -32,6 +32,7 @@ export function describeMachine() {
     node: process.version,
     sqlite,
     betterSqlite3: bsqlite,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     commit: commit ? `${commit}${dirty ? ' (with uncommitted changes)' : ''}` : 'unknown',
   };
 }
@@ -41,7 +42,7 @@ export function machineHeader(m) {
     `IOC Wall benchmarks — offline-first data path`,
     `  date     ${m.date}`,
     `  cpu      ${m.cpu} × ${m.cores} cores`,
-    `  memory   ${m.memoryGiB} GiB`,
+    `  memory   ${m.memoryGiB} GiB   load average at start ${m.loadAverage.join(' ')}`,
     `  os       ${m.os}`,
     `  node     ${m.node}   sqlite ${m.sqlite} (better-sqlite3 ${m.betterSqlite3})`,
     `  code     ${m.commit}`,

@@ -10,7 +10,7 @@ export function targetLines(targets) {
   return targets
     .map(
       (t) =>
-        `  target: ${t.what.padEnd(44)} measured ${String(t.measured).padStart(12)}   ${
+        `  target: ${t.what.padEnd(48)} measured ${String(t.measured).padStart(12)}   ${
           t.met === null ? 'not measured' : t.met ? 'met' : 'NOT met'
         }`,
     )

@@ -36,7 +36,9 @@ export function fmt(value, digits = 0) {
 export function table(header, rows, indent = '  ') {
   const all = [header, ...rows].map((r) => r.map((c) => String(c)));
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.every((r) => /^[-+]?[\d,.]+( ?[a-zA-Z%×/]+)?$|^—$/.test(String(r[i]))));
+  const numeric = header.map((_, i) =>
+    rows.every((r) => /^[-+]?[\d,.]+( ?[a-zA-Z%×/]+)?$|^—?$/.test(String(r[i] ?? ''))),
+  );
   const line = (r) =>
     indent +
     r

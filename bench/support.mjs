@@ -5,11 +5,12 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { createLogger } from '../dist/hub/logger.js';
 import { startHub } from '../dist/hub/hub-server.js';
 
-export const REPO = new URL('..', import.meta.url).pathname;
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
 const dirs = new Set();
 const children = new Set();
 const closers = new Set();
@@ -171,24 +172,33 @@ export function committedReader(cacheFile) {
   };
 }
 
+/** Rounds for the JSON results: ms to whole numbers, seconds to 3 decimals. */
+export const round = (v, digits = 0) =>
+  v === null || v === undefined ? v : Math.round(v * 10 ** digits) / 10 ** digits;
+
 export const totalOf = (offsets) => Object.values(offsets).reduce((n, v) => n + v, 0);
 export const reached = (offsets, heads) => Object.entries(heads).every(([t, h]) => (offsets[t] ?? 0) >= h);
 
 /**
  * Polls the committed offsets every `pollMs` until they reach `heads` or `timeoutMs` passes. Returns when the
- * first event was seen committed, when all were, and the last offsets read.
+ * first commit was seen (and the total then), when all were, and the last offsets read.
  */
 export async function waitCommitted(reader, heads, { timeoutMs, pollMs = 5, onPoll } = {}) {
   const deadline = Date.now() + timeoutMs;
+  const initial = totalOf(reader.read());
   let firstAt = null;
+  let firstTotal = 0;
   let last = {};
   for (;;) {
     last = reader.read();
     const now = Date.now();
     onPoll?.(last, now);
-    if (firstAt === null && totalOf(last) > 0) firstAt = now;
-    if (reached(last, heads)) return { done: true, at: now, firstAt, offsets: last };
-    if (now > deadline) return { done: false, at: now, firstAt, offsets: last };
+    if (firstAt === null && totalOf(last) > initial) {
+      firstAt = now;
+      firstTotal = totalOf(last);
+    }
+    if (reached(last, heads)) return { done: true, at: now, firstAt, firstTotal, offsets: last };
+    if (now > deadline) return { done: false, at: now, firstAt, firstTotal, offsets: last };
     await sleep(pollMs);
   }
 }

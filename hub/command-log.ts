@@ -9,6 +9,7 @@ import {
   type Envelope,
 } from '../src/contract/hub-protocol.js';
 import type { EventLog } from './event-log.js';
+import { executePresetCommand, isPresetCommand } from './preset-commands.js';
 
 export interface CommandOutcome {
   duplicate: boolean;
@@ -59,6 +60,7 @@ export class CommandLog {
   }
 
   private execute(cmd: CommandRequest, now: number): { result: CommandResult; events: Envelope[] } {
+    if (isPresetCommand(cmd.name)) return executePresetCommand(this.log, cmd, now);
     const args = cmd.args as { alertId: string; note?: string };
     const current = this.log.latestOf('ops.alerts', args.alertId);
     const reject = (message: string) => ({

@@ -9,6 +9,8 @@ import {
   type TaskPayload,
 } from '../src/contract/hub-protocol.js';
 import { PROVINCES } from '../src/domain/provinces.js';
+import { demoPresetEvents } from '../src/domain/presets/demo-presets.js';
+import type { PresetPayload, WallStatePayload } from '../src/domain/presets/preset-schema.js';
 import { ALERT_TEMPLATES, ECONOMIC_WEIGHT, SOURCE_SYSTEMS, TASK_TITLES, TASK_UNITS } from './demo-catalog.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -17,7 +19,7 @@ export interface DemoEvent {
   key: string;
   source: string;
   time: number;
-  payload: IndicatorPayload | LiveCounterPayload | TaskPayload | AlertPayload;
+  payload: IndicatorPayload | LiveCounterPayload | TaskPayload | AlertPayload | PresetPayload | WallStatePayload;
 }
 
 export interface DemoSourceOptions {
@@ -57,6 +59,8 @@ export class DemoSource {
     }
     TASK_TITLES.forEach((title, i) => events.push(this.newTask(i + 1, title)));
     for (let i = 0; i < 4; i++) events.push(this.newAlert());
+    // Last, so the random draws above (and with them the demo's data for a seed) stay as they were.
+    events.push(...demoPresetEvents(this.clock()));
     return events;
   }
 

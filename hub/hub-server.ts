@@ -24,6 +24,7 @@ import { Subscriber } from './subscriber.js';
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
 const DEFAULT_SNAPSHOT_ABOVE = 10_000;
+const PRESET_HISTORY_MS = 365 * 86_400_000;
 
 export interface HubOptions {
   /** 0: any free port. */
@@ -136,7 +137,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const prune = (): void => {
     for (const topic of KNOWN_TOPICS) {
-      const removed = log.prune(topic, { ...DEFAULT_RETENTION, ...options.retention?.[topic] });
+      const policy = { ...DEFAULT_RETENTION, ...options.retention?.[topic] };
+      // Preset history is what undo reads, and it is tiny: keep a year of it whatever the feed's retention.
+      if (topic === 'wall.presets') policy.maxAgeMs = Math.max(policy.maxAgeMs, PRESET_HISTORY_MS);
+      const removed = log.prune(topic, policy);
       if (removed > 0) logger.info('history pruned', { topic, removed, floor: log.floor(topic) });
     }
   };
@@ -150,6 +154,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const initial = demo.initial();
     // A demo hub restarted on an existing log keeps its history and only adds what happens next.
     if (KNOWN_TOPICS.every((t) => log.head(t) === 0)) publish(initial);
+    // A log written before presets existed gets the demo presets (and only those) once.
+    else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
+      publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
+    }
     const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
     const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
     let owed = 0;

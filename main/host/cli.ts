@@ -45,8 +45,14 @@ export function buildProgram(): Command {
     .option('--locale <vi|en>', 'language of the UI', 'vi')
     .option('--console', 'also open the operator console window', false)
     .option('--seed <n>', 'seed of the embedded demo data', '2025')
+    .option(
+      '--media-origin <url>',
+      'an origin the wall may play video from, e.g. http://vms.ioc.local:8888 (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = StartOptions.safeParse(raw);
+      const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
       process.exitCode = await runStart(parsed.data, process.argv.slice(2));
     });

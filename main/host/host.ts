@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { HostStatus, ShellKind } from '../../src/contract/host-status.js';
 import type { Monitor, SurfaceLayout } from '../../src/contract/wall.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
+import { planWall, type WallSpec } from '../../src/domain/wall/wall-plan.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../hub/logger.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
@@ -20,6 +21,8 @@ import { FeedCache } from './cache/feed-cache.js';
 import { openCache } from './cache/open-cache.js';
 import type { StartOptions } from './start-options.js';
 import { SurfaceRegistry } from './surface-registry.js';
+import { WallPlacement } from './displays/wall-placement.js';
+import { PresetApplier } from './presets/preset-applier.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
 
@@ -32,6 +35,8 @@ export interface HostConfig {
   monitorSource: MonitorSource;
   /** Layouts of the surfaces, cycled over the monitors; default: the demo wall. */
   layouts?: SurfaceLayout[];
+  /** Spanning surfaces and bezel compensation (a wall file's); default: one surface per monitor. */
+  wall?: WallSpec;
   logger?: Logger;
 }
 
@@ -42,6 +47,8 @@ export interface RunningHost {
   readonly hub: RunningHub | undefined;
   urlFor(path: string): string;
   status(): HostStatus;
+  /** The wall's monitors present now: surfaces are consolidated or return home; returns the ids that moved. */
+  setPresentMonitors(ids: readonly string[]): string[];
   close(): Promise<void>;
 }
 
@@ -71,7 +78,11 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const outbox = new Outbox(cacheFile, `console@${hostname()}`, logger);
   const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
   const surfaces = new SurfaceRegistry();
-  surfaces.set(defaultSurfaces(config.monitors, config.layouts));
+  const placement = new WallPlacement(
+    config.monitors,
+    planWall(config.monitors, defaultSurfaces(config.monitors, config.layouts), config.wall),
+  );
+  surfaces.set(placement.surfaces());
 
   // Known once the server listens; nothing below runs a handler before that.
   let origin = '';
@@ -84,7 +95,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     startedAt,
     shell: config.shell,
     locale: options.locale,
-    monitors: config.monitors,
+    monitors: placement.monitorStatus(),
     monitorSource: config.monitorSource,
     surfaces: surfaces.status(),
     windowEvents: surfaces.recentEvents(),
@@ -92,6 +103,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     feed: feed.status(),
     cache: { kind: 'sqlite', keys: store.size },
     outbox: { depth: outbox.depth() },
+    presets: presets.status(),
   });
 
   const handlers: BridgeHandlers = {
@@ -120,7 +132,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
   };
 
-  const http = createHttpServer({ rendererDir: RENDERER_DIR, status });
+  const http = createHttpServer({ rendererDir: RENDERER_DIR, status, mediaOrigins: options.mediaOrigins });
   const bridge = new BridgeServer({ http, token, origins: () => origins, handlers, logger });
   const feed: FeedClient = new FeedClient({
     hubUrl,
@@ -134,6 +146,13 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
   store.onApplied((events) => bridge.emit('feed', events));
   store.onSnapshot((topic) => bridge.emit('resync', { topic }));
+  // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
+  const presets = new PresetApplier({ surfaces, emit: (change) => bridge.emit('layout', change), logger });
+  presets.start(store.latest());
+  store.onApplied((events) => presets.ingest(events));
+  store.onSnapshot((topic) => {
+    if (topic.startsWith('wall.')) presets.reload(store.latest());
+  });
   // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
   const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
   feedTicker.unref();
@@ -144,6 +163,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);
     clearInterval(pruneTimer);
+    presets.close();
     feed.close();
     await bridge.close();
     outbox.close();
@@ -178,6 +198,13 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     hub,
     urlFor: (path) => `${origin}/?token=${token}#${path}`,
     status,
+    setPresentMonitors: (ids) => {
+      const moved = placement.setPresent(ids);
+      // Places change; layouts stay as they are now (a preset may have replaced the planned ones).
+      if (moved.length > 0)
+        surfaces.set(placement.surfaces().map((s) => ({ ...s, layout: surfaces.get(s.id)?.layout ?? s.layout })));
+      return moved;
+    },
     close: shutdown,
   };
 }

@@ -7,32 +7,45 @@ import sirv from 'sirv';
 export interface HttpOptions {
   rendererDir: string;
   status: () => unknown;
+  /** Origins of video sources the site allowed (`--media-origin`): already normalised to scheme://host:port. */
+  mediaOrigins?: readonly string[];
 }
 
-/** The page may load only itself and talk only to this host (the bridge is same-origin). */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self' data:",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/**
+ * The page may load only itself and talk only to this host (the bridge is same-origin), plus the stream origins
+ * the site named: images (MJPEG, posters), media (plain files) and connections (hls.js fetches playlists and
+ * segments, WHEP posts its offer). Scripts and styles stay 'self' whatever is configured.
+ */
+export function pageCsp(mediaOrigins: readonly string[] = []): string {
+  const extra = mediaOrigins.map((origin) => ` ${origin}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "font-src 'self' data:",
+    `img-src 'self' data: blob:${extra}`,
+    `media-src 'self' blob:${extra}`,
+    `connect-src 'self'${extra}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The policy with no stream origins configured. */
+export const PAGE_CSP = pageCsp();
 
 export function createHttpServer(options: HttpOptions): Server {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(`the renderer bundle is missing in ${options.rendererDir}: run \`npm run build\` first`);
   }
+  const csp = pageCsp(options.mediaOrigins);
   const assets = sirv(options.rendererDir, {
     dev: false,
     etag: true,
     setHeaders: (res) => {
-      res.setHeader('Content-Security-Policy', PAGE_CSP);
+      res.setHeader('Content-Security-Policy', csp);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'no-referrer');
     },

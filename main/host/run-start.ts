@@ -2,9 +2,10 @@
 import { join } from 'node:path';
 import type { Monitor } from '../../src/contract/wall.js';
 import { createLogger } from '../../hub/logger.js';
+import { watchMonitors } from './displays/monitor-watcher.js';
 import { loadWallFile } from './displays/wall-file.js';
 import { xrandrMonitors } from './displays/xrandr-monitors.js';
-import { type MonitorSource, type RunningHost, startHost } from './host.js';
+import { type HostConfig, type MonitorSource, type RunningHost, startHost } from './host.js';
 import { BrowserShell } from './shells/browser-shell.js';
 import { ElectronChannel, electronParentPort } from './shells/electron-child.js';
 import { findElectronBinary, launchElectronShell } from './shells/electron-launcher.js';
@@ -39,8 +40,9 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
 
   let monitors: Monitor[];
   let monitorSource: MonitorSource;
+  let wall: HostConfig['wall'];
   if (options.wall) {
-    monitors = (await loadWallFile(options.wall)).monitors;
+    ({ monitors, ...wall } = await loadWallFile(options.wall));
     monitorSource = 'wall-file';
   } else if (choice.kind === 'browser' && display) {
     monitors = await xrandrMonitors(display);
@@ -51,14 +53,16 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
     monitorSource = 'default';
   }
 
-  const host = await startHost({ options, shell: choice, monitors, monitorSource, logger });
+  const host = await startHost({ options, shell: choice, monitors, monitorSource, wall, logger });
   let browser: BrowserShell | undefined;
   let stopWatchdog = (): void => undefined;
+  let stopMonitorWatch = (): void => undefined;
   if (choice.kind === 'browser' && display) {
     browser = new BrowserShell({
       chromium: findChromium() as string,
       display,
       profilesDir: join(options.dataDir, 'window-profiles'),
+      locale: options.locale,
       urlFor: (s) => host.urlFor(`/wall/${s.id}`),
       onWindow: (id, state, pid) => host.surfaces.setWindow(id, state, pid),
       logger,
@@ -66,9 +70,21 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
     browser.open(host.surfaces.all());
     const shell = browser;
     stopWatchdog = startWindowWatchdog({ surfaces: host.surfaces, restart: (id) => shell.restart(id), logger });
+    // A monitor switched off or unplugged: its surfaces are consolidated onto the others, and come back with it.
+    stopMonitorWatch = watchMonitors({
+      wall: monitors,
+      list: () => xrandrMonitors(display),
+      logger,
+      onChange: (present) => {
+        const moved = host.setPresentMonitors(present);
+        for (const id of moved) host.surfaces.logEvent(id, 'moved', `monitors present: ${present.join(', ')}`);
+        shell.move(host.surfaces.all().filter((s) => moved.includes(s.id)));
+      },
+    });
   }
   printUrls(host, choice);
   return waitForSignal(async () => {
+    stopMonitorWatch();
     stopWatchdog();
     await browser?.close();
     await host.close();
@@ -79,11 +95,13 @@ async function runUnderElectron(options: StartOptions, channel: ElectronChannel)
   const logger = createLogger('host');
   let host: RunningHost;
   try {
-    const monitors = options.wall ? (await loadWallFile(options.wall)).monitors : await channel.displays();
+    const file = options.wall ? await loadWallFile(options.wall) : undefined;
+    const monitors = file ? file.monitors : await channel.displays();
     host = await startHost({
       options,
       shell: { kind: 'electron', reason: 'running inside the Electron shell' },
       monitors,
+      wall: file,
       monitorSource: options.wall ? 'wall-file' : 'electron',
       logger,
     });

@@ -1,6 +1,13 @@
 // Options of `ioc-wall start`, validated before anything starts.
 import { z } from 'zod';
 
+/** An origin the wall's pages may load streams from (cameras, VMS, media servers): scheme, host and port only. */
+export const MediaOrigin = z
+  .string()
+  .url()
+  .refine((url) => /^https?:\/\//i.test(url), { message: 'a media origin is http:// or https://' })
+  .transform((url) => new URL(url).origin);
+
 export const StartOptions = z.object({
   shell: z.enum(['auto', 'electron', 'browser', 'headless']).default('auto'),
   /** `embedded` runs the demo hub in this process; otherwise the hub's URL. */
@@ -12,5 +19,7 @@ export const StartOptions = z.object({
   /** Open the operator console too (browser and Electron shells). */
   console: z.boolean().default(false),
   seed: z.coerce.number().int().default(2025),
+  /** Origins added to the page's CSP for video, MJPEG and WHEP (`--media-origin`, repeatable). */
+  mediaOrigins: z.array(MediaOrigin).max(64).default([]),
 });
 export type StartOptions = z.infer<typeof StartOptions>;

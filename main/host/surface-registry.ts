@@ -59,6 +59,10 @@ export class SurfaceRegistry {
     return this.surfaces.map((s) => ({
       id: s.id,
       monitorId: s.monitorId,
+      homeMonitorId: s.homeMonitorIds?.[0] ?? s.monitorId,
+      monitorIds: s.monitorIds ?? [s.monitorId],
+      homeMonitorIds: s.homeMonitorIds ?? [s.monitorId],
+      consolidated: s.consolidated ?? false,
       bounds: s.bounds,
       path: `/#/wall/${s.id}`,
       window: this.windows.get(s.id) ?? { state: 'none', pid: null, restarts: 0, since: 0 },

@@ -16,6 +16,7 @@ import { SessionProvider, useSession, useSessionSnapshot } from '../state/sessio
 import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
+import { LayoutEditor } from './editor/LayoutEditor';
 
 const POLL_MS = 2000;
 const LOCALE_KEY = 'ioc-wall.console-locale';
@@ -120,6 +121,7 @@ function ConsoleView(): ReactNode {
         <p>{t('app.loading')}</p>
       ) : (
         <main className="console__sections">
+          <LayoutEditor status={status} />
           <section>
             <h2>{t('console.host')}</h2>
             <dl className="facts">

@@ -1,6 +1,7 @@
 // One page's session with the host: says hello on every (re)connection, keeps the latest values and the feed
 // state up to date from the bridge's events, and exposes both as external stores for React.
-import type { BridgeRequest, HelloResponse } from '../../src/contract/bridge.js';
+import type { BridgeRequest, HelloResponse, LayoutChange } from '../../src/contract/bridge.js';
+import type { Surface } from '../../src/contract/wall.js';
 import type { FeedStatus } from '../../src/contract/host-status.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import { BridgeCallError, type BridgeClient, type BridgeConnection } from '../bridge/bridge-client';
@@ -49,6 +50,7 @@ export class Session {
       this.client.on('feedState', (feed) => this.update({ feed })),
       // The host started a topic again from a hub snapshot: repaint from its new picture.
       this.client.on('resync', () => void this.sayHello()),
+      this.client.on('layout', (change) => this.applyLayout(change)),
     );
     this.client.connect();
   }
@@ -94,6 +96,16 @@ export class Session {
     } finally {
       this.pending = null;
     }
+  }
+
+  /** A surface's new layout (a preset switch): the wall swaps its grid in place, without a reload or a hello. */
+  private applyLayout(change: LayoutChange): void {
+    const hello = this.snapshot.hello;
+    if (!hello) return;
+    const swap = (s: Surface): Surface => (s.id === change.surfaceId ? { ...s, layout: change.layout } : s);
+    this.update({
+      hello: { ...hello, surface: hello.surface && swap(hello.surface), surfaces: hello.surfaces.map(swap) },
+    });
   }
 
   private update(patch: Partial<SessionSnapshot>): void {

@@ -9,6 +9,7 @@ import { StatusPage } from '../ui/StatusPage';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
 import { ConnectionBanner } from './ConnectionBanner';
+import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
 import { useHeartbeat } from './use-heartbeat';
 import '../widgets/index';
@@ -57,18 +58,22 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   return (
     <div className="wall" ref={root} data-surface-id={surface.id}>
       <ConnectionBanner connection={connection} feed={feed} />
-      <div
-        className="wall__grid"
-        style={{
-          gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
-          gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
-        }}
-      >
-        {layout.tiles.length === 0 && <p className="wall__empty">{t('wall.emptyLayout')}</p>}
-        {layout.tiles.map((tile) => (
-          <TileView key={tile.id} tile={tile} layout={layout} />
-        ))}
-      </div>
+      {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
+        <SpanningCanvas layout={layout} canvas={surface.canvas} />
+      ) : (
+        <div
+          className="wall__grid"
+          style={{
+            gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+            gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
+          }}
+        >
+          {layout.tiles.length === 0 && <p className="wall__empty">{t('wall.emptyLayout')}</p>}
+          {layout.tiles.map((tile) => (
+            <TileView key={tile.id} tile={tile} layout={layout} />
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export type TileInstantiation =
 
 interface RegisteredWidget {
   readonly kind: string;
+  /** Kept for the layout editor, which builds each kind's settings form from it. */
+  readonly settings: z.ZodType;
   instantiate(rawSettings: unknown): TileInstantiation;
 }
 
@@ -29,6 +31,7 @@ export function registerWidget<S>(definition: WidgetDefinition<S>): void {
   if (registry.has(definition.kind)) throw new Error(`widget kind "${definition.kind}" is registered twice`);
   registry.set(definition.kind, {
     kind: definition.kind,
+    settings: definition.settings,
     instantiate(rawSettings) {
       const parsed = definition.settings.safeParse(rawSettings ?? {});
       if (!parsed.success) return { ok: false, error: 'bad-settings', detail: z.prettifyError(parsed.error) };
@@ -51,6 +54,11 @@ export function instantiateTile(kind: string, rawSettings: unknown): TileInstant
   const widget = registry.get(kind);
   if (!widget) return { ok: false, error: 'unknown-kind', detail: `known kinds: ${widgetKinds().join(', ')}` };
   return widget.instantiate(rawSettings);
+}
+
+/** Every kind with its settings schema, by kind: the layout editor's palette and settings forms. */
+export function widgetCatalog(): Array<{ kind: string; settings: z.ZodType }> {
+  return widgetKinds().map((kind) => ({ kind, settings: registry.get(kind)!.settings }));
 }
 
 export function widgetKinds(): string[] {

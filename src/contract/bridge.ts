@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CommandName, CommandResult, EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
-import { Surface } from './wall.js';
+import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
 
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -80,12 +80,23 @@ export type CallError = z.infer<typeof CallError>;
 
 export type CallResult<T> = { ok: true; result: T } | { ok: false; error: CallError };
 
+export const LayoutChange = z.object({
+  surfaceId: SurfaceId,
+  layout: SurfaceLayout,
+  /** The preset it comes from, and its version; null: the surface's default layout. */
+  presetId: z.string().nullable(),
+  version: z.number().int().positive().nullable(),
+});
+export type LayoutChange = z.infer<typeof LayoutChange>;
+
 export const BRIDGE_EVENTS = {
   feed: z.array(EnvelopeBase),
   feedState: FeedStatus,
   outbox: OutboxView,
   /** The host replaced what it holds of a topic (a hub snapshot): pages say hello again to repaint from it. */
   resync: z.object({ topic: z.string() }),
+  /** A surface's layout changed (a preset was activated, saved or scheduled): the page swaps its grid in place. */
+  layout: LayoutChange,
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

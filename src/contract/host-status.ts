@@ -50,7 +50,14 @@ export type SurfaceHeartbeat = z.infer<typeof SurfaceHeartbeat>;
 
 export const SurfaceStatus = z.object({
   id: z.string(),
+  /** Monitor it is shown on now; `homeMonitorId` is its own (they differ while it is consolidated). */
   monitorId: z.string(),
+  homeMonitorId: z.string(),
+  /** All monitors it covers now / its own ones (several for a spanning surface). */
+  monitorIds: z.array(z.string()),
+  homeMonitorIds: z.array(z.string()),
+  /** Moved, shrunk or sharing a monitor because one is missing (docs/wall-model.md). */
+  consolidated: z.boolean(),
   bounds: Rect,
   /** Page address without the token. */
   path: z.string(),
@@ -69,10 +76,29 @@ export type SurfaceStatus = z.infer<typeof SurfaceStatus>;
 export const WindowEvent = z.object({
   at: z.number(),
   surfaceId: z.string(),
-  event: z.enum(['crashed', 'restarted', 'restarted-by-watchdog']),
+  /** `moved`: opened again elsewhere because monitors came or went (consolidation). */
+  event: z.enum(['crashed', 'restarted', 'restarted-by-watchdog', 'moved']),
   detail: z.string().max(400),
 });
 export type WindowEvent = z.infer<typeof WindowEvent>;
+
+/** Which preset the wall shows and why: for the console, and scripts reading /api/status. */
+export const WallPresetStatus = z.object({
+  /** null: no preset, every surface shows its default layout. */
+  activePresetId: z.string().nullable(),
+  name: z.string().nullable(),
+  version: z.number().int().positive().nullable(),
+  /** Chosen by an operator (wall.activate) rather than the schedule; holds until reverted. */
+  override: z.boolean(),
+  source: z.enum(['override', 'schedule', 'fallback', 'none']),
+  /** When the schedule shows another preset next (null: never within a week), even while overridden. */
+  nextChange: z.object({ at: z.number(), presetId: z.string().nullable() }).nullable(),
+  /** Presets known (not deleted). */
+  presets: z.number().int().nonnegative(),
+  /** When the wall's layouts last changed. */
+  appliedAt: z.number().nullable(),
+});
+export type WallPresetStatus = z.infer<typeof WallPresetStatus>;
 
 export const HostStatus = z.object({
   app: z.literal('ioc-wall'),
@@ -81,7 +107,8 @@ export const HostStatus = z.object({
   startedAt: z.number(),
   shell: z.object({ kind: ShellKind, reason: z.string() }),
   locale: z.enum(['vi', 'en']),
-  monitors: z.array(Monitor),
+  /** Every monitor of the wall; `present: false` while it is off or unplugged. */
+  monitors: z.array(Monitor.extend({ present: z.boolean().default(true) })),
   monitorSource: z.enum(['electron', 'xrandr', 'wall-file', 'default']),
   surfaces: z.array(SurfaceStatus),
   windowEvents: z.array(WindowEvent),
@@ -89,5 +116,6 @@ export const HostStatus = z.object({
   feed: FeedStatus,
   cache: z.object({ kind: z.enum(['memory', 'sqlite']), keys: z.number().int().nonnegative() }),
   outbox: z.object({ depth: z.number().int().nonnegative() }),
+  presets: WallPresetStatus,
 });
 export type HostStatus = z.infer<typeof HostStatus>;

@@ -2,6 +2,7 @@
 // socket is parsed with these schemas before it touches state.
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
+import { PRESET_COMMAND_ARGS, PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 
 export const TopicName = z
   .string()
@@ -73,6 +74,10 @@ export const TOPIC_PAYLOADS = {
   'econ.live': LiveCounterPayload,
   'gov.tasks': TaskPayload,
   'ops.alerts': AlertPayload,
+  /** Shared layout presets, one key per preset id (latest event = current version). */
+  'wall.presets': PresetPayload,
+  /** The wall's schedule and manual override, one key: `wall`. */
+  'wall.state': WallStatePayload,
 } as const;
 export type KnownTopic = keyof typeof TOPIC_PAYLOADS;
 export const KNOWN_TOPICS = Object.keys(TOPIC_PAYLOADS) as KnownTopic[];
@@ -142,6 +147,7 @@ export const COMMAND_ARGS = {
   'alert.acknowledge': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
   'alert.resolve': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
   'alert.note': z.object({ alertId: z.string().min(1).max(64), note: z.string().min(1).max(1000) }),
+  ...PRESET_COMMAND_ARGS,
 } as const;
 export type CommandName = keyof typeof COMMAND_ARGS;
 export const CommandName = z.enum(Object.keys(COMMAND_ARGS) as [CommandName, ...CommandName[]]);

@@ -13,4 +13,7 @@ export const TOPIC_INFO: Readonly<Record<KnownTopic, TopicInfo>> = {
   'econ.indicators': { topic: 'econ.indicators', expectedPeriodS: 30 },
   'gov.tasks': { topic: 'gov.tasks', expectedPeriodS: 60 },
   'ops.alerts': { topic: 'ops.alerts', expectedPeriodS: 60 },
+  // Presets and the schedule change when operators change them, perhaps not for weeks: never "stale".
+  'wall.presets': { topic: 'wall.presets', expectedPeriodS: 365 * 86_400 },
+  'wall.state': { topic: 'wall.state', expectedPeriodS: 365 * 86_400 },
 };

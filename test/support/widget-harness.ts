@@ -28,6 +28,8 @@ export interface HarnessOptions {
   locale?: 'vi' | 'en';
   /** Extra Chromium flags, e.g. to turn WebGL off. */
   chromiumArgs?: string[];
+  /** Extra host options, e.g. `mediaOrigins` for test streams on other loopback ports. */
+  startOptions?: Record<string, unknown>;
 }
 
 export async function startWidgetHarness(options: HarnessOptions): Promise<WidgetHarness> {
@@ -40,6 +42,7 @@ export async function startWidgetHarness(options: HarnessOptions): Promise<Widge
       hub: hub.url,
       locale: options.locale ?? 'vi',
       dataDir: mkdtempSync(join(tmpdir(), 'ioc-widget-')),
+      ...options.startOptions,
     }),
     shell: { kind: 'headless', reason: 'widget test' },
     monitors: [{ id: 'm1', name: 'Màn hình 1', x: 0, y: 0, width: 1920, height: 1080, primary: true }],

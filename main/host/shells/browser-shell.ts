@@ -1,7 +1,7 @@
 // The browser shell: one Chromium `--app` window per surface, placed on its monitor, each with its own
 // profile. A window that exits without being asked is started again (the thin-client wall PCs run this way).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Surface, WindowState } from '../../../src/contract/wall.js';
 import type { Logger } from '../../../hub/logger.js';
@@ -15,9 +15,16 @@ export interface BrowserShellOptions {
   onWindow: (surfaceId: string, state: WindowState, pid: number | null) => void;
   logger: Logger;
   restartDelayMs?: number;
+  locale?: 'vi' | 'en';
 }
 
-export function chromiumArgs(surface: Surface, url: string, profile: string, asRoot: boolean): string[] {
+export function chromiumArgs(
+  surface: Surface,
+  url: string,
+  profile: string,
+  asRoot: boolean,
+  locale: 'vi' | 'en' = 'vi',
+): string[] {
   const { x, y, width, height } = surface.bounds;
   return [
     `--app=${url}`,
@@ -35,6 +42,12 @@ export function chromiumArgs(surface: Surface, url: string, profile: string, asR
     '--hide-crash-restore-bubble',
     '--autoplay-policy=no-user-gesture-required',
     '--test-type',
+    `--lang=${locale === 'vi' ? 'vi' : 'en-US'}`,
+    // WebGL for the map without a GPU (DESIGN.md: llvmpipe through ANGLE's GL backend is the faster software
+    // path, and X-level screenshots show the canvas); with a GPU these use it.
+    '--use-gl=angle',
+    '--use-angle=gl',
+    '--ignore-gpu-blocklist',
     // Chromium refuses to run as root with its sandbox on; wall PCs run as a normal user and keep it.
     ...(asRoot ? ['--no-sandbox'] : []),
   ];
@@ -42,6 +55,10 @@ export function chromiumArgs(surface: Surface, url: string, profile: string, asR
 
 export class BrowserShell {
   private readonly children = new Map<string, ChildProcess>();
+  /** Where each surface's window goes now: consolidation moves surfaces, and a restart must use the new place. */
+  private readonly current = new Map<string, Surface>();
+  /** Windows ended on purpose to be opened elsewhere: not a crash, and opened again at once. */
+  private readonly moving = new Set<string>();
   private stopping = false;
 
   constructor(private readonly options: BrowserShellOptions) {}
@@ -50,15 +67,32 @@ export class BrowserShell {
     for (const s of surfaces) this.launch(s);
   }
 
+  /**
+   * Moves windows to their surfaces' new places. A Chromium `--app` window cannot be moved from outside
+   * without a window manager, so the window is ended and opened again at the new place (about a second).
+   */
+  move(surfaces: readonly Surface[]): void {
+    for (const s of surfaces) {
+      this.current.set(s.id, s);
+      const child = this.children.get(s.id);
+      if (!child?.pid) continue;
+      this.moving.add(s.id);
+      killGroup(child.pid, 'SIGKILL');
+    }
+  }
+
   private launch(surface: Surface): void {
     const { options } = this;
+    this.current.set(surface.id, surface);
     const profile = join(options.profilesDir, surface.id);
     mkdirSync(profile, { recursive: true });
     // A killed Chromium leaves its singleton lock behind; the next start must not be refused by it.
     for (const f of ['SingletonLock', 'SingletonSocket', 'SingletonCookie']) rmSync(join(profile, f), { force: true });
-    const args = chromiumArgs(surface, options.urlFor(surface), profile, process.getuid?.() === 0);
+    disableTranslateBubble(profile);
+    const args = chromiumArgs(surface, options.urlFor(surface), profile, process.getuid?.() === 0, options.locale);
     const child = spawn(options.chromium, args, {
-      env: { ...process.env, DISPLAY: options.display },
+      // On Linux Chromium takes its language from the environment, not --lang.
+      env: { ...process.env, DISPLAY: options.display, LANGUAGE: options.locale === 'en' ? 'en_US' : 'vi' },
       stdio: 'ignore',
       // Its own process group: a hung window is killed with all its renderer and GPU processes at once.
       detached: true,
@@ -72,12 +106,16 @@ export class BrowserShell {
         options.onWindow(surface.id, 'exited', null);
         return;
       }
-      const crashed = signal !== null || code !== 0;
+      const moved = this.moving.delete(surface.id);
+      const crashed = !moved && (signal !== null || code !== 0);
       options.onWindow(surface.id, crashed ? 'crashed' : 'exited', null);
-      options.logger.warn('wall window ended; starting it again', { surface: surface.id, code, signal });
-      setTimeout(() => {
-        if (!this.stopping) this.launch(surface);
-      }, options.restartDelayMs ?? 1000);
+      if (!moved) options.logger.warn('wall window ended; starting it again', { surface: surface.id, code, signal });
+      setTimeout(
+        () => {
+          if (!this.stopping) this.launch(this.current.get(surface.id) ?? surface);
+        },
+        moved ? 0 : (options.restartDelayMs ?? 1000),
+      );
     });
     child.on('error', (err) =>
       options.logger.error('wall window failed to start', { surface: surface.id, error: err.message }),
@@ -111,4 +149,18 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // already gone
   }
+}
+
+/** A wall is no place for "Translate this page?": turn it off in the window's profile before it starts. */
+function disableTranslateBubble(profile: string): void {
+  const file = join(profile, 'Default', 'Preferences');
+  let prefs: Record<string, unknown> = {};
+  try {
+    prefs = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // a new profile, or one Chromium left half-written: start from nothing
+  }
+  prefs.translate = { ...(prefs.translate as object | undefined), enabled: false };
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(file, JSON.stringify(prefs));
 }

@@ -11,6 +11,9 @@ describe('KpiSettings', () => {
       label: 'kpi.newBusinessesToday',
       unit: 'unit.businesses',
       fractionDigits: 1,
+      better: 'higher',
+      compareMinutes: 60,
+      historyDays: 7,
     });
   });
 
@@ -30,6 +33,9 @@ describe('KpiSettings', () => {
       label: 'kpi.fdi',
       unit: 'unit.millionUsd',
       fractionDigits: 1,
+      better: 'higher',
+      compareMinutes: 60,
+      historyDays: 7,
     });
   });
 
@@ -57,7 +63,11 @@ describe('KpiSettings', () => {
     expect(errors({})).not.toBe('');
   });
 
-  it('leaves label and unit empty for a key it has no words for', () => {
-    expect(KpiSettings.parse({ topic: 'econ.indicators', key: '01:cpi' })).toMatchObject({ label: null, unit: null });
+  it('names one province’s indicator by the indicator, and leaves unknown keys without words', () => {
+    expect(KpiSettings.parse({ topic: 'econ.indicators', key: '01:cpi' })).toMatchObject({
+      label: 'kpi.cpi',
+      unit: 'unit.percent',
+    });
+    expect(KpiSettings.parse({ topic: 'econ.live', key: 'other' })).toMatchObject({ label: null, unit: null });
   });
 });

@@ -4,13 +4,21 @@ import { z } from 'zod';
 import { IndicatorId, KnownTopic } from '../../../src/contract/hub-protocol.js';
 import { hasMessage } from '../../../src/i18n/messages.js';
 
-const MessageKey = z.string().refine(hasMessage, { message: 'must name a message of src/i18n/messages.ts' });
+export const MessageKey = z.string().refine(hasMessage, { message: 'must name a message of src/i18n/messages.ts' });
 
 const Display = {
   label: MessageKey.optional(),
   unit: MessageKey.optional(),
   /** Most decimals shown. */
   fractionDigits: z.number().int().min(0).max(4).default(1),
+  /** What the figure should reach; the tile then shows how much of it is attained. */
+  target: z.number().finite().optional(),
+  /** Whether a rise is good news (GRDP) or bad (CPI): only the change's colour follows it, never its words. */
+  better: z.enum(['higher', 'lower']).default('higher'),
+  /** For figures without a reporting period (live counters), the change is against this many minutes ago. */
+  compareMinutes: z.number().int().min(1).max(10_080).default(60),
+  /** How far back the history for the change and the sparkline reaches. */
+  historyDays: z.number().min(0.01).max(31).default(7),
 };
 
 export const KpiAggregateSettings = z.object({
@@ -26,7 +34,7 @@ export const KpiKeySettings = z.object({
   ...Display,
 });
 
-const INDICATOR_TEXT: Record<IndicatorId, { label: string; unit: string }> = {
+export const INDICATOR_TEXT: Record<IndicatorId, { label: string; unit: string }> = {
   gdp_growth: { label: 'kpi.gdpGrowth', unit: 'unit.percent' },
   cpi: { label: 'kpi.cpi', unit: 'unit.percent' },
   fdi: { label: 'kpi.fdi', unit: 'unit.millionUsd' },
@@ -34,11 +42,17 @@ const INDICATOR_TEXT: Record<IndicatorId, { label: string; unit: string }> = {
   new_businesses: { label: 'kpi.newBusinesses', unit: 'unit.businesses' },
 };
 
-const KEY_TEXT: Record<string, { label: string; unit: string }> = {
+export const KEY_TEXT: Record<string, { label: string; unit: string }> = {
   new_businesses_today: { label: 'kpi.newBusinessesToday', unit: 'unit.businesses' },
   public_services_today: { label: 'kpi.publicServicesToday', unit: 'unit.dossiers' },
   documents_processed_today: { label: 'kpi.documentsToday', unit: 'unit.documents' },
 };
+
+/** Words for a key read alone: a live counter, or one province's indicator ("79:fdi"). */
+export function keyText(key: string): { label: string; unit: string } | undefined {
+  const indicator = IndicatorId.safeParse(/^\d{2}:(.+)$/.exec(key)?.[1]);
+  return KEY_TEXT[key] ?? (indicator.success ? INDICATOR_TEXT[indicator.data] : undefined);
+}
 
 type Resolved<T> = Omit<T, 'label' | 'unit'> & { label: string | null; unit: string | null };
 export type KpiAggregate = Resolved<z.infer<typeof KpiAggregateSettings>> & { mode: 'aggregate' };
@@ -57,7 +71,7 @@ export const KpiSettings = z.unknown().transform((raw, ctx): KpiSettings => {
     return z.NEVER;
   }
   const s = parsed.data;
-  const defaults = 'indicator' in s ? INDICATOR_TEXT[s.indicator] : KEY_TEXT[s.key];
+  const defaults = 'indicator' in s ? INDICATOR_TEXT[s.indicator] : keyText(s.key);
   const text = { label: s.label ?? defaults?.label ?? null, unit: s.unit ?? defaults?.unit ?? null };
   return 'indicator' in s ? { ...s, ...text, mode: 'aggregate' } : { ...s, ...text, mode: 'key' };
 });

@@ -1,0 +1,128 @@
+// The host's side of presets: follows `wall.presets` and `wall.state` from the feed cache, decides which preset
+// the wall shows (override, else schedule, else the fallback, else the default layouts), gives each surface its
+// layout in the SurfaceRegistry, and tells every window through the bridge so it swaps its grid in place.
+// The schedule is looked at every 15 s, so a daypart starts within 15 s of its minute.
+import type { LayoutChange } from '../../../src/contract/bridge.js';
+import type { WallPresetStatus } from '../../../src/contract/host-status.js';
+import type { Envelope } from '../../../src/contract/hub-protocol.js';
+import type { Surface, SurfaceLayout } from '../../../src/contract/wall.js';
+import { PresetPayload, WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
+import { emptyWallState } from '../../../src/domain/presets/wall-state.js';
+import { activePresetAt, type ActivePreset } from '../../../src/domain/presets/wall-schedule.js';
+import { describeWall } from '../../../src/domain/presets/wall-status.js';
+import type { Logger } from '../../../hub/logger.js';
+import type { SurfaceRegistry } from '../surface-registry.js';
+
+export interface PresetApplierOptions {
+  surfaces: SurfaceRegistry;
+  emit: (change: LayoutChange) => void;
+  logger: Logger;
+  clock?: () => number;
+  /** How often the schedule is looked at. */
+  tickMs?: number;
+}
+
+export class PresetApplier {
+  private readonly presets = new Map<string, PresetPayload>();
+  private state: WallStatePayload = emptyWallState();
+  /** Each surface's layout before any preset: what it shows when the active preset does not cover it. */
+  private readonly defaults = new Map<string, SurfaceLayout>();
+  private active: ActivePreset = { presetId: null, source: 'none', entry: null };
+  private appliedAt: number | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: PresetApplierOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Loads what the cache holds and starts the schedule's timer. */
+  start(latest: readonly Envelope[]): void {
+    this.take(latest);
+    this.apply();
+    this.timer = setInterval(() => this.apply(), this.options.tickMs ?? 15_000);
+    this.timer.unref();
+  }
+
+  /** New events from the feed: applied at once when they touch presets or the wall's state. */
+  ingest(events: readonly Envelope[]): void {
+    if (this.take(events)) this.apply();
+  }
+
+  /** The cache started a topic again from a snapshot: forget what it held and take the new picture. */
+  reload(latest: readonly Envelope[]): void {
+    this.presets.clear();
+    this.state = emptyWallState();
+    this.take(latest);
+    this.apply();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  status(): WallPresetStatus {
+    return describeWall(this.state, this.presets, this.clock(), this.appliedAt);
+  }
+
+  /** Decides the active preset and gives every surface its layout; only surfaces that change are told. */
+  apply(): void {
+    this.active = activePresetAt(this.state.schedule, this.clock(), this.state.override, {
+      available: this.available,
+    });
+    const preset = this.active.presetId ? this.presets.get(this.active.presetId) : undefined;
+    const changes: LayoutChange[] = [];
+    const next: Surface[] = this.options.surfaces.all().map((surface) => {
+      if (!this.defaults.has(surface.id)) this.defaults.set(surface.id, surface.layout);
+      const fromPreset = preset?.layouts[surface.id];
+      const layout = fromPreset ?? this.defaults.get(surface.id) ?? surface.layout;
+      if (JSON.stringify(layout) === JSON.stringify(surface.layout)) return surface;
+      changes.push({
+        surfaceId: surface.id,
+        layout,
+        presetId: fromPreset && preset ? preset.id : null,
+        version: fromPreset && preset ? preset.version : null,
+      });
+      return { ...surface, layout };
+    });
+    if (changes.length === 0) return;
+    this.options.surfaces.set(next);
+    this.appliedAt = this.clock();
+    this.options.logger.info('wall layout changed', {
+      preset: preset ? `${preset.id}@${preset.version}` : 'default',
+      source: this.active.source,
+      surfaces: changes.map((c) => c.surfaceId).join(','),
+    });
+    for (const change of changes) this.options.emit(change);
+  }
+
+  private readonly available = (id: string): boolean => {
+    const p = this.presets.get(id);
+    return p !== undefined && !p.deleted;
+  };
+
+  /** Keeps the newest valid value of each key; true when something of ours changed. */
+  private take(events: readonly Envelope[]): boolean {
+    let changed = false;
+    for (const e of events) {
+      if (e.topic === 'wall.presets') {
+        const parsed = PresetPayload.safeParse(e.payload);
+        if (!parsed.success) {
+          this.options.logger.warn('preset ignored: invalid', { key: e.key });
+          continue;
+        }
+        const held = this.presets.get(e.key);
+        if (held && held.version >= parsed.data.version) continue;
+        this.presets.set(e.key, parsed.data);
+        changed = true;
+      } else if (e.topic === 'wall.state') {
+        const parsed = WallStatePayload.safeParse(e.payload);
+        if (parsed.success) {
+          this.state = parsed.data;
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+}

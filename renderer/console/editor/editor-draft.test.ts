@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SurfaceLayout } from '../../../src/contract/wall.js';
+import { SurfaceLayout as SurfaceLayoutSchema } from '../../../src/contract/wall.js';
+import {
+  addTile,
+  draftFromPreset,
+  excludeSurface,
+  freeSpot,
+  includeSurface,
+  placeTiles,
+  presetIdFor,
+} from './editor-draft';
+import { mirrorBox } from './mirror-scale';
+
+const layout: SurfaceLayout = {
+  columns: 12,
+  rows: 8,
+  tiles: [
+    { id: 'a', kind: 'clock', x: 0, y: 0, w: 6, h: 4, settings: {} },
+    { id: 'b', kind: 'alerts', x: 6, y: 0, w: 6, h: 8, settings: {} },
+  ],
+};
+const preset = {
+  id: 'p',
+  name: 'P',
+  version: 3,
+  layouts: { 'wall-1': layout },
+  updatedAt: 0,
+  updatedBy: 'an',
+  undoTo: 2,
+};
+
+describe('editor draft', () => {
+  it('starts clean at the preset version and becomes dirty when a tile moves', () => {
+    const draft = draftFromPreset(preset);
+    expect(draft).toMatchObject({ baseVersion: 3, dirty: false });
+    expect(placeTiles(draft, 'wall-1', [{ i: 'a', x: 0, y: 0, w: 6, h: 4 }])).toBe(draft);
+    const moved = placeTiles(draft, 'wall-1', [{ i: 'a', x: 0, y: 4, w: 6, h: 4 }]);
+    expect(moved.dirty).toBe(true);
+    expect(moved.layouts['wall-1']?.tiles[0]).toMatchObject({ x: 0, y: 4 });
+  });
+
+  it('keeps moved tiles inside the grid', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -20, max: 40 }),
+        fc.integer({ min: -20, max: 40 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        (x, y, w, h) => {
+          const moved = placeTiles(draftFromPreset(preset), 'wall-1', [{ i: 'a', x, y, w, h }]);
+          expect(SurfaceLayoutSchema.safeParse(moved.layouts['wall-1']).success).toBe(true);
+          const t = moved.layouts['wall-1']!.tiles[0]!;
+          expect(t.x + t.w).toBeLessThanOrEqual(12);
+          expect(t.y + t.h).toBeLessThanOrEqual(8);
+        },
+      ),
+    );
+  });
+
+  it('adds a tile of a kind in the first free place with a fresh id', () => {
+    const added = addTile(draftFromPreset(preset), 'wall-1', 'clock');
+    expect(added?.tileId).toBe('clock-1');
+    expect(added?.draft.layouts['wall-1']?.tiles.at(-1)).toMatchObject({ x: 0, y: 4, w: 3, h: 2 });
+    const full: SurfaceLayout = {
+      columns: 2,
+      rows: 1,
+      tiles: [{ id: 'x', kind: 'k', x: 0, y: 0, w: 2, h: 1, settings: {} }],
+    };
+    expect(freeSpot(full, 3, 2)).toBeNull();
+  });
+
+  it('includes and excludes surfaces', () => {
+    const draft = includeSurface(draftFromPreset(preset), 'wall-2', layout);
+    expect(Object.keys(draft.layouts)).toEqual(['wall-1', 'wall-2']);
+    expect(Object.keys(excludeSurface(draft, 'wall-1').layouts)).toEqual(['wall-2']);
+  });
+
+  it('makes preset ids from Vietnamese names', () => {
+    expect(presetIdFor('Giao ban sáng', new Set())).toBe('giao-ban-sang');
+    expect(presetIdFor('Ứng phó khẩn cấp', new Set())).toBe('ung-pho-khan-cap');
+    expect(presetIdFor('Điều hành', new Set(['dieu-hanh']))).toBe('dieu-hanh-2');
+    expect(presetIdFor('!!!', new Set())).toBe('preset');
+  });
+
+  it('scales the wall into the mirror box, keeping monitors side by side', () => {
+    const box = mirrorBox(
+      [
+        { x: 0, y: 0, width: 1920, height: 1080 },
+        { x: 1920, y: 0, width: 1920, height: 1080 },
+      ],
+      960,
+    );
+    expect(box).toMatchObject({ scale: 0.25, width: 960, height: 270 });
+    expect(box.rects[1]).toEqual({ x: 480, y: 0, width: 480, height: 270 });
+  });
+});

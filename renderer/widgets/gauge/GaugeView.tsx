@@ -1,0 +1,73 @@
+// A gauge tile: a figure against its target, with the value, the target and the gap written out in words.
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { provinceByCode } from '../../../src/domain/provinces.js';
+import { formatNumber, formatPeriod } from '../../../src/i18n/format.js';
+import { useLocale } from '../../app/i18n';
+import { ChartTile } from '../../charts/ChartTile';
+import { useLatest } from '../../state/session-context';
+import { INDICATOR_TEXT } from '../kpi/kpi-settings';
+import type { WidgetProps } from '../widget-definition';
+import { gaugeFigure } from './gauge-figure';
+import { gaugeOption } from './gauge-option';
+import { gaugeReading } from './gauge-reading';
+import type { GaugeSettings } from './gauge-settings';
+
+export function GaugeView({ settings }: WidgetProps<GaugeSettings>): ReactNode {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const values = useLatest(['econ.indicators']);
+  const figure = gaugeFigure(settings, values);
+  const digits = settings.fractionDigits;
+  const reading = figure ? gaugeReading(figure.value, settings.target, digits, settings.max) : null;
+  const title = t(settings.label ?? INDICATOR_TEXT[settings.indicator].label);
+  const unit = t(settings.unit ?? INDICATOR_TEXT[settings.indicator].unit);
+  const province = settings.province ? provinceByCode(settings.province) : undefined;
+  const scope = province ? (locale === 'vi' ? province.name : province.nameEn) : t('chart.national');
+  const fmt = (v: number): string => formatNumber(v, locale, { maximumFractionDigits: digits });
+
+  const key = reading ? `${reading.value}|${reading.target}|${reading.max}` : '';
+  const option = useMemo(
+    () => (reading ? gaugeOption(reading, { locale, fractionDigits: digits, style: settings.style }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, locale, digits, settings.style],
+  );
+  return (
+    <ChartTile
+      kind="gauge"
+      variant={settings.style === 'bullet' ? 'bullet' : undefined}
+      title={title}
+      subtitle={scope}
+      option={option}
+      waiting={t('chart.waiting')}
+    >
+      {reading && (
+        <div className="chart__lines">
+          <span className="chart__line chart__line--strong" data-testid="gauge-value">
+            {fmt(reading.value)} {unit}
+          </span>
+          <span className={`chart__line chart__line--${reading.state}`} data-testid="gauge-gap">
+            {reading.state === 'on'
+              ? `● ${t('chart.onTarget')}`
+              : reading.state === 'below'
+                ? `▼ ${t('chart.below', { gap: `${fmt(-reading.gap)} ${unit}` })}`
+                : `▲ ${t('chart.above', { gap: `${fmt(reading.gap)} ${unit}` })}`}
+          </span>
+          <span className="chart__line chart__line--extra">
+            {t('chart.target', { value: `${fmt(reading.target)} ${unit}` })}
+            {reading.attainment !== null &&
+              ` · ${t('chart.attainment', {
+                percent: `${formatNumber(reading.attainment, locale, { maximumFractionDigits: 1 })} %`,
+              })}`}
+          </span>
+          {figure?.period && (
+            <span className="chart__line chart__line--extra">
+              {formatPeriod(figure.period, locale)}
+              {figure.status && figure.status !== 'mixed' && ` · ${t(`dataStatus.${figure.status}`)}`}
+            </span>
+          )}
+        </div>
+      )}
+    </ChartTile>
+  );
+}

@@ -1,0 +1,14 @@
+// The `image` widget kind: a logo, a map of the site, a diagram.
+import { registerWidget } from '../registry';
+import type { WidgetDefinition } from '../widget-definition';
+import { ImageSettings } from './image-settings';
+import { ImageView } from './ImageView';
+
+export const imageWidget: WidgetDefinition<ImageSettings> = {
+  kind: 'image',
+  settings: ImageSettings,
+  topics: () => [],
+  Component: ImageView,
+};
+
+registerWidget(imageWidget);

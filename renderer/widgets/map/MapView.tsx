@@ -1,0 +1,196 @@
+// A map tile: the chosen figure per province as a choropleth over the 34 provinces, with its legend and the
+// boundary credits. Without WebGL it says so and shows the same figures as a table, never a blank tile.
+import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classify } from '../../../src/domain/geo/choropleth.js';
+import { ringArea } from '../../../src/domain/geo/province-boundaries.js';
+import { PROVINCES, provinceByCode } from '../../../src/domain/provinces.js';
+import { formatNumber, formatPeriod } from '../../../src/i18n/format.js';
+import { useLocale } from '../../app/i18n';
+import { eventsOf } from '../../state/payloads';
+import { useLatest } from '../../state/session-context';
+import type { WidgetProps } from '../widget-definition';
+import { loadBasemap, type Basemap } from './load-geodata';
+import type { MapLabel } from './map-layers';
+import { MapLegend } from './MapLegend';
+import type { MapArc, MapPoint, MapSettings } from './map-settings';
+import { indicatorFigures, legacyFigures, type ProvinceFigure } from './map-values';
+import { ProvinceTable } from './ProvinceTable';
+import { hasWebGL2 } from './webgl-support';
+import './map.css';
+
+type Load = { state: 'loading' } | { state: 'ready'; basemap: Basemap } | { state: 'failed'; error: Error };
+
+function useBasemap(settings: MapSettings, wanted: boolean): Load {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { boundaries, boundaryUrl } = settings;
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    setLoad({ state: 'loading' });
+    loadBasemap({ boundaries, boundaryUrl }).then(
+      (basemap) => live && setLoad({ state: 'ready', basemap }),
+      (error: unknown) =>
+        live && setLoad({ state: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [boundaries, boundaryUrl, wanted]);
+  return load;
+}
+
+// deck.gl is most of the map's weight: it loads with the first map tile, not with every wall page.
+const DeckMap = lazy(() => import('./DeckMap').then((module) => ({ default: module.DeckMap })));
+
+const EMPTY_TOPICS = [] as const;
+const INDICATOR_TOPICS = ['econ.indicators'] as const;
+
+export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const values = useLatest(settings.legacy ? EMPTY_TOPICS : INDICATOR_TOPICS);
+  const figures = useMemo(
+    () =>
+      settings.legacy
+        ? legacyFigures(settings.legacy)
+        : indicatorFigures(eventsOf(values, 'econ.indicators'), settings.indicator),
+    [values, settings.legacy, settings.indicator],
+  );
+  const choropleth = useMemo(
+    () =>
+      classify(
+        [...figures.values()].map((f) => f.value),
+        { classes: settings.classes, method: settings.classification },
+      ),
+    [figures, settings.classes, settings.classification],
+  );
+  const [glFailure, setGlFailure] = useState<string | null>(null);
+  const webgl = hasWebGL2() && glFailure === null;
+  const load = useBasemap(settings, webgl);
+  const [drawn, setDrawn] = useState(0);
+  // A boundary file that cannot be read is this tile's error: the tile boundary shows it and tries again later.
+  if (webgl && load.state === 'failed') throw load.error;
+
+  const digits = settings.fractionDigits;
+  const unit = settings.legacy ? (settings.legacy.unit ?? '') : t(`map.unit.${settings.indicator}`);
+  const title = settings.legacy ? settings.legacy.title : t(`map.indicator.${settings.indicator}`);
+  const format = (v: number): string =>
+    formatNumber(v, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const withUnit = (v: number): string => (unit ? `${format(v)} ${unit}` : format(v));
+
+  const labels = useMemo(
+    () => (load.state === 'ready' ? labelsOf(load.basemap, figures, settings.labels, format) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows locale and digits
+    [load, figures, settings.labels, locale, digits],
+  );
+  const fillKey = useMemo(
+    () =>
+      [...figures].map(([code, f]) => `${code}:${f.value}`).join('|') +
+      `|${settings.classes}|${settings.classification}`,
+    [figures, settings.classes, settings.classification],
+  );
+
+  const describeProvince = (code: string): string => {
+    const name = provinceByCode(code)?.name ?? code;
+    const f = figures.get(code);
+    if (!f) return `${name}\n${title}: ${t('map.noData')}`;
+    return [`${name}`, `${title}: ${withUnit(f.value)}`, detailOf(f)].filter(Boolean).join('\n');
+  };
+  const detailOf = (f: ProvinceFigure): string =>
+    [
+      f.period ? formatPeriod(f.period, locale) : null,
+      f.status ? t(`dataStatus.${f.status}`) : null,
+      f.parts && f.parts.have < f.parts.of ? t('map.partial', { have: f.parts.have, of: f.parts.of }) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const describeArc = (a: MapArc): string =>
+    `${a.from.name} → ${provinceByCode(a.to)?.name ?? a.to}: ${format(a.value)}${a.label ? `\n${a.label}` : ''}`;
+  const describePoint = (p: MapPoint): string =>
+    [t(`map.pointKind.${p.kind}`), p.label, p.value !== undefined ? format(p.value) : null].filter(Boolean).join('\n');
+
+  const noData = PROVINCES.length - figures.size;
+  return (
+    <div className="map" data-testid="map" data-webgl={webgl ? 'on' : 'off'} data-province-count={webgl ? drawn : 0}>
+      <h2 className="tile-title map__title">
+        {title}
+        {unit && <span className="map__unit"> ({unit})</span>}
+        <span className="map__coverage"> · {t('map.coverage', { count: figures.size, total: PROVINCES.length })}</span>
+      </h2>
+      <div className={webgl ? 'map__body' : 'map__body map__body--table'}>
+        {!webgl && (
+          <div className="map__fallback">
+            <p className="map__notice" role="status">
+              {glFailure ? t('map.webglFailed', { detail: glFailure }) : t('map.noWebgl')}
+            </p>
+            <ProvinceTable figures={figures} choropleth={choropleth} locale={locale} fractionDigits={digits} />
+          </div>
+        )}
+        {webgl && load.state === 'loading' && <p className="map__loading">{t('map.loading')}</p>}
+        {webgl && load.state === 'ready' && (
+          <Suspense fallback={<p className="map__loading">{t('map.loading')}</p>}>
+            <DeckMap
+              basemap={load.basemap}
+              figures={figures}
+              choropleth={choropleth}
+              fillKey={fillKey}
+              labels={labels}
+              points={settings.points}
+              heatmap={settings.heatmap}
+              arcs={settings.arcs}
+              describeProvince={describeProvince}
+              describeArc={describeArc}
+              describePoint={describePoint}
+              onDrawn={setDrawn}
+              onFailure={setGlFailure}
+            />
+          </Suspense>
+        )}
+        {settings.legend && (
+          <MapLegend
+            title={unit ? `${title} (${unit})` : title}
+            choropleth={choropleth}
+            noData={noData}
+            locale={locale}
+            fractionDigits={digits}
+          />
+        )}
+      </div>
+      {webgl && load.state === 'ready' && <p className="map__credits">{creditsOf(load.basemap, t)}</p>}
+    </div>
+  );
+}
+
+function labelsOf(
+  basemap: Basemap,
+  figures: ReadonlyMap<string, ProvinceFigure>,
+  mode: MapSettings['labels'],
+  format: (v: number) => string,
+): MapLabel[] {
+  if (mode === 'none') return [];
+  const provinces = basemap.provinces.map((p): MapLabel => {
+    const f = figures.get(p.code);
+    const text = mode === 'names-and-values' && f ? `${p.name}\n${format(f.value)}` : p.name;
+    // Centrally-run cities first (the room looks for them), then the larger provinces, which have room to show.
+    const area = p.polygons.reduce((sum, polygon) => sum + Math.abs(ringArea(polygon[0] ?? [])), 0);
+    const priority = (provinceByCode(p.code)?.kind === 'city' ? 1000 : 0) + area;
+    return { position: p.label, text, name: p.name, code: p.code, kind: 'province', priority };
+  });
+  const islands = basemap.archipelagos.features.flatMap((f): MapLabel[] => {
+    const { name, label_lon, label_lat } = f.properties;
+    if (label_lon === undefined || label_lat === undefined) return [];
+    // The archipelagos are always named: they are what shows that they are Vietnam's.
+    return [{ position: [label_lon, label_lat], text: name, name, code: name, kind: 'archipelago', priority: 1e6 }];
+  });
+  return [...provinces, ...islands];
+}
+
+function creditsOf(basemap: Basemap, t: (key: string, options?: Record<string, string>) => string): string {
+  const source = basemap.source;
+  const provinces =
+    source.kind === 'site'
+      ? t('map.creditSite', { url: source.url })
+      : t(source.kind === 'odv' ? 'map.creditOdv' : 'map.creditNaturalEarth');
+  return `${provinces} · ${t('map.creditBasemap')}`;
+}

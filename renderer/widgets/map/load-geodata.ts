@@ -1,0 +1,75 @@
+// Fetches and checks the map's geodata. Each file is fetched once per page and shared by every map tile; a
+// failed load is forgotten, so the tile's next attempt fetches again.
+import type { z } from 'zod';
+import { NamedAreas } from '../../../src/domain/geo/geojson-schema.js';
+import { parseProvinceBoundaries, type ProvinceShape } from '../../../src/domain/geo/province-boundaries.js';
+import { ARCHIPELAGOS_URL, CONTEXT_COUNTRIES_URL, PROVINCE_BOUNDARY_URLS } from './geodata-urls';
+import type { MapSettings } from './map-settings';
+
+export interface Basemap {
+  readonly provinces: readonly ProvinceShape[];
+  readonly archipelagos: z.infer<typeof NamedAreas>;
+  readonly countries: z.infer<typeof NamedAreas>;
+  /** Which boundaries are drawn, for the credits. */
+  readonly source: { kind: 'odv' | 'public-domain' } | { kind: 'site'; url: string };
+}
+
+/** A load failure worded for the tile: which file, and what is wrong with it. */
+export class GeodataError extends Error {
+  override readonly name = 'GeodataError';
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+async function fetchJson(url: string, what: string): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    // The browser gives only "Failed to fetch": name the likely causes (CSP allows the page's own origin only).
+    throw new GeodataError(
+      `${what}: cannot fetch "${url}" (${error instanceof Error ? error.message : String(error)}); ` +
+        'the page may fetch only files served by its own host',
+    );
+  }
+  if (!response.ok) throw new GeodataError(`${what}: "${url}" answered HTTP ${response.status}`);
+  try {
+    return await response.json();
+  } catch {
+    throw new GeodataError(`${what}: "${url}" is not JSON`);
+  }
+}
+
+function cachedJson(url: string, what: string): Promise<unknown> {
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetchJson(url, what);
+    cache.set(url, pending);
+    pending.catch(() => cache.delete(url));
+  }
+  return pending;
+}
+
+async function namedAreas(url: string, what: string): Promise<z.infer<typeof NamedAreas>> {
+  const parsed = NamedAreas.safeParse(await cachedJson(url, what));
+  if (!parsed.success) throw new GeodataError(`${what}: "${url}" is not a FeatureCollection of named polygons`);
+  return parsed.data;
+}
+
+export async function loadBasemap(settings: Pick<MapSettings, 'boundaries' | 'boundaryUrl'>): Promise<Basemap> {
+  const url = settings.boundaryUrl ?? PROVINCE_BOUNDARY_URLS[settings.boundaries];
+  const what = settings.boundaryUrl ? 'province boundary file of this site' : 'province boundaries';
+  const [provinceJson, archipelagos, countries] = await Promise.all([
+    cachedJson(url, what),
+    namedAreas(ARCHIPELAGOS_URL, 'archipelagos'),
+    namedAreas(CONTEXT_COUNTRIES_URL, 'neighbouring countries'),
+  ]);
+  const provinces = parseProvinceBoundaries(provinceJson);
+  if (!provinces.ok) throw new GeodataError(`${what} "${url}" is not valid:\n${provinces.error}`);
+  return {
+    provinces: provinces.provinces,
+    archipelagos,
+    countries,
+    source: settings.boundaryUrl ? { kind: 'site', url: settings.boundaryUrl } : { kind: settings.boundaries },
+  };
+}

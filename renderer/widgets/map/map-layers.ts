@@ -1,0 +1,194 @@
+// The deck.gl layers of the map, bottom to top: neighbouring countries, the province choropleth, the
+// archipelagos, heat, arcs, points, labels. Built from plain data so the view component stays about React.
+import type { Layer } from '@deck.gl/core';
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { ArcLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { NO_DATA_COLOR, type Choropleth, type Rgb } from '../../../src/domain/geo/choropleth.js';
+import { polygonsOf, type Position } from '../../../src/domain/geo/geojson-schema.js';
+import type { Basemap } from './load-geodata';
+import type { MapArc, MapPoint } from './map-settings';
+import type { ProvinceFigure } from './map-values';
+
+/** One polygon of a province: a province with islands is several of these. */
+export interface ProvincePart {
+  readonly code: string;
+  readonly rings: Position[][];
+}
+
+interface AreaPart {
+  readonly rings: Position[][];
+}
+
+export interface MapLabel {
+  readonly position: readonly [number, number];
+  /** What is drawn: the name, and for a province maybe its value on a second line. */
+  readonly text: string;
+  readonly name: string;
+  /** Province code; the archipelago's name for an archipelago label. */
+  readonly code: string;
+  readonly kind: 'province' | 'archipelago';
+  /** Which labels win when two would overlap: higher first. */
+  readonly priority: number;
+}
+
+export interface LayerInput {
+  readonly basemap: Basemap;
+  readonly figures: ReadonlyMap<string, ProvinceFigure>;
+  readonly choropleth: Choropleth;
+  /** Changes whenever a fill colour may have changed, so deck.gl recomputes the fills. */
+  readonly fillKey: string;
+  readonly labels: readonly MapLabel[];
+  /** Character set of the labels; null until the font is loaded (text drawn earlier would use a fallback). */
+  readonly characterSet: readonly string[] | null;
+  readonly fontPx: number;
+  readonly points: readonly MapPoint[];
+  readonly heatmap: boolean;
+  readonly arcs: readonly MapArc[];
+}
+
+const COUNTRY_FILL: Rgb = [24, 31, 42];
+const COUNTRY_LINE: Rgb = [66, 77, 92];
+const PROVINCE_LINE: Rgb = [6, 10, 16];
+const ISLAND_LINE: Rgb = [235, 240, 245];
+const POINT_COLORS: Record<MapPoint['kind'], Rgb> = {
+  project: [255, 182, 39],
+  camera: [98, 208, 255],
+  other: [255, 255, 255],
+};
+
+// Flattening 1.6 MB of countries and a million province vertices per render would stall the wall; the basemap
+// object is immutable once loaded, so its parts are computed once per basemap.
+const partsCache = new WeakMap<Basemap, { provinces: ProvincePart[]; countries: AreaPart[]; islands: AreaPart[] }>();
+
+export function basemapParts(basemap: Basemap): {
+  provinces: ProvincePart[];
+  countries: AreaPart[];
+  islands: AreaPart[];
+} {
+  let parts = partsCache.get(basemap);
+  if (!parts) {
+    parts = {
+      provinces: basemap.provinces.flatMap((p) => p.polygons.map((rings) => ({ code: p.code, rings }))),
+      countries: basemap.countries.features.flatMap((f) => polygonsOf(f.geometry).map((rings) => ({ rings }))),
+      islands: basemap.archipelagos.features.flatMap((f) => polygonsOf(f.geometry).map((rings) => ({ rings }))),
+    };
+    partsCache.set(basemap, parts);
+  }
+  return parts;
+}
+
+export function fillOf(figure: ProvinceFigure | undefined, choropleth: Choropleth): Rgb {
+  if (!figure) return NO_DATA_COLOR;
+  const index = choropleth.classOf(figure.value);
+  return index === null ? NO_DATA_COLOR : (choropleth.classes[index]?.color ?? NO_DATA_COLOR);
+}
+
+export function mapLayers(input: LayerInput): Layer[] {
+  const parts = basemapParts(input.basemap);
+  const layers: Layer[] = [
+    new PolygonLayer<AreaPart>({
+      id: 'countries',
+      data: parts.countries,
+      getPolygon: (d) => d.rings,
+      getFillColor: COUNTRY_FILL,
+      getLineColor: COUNTRY_LINE,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+    }),
+    new PolygonLayer<ProvincePart>({
+      id: 'provinces',
+      data: parts.provinces,
+      getPolygon: (d) => d.rings,
+      getFillColor: (d) => [...fillOf(input.figures.get(d.code), input.choropleth), 255],
+      getLineColor: PROVINCE_LINE,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 90],
+      updateTriggers: { getFillColor: input.fillKey },
+    }),
+    // Islets of 0.3–2 km vanish at country scale as fills: a bright minimum-width outline keeps them visible.
+    new PolygonLayer<AreaPart>({
+      id: 'archipelagos',
+      data: parts.islands,
+      getPolygon: (d) => d.rings,
+      filled: false,
+      getLineColor: ISLAND_LINE,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+    }),
+  ];
+  if (input.heatmap && input.points.length > 0) {
+    layers.push(
+      new HeatmapLayer<MapPoint>({
+        id: 'heat',
+        data: input.points,
+        getPosition: (d) => [d.lon, d.lat],
+        getWeight: (d) => d.value ?? 1,
+        radiusPixels: 40,
+        opacity: 0.8,
+      }),
+    );
+  }
+  if (input.arcs.length > 0) {
+    const labelOf = new Map(input.basemap.provinces.map((p) => [p.code, p.label]));
+    const maxValue = Math.max(...input.arcs.map((a) => a.value), 1);
+    layers.push(
+      new ArcLayer<MapArc>({
+        id: 'arcs',
+        data: input.arcs,
+        getSourcePosition: (d) => [d.from.lon, d.from.lat],
+        getTargetPosition: (d) => (labelOf.get(d.to) ?? [d.from.lon, d.from.lat]) as [number, number],
+        getSourceColor: [98, 208, 255, 230],
+        getTargetColor: [255, 182, 39, 230],
+        getWidth: (d) => 2 + 8 * Math.sqrt(d.value / maxValue),
+        widthUnits: 'pixels',
+        pickable: true,
+      }),
+    );
+  }
+  if (input.points.length > 0 && !input.heatmap) {
+    const maxValue = Math.max(...input.points.map((p) => p.value ?? 1), 1);
+    layers.push(
+      new ScatterplotLayer<MapPoint>({
+        id: 'points',
+        data: input.points,
+        getPosition: (d) => [d.lon, d.lat],
+        getRadius: (d) => 4 + 8 * Math.sqrt((d.value ?? 1) / maxValue),
+        radiusUnits: 'pixels',
+        getFillColor: (d) => POINT_COLORS[d.kind],
+        stroked: true,
+        getLineColor: [0, 0, 0],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1.5,
+        pickable: true,
+      }),
+    );
+  }
+  if (input.characterSet) {
+    layers.push(
+      new TextLayer<MapLabel>({
+        id: 'labels',
+        data: input.labels,
+        getPosition: (d) => [d.position[0], d.position[1]],
+        getText: (d) => d.text,
+        getSize: (d) => (d.kind === 'province' ? input.fontPx : input.fontPx * 0.85),
+        sizeUnits: 'pixels',
+        getColor: (d) => (d.kind === 'province' ? [255, 255, 255] : [200, 220, 240]),
+        getTextAnchor: 'middle',
+        getAlignmentBaseline: 'center',
+        lineHeight: 1.1,
+        fontFamily: '"Be Vietnam Pro", "Noto Sans", sans-serif',
+        fontWeight: 600,
+        characterSet: input.characterSet as string[],
+        // Signed-distance glyphs with a dark outline: white text stays legible on every class colour.
+        fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 16 },
+        outlineWidth: 4,
+        outlineColor: [0, 0, 0, 240],
+        updateTriggers: { getSize: input.fontPx },
+      }),
+    );
+  }
+  return layers;
+}
