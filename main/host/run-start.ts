@@ -1,6 +1,7 @@
 // `ioc-wall start`: choose the shell, find the monitors, start the host, open the windows.
 import { join } from 'node:path';
 import type { Monitor } from '../../src/contract/wall.js';
+import { DEMO_SURFACE_COUNT } from '../../src/domain/default-wall.js';
 import { createLogger } from '../../hub/logger.js';
 import { watchMonitors } from './displays/monitor-watcher.js';
 import { loadWallFile } from './displays/wall-file.js';
@@ -49,7 +50,14 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
     monitorSource = 'xrandr';
     if (monitors.length === 0) throw new StartError(`xrandr lists no monitors on display ${display}`);
   } else {
-    monitors = [DEFAULT_MONITOR];
+    // Without a display there is no wall to fit: serve every demo surface, so one browser shows the whole product.
+    monitors = Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => ({
+      ...DEFAULT_MONITOR,
+      id: `virtual-${i + 1}`,
+      name: `Màn hình ${i + 1}`,
+      x: i * DEFAULT_MONITOR.width,
+      primary: i === 0,
+    }));
     monitorSource = 'default';
   }
 

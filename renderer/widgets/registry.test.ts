@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSurfaces } from '../../src/domain/default-wall.js';
+import { DEMO_SURFACE_COUNT, defaultSurfaces } from '../../src/domain/default-wall.js';
 import { LatestValues } from '../../src/domain/latest-values.js';
 import { instantiateTile, widgetKinds } from './index';
 import { registerWidget } from './registry';
@@ -13,7 +13,7 @@ describe('widget registry', () => {
   });
 
   it('instantiates every tile of the demo wall', () => {
-    const monitors = [0, 1].map((i) => ({
+    const monitors = Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => i).map((i) => ({
       id: `m${i}`,
       name: `M${i}`,
       x: i * 1920,
@@ -28,6 +28,22 @@ describe('widget registry', () => {
         expect(made.ok, `${surface.id}/${tile.id}: ${made.ok ? '' : made.detail}`).toBe(true);
       }
     }
+  });
+
+  it('shows every widget kind somewhere on the demo wall', () => {
+    const monitors = Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => ({
+      id: `m${i}`,
+      name: `M${i}`,
+      x: i * 1920,
+      y: 0,
+      width: 1920,
+      height: 1080,
+      primary: false,
+    }));
+    const shown = new Set(defaultSurfaces(monitors).flatMap((s) => s.layout.tiles.map((t) => t.kind)));
+    // The test pattern is a tool for checking bezels, not something to show the room.
+    const missing = widgetKinds().filter((k) => k !== 'test-pattern' && !shown.has(k));
+    expect(missing).toEqual([]);
   });
 
   it('reports an unknown kind with the known ones', () => {

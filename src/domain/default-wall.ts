@@ -271,6 +271,9 @@ const MEDIA: SurfaceLayout = {
 
 const LAYOUTS = [OVERVIEW, ECONOMY, MAP, CHARTS, MEDIA];
 
+/** How many surfaces the demo wall has: a wall with fewer monitors shows the first ones. */
+export const DEMO_SURFACE_COUNT = LAYOUTS.length;
+
 export function surfaceIdFor(index: number): string {
   return `wall-${index + 1}`;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostStatus } from '../../src/contract/host-status.js';
+import { DEMO_SURFACE_COUNT } from '../../src/domain/default-wall.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
 
 let app: CliRun;
@@ -36,7 +37,8 @@ describe('headless shell', () => {
     const urls = [
       ...app.stdout().matchAll(/(wall-\d+) \(.*\): (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#\/wall\/wall-\d+)/g),
     ];
-    expect(urls.map((m) => m[1])).toEqual(['wall-1']);
+    // No display, no wall to fit: every demo surface is served, so one browser can show the whole product.
+    expect(urls.map((m) => m[1])).toEqual(Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => `wall-${i + 1}`));
     expect(app.stdout()).toMatch(/console: http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#\/console/);
     const statusUrl = app.stdout().match(/status: (\S+)/)![1]!;
     const s = HostStatus.parse(await (await fetch(statusUrl)).json());

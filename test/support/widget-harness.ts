@@ -33,7 +33,13 @@ export interface HarnessOptions {
 }
 
 export async function startWidgetHarness(options: HarnessOptions): Promise<WidgetHarness> {
-  const hub = await startHub({ port: 0, logFile: null, demo: false, version: 't', logger: createLogger('hub', 'error') });
+  const hub = await startHub({
+    port: 0,
+    logFile: null,
+    demo: false,
+    version: 't',
+    logger: createLogger('hub', 'error'),
+  });
   if (options.fixtures?.length) hub.publish(options.fixtures);
   const host = await startHost({
     options: StartOptions.parse({

@@ -49,6 +49,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
   const [held, setDraft] = useState<EditorDraft | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [conflict, setConflict] = useState(false);
+  const [noRoom, setNoRoom] = useState<string | null>(null);
   const savedDraft = useRef<EditorDraft | null>(null);
 
   const current = held ? byId.get(held.presetId) : undefined;
@@ -223,6 +224,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
             </div>
           )}
           {problem && <p className="editor__problem">⚠ {problem}</p>}
+          {draft && noRoom && <p className="editor__problem">⚠ {t('editor.noRoom', { surface: noRoom })}</p>}
           <CommandLine state={command.state} hubOnline={status.feed.state === 'connected'} />
           <WallMirror
             monitors={status.monitors}
@@ -255,6 +257,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
               onAdd={(kind) => {
                 if (!selection) return;
                 const added = addTile(draft, selection.surfaceId, kind);
+                setNoRoom(added ? null : selection.surfaceId);
                 if (!added) return;
                 edit(added.draft);
                 setSelection({ surfaceId: selection.surfaceId, tileId: added.tileId });
