@@ -16,6 +16,7 @@ const BENCHES = {
   latency: './latency.mjs',
   replay: './replay.mjs',
   'cold-start': './cold-start.mjs',
+  'preset-switch': './preset-switch.mjs',
 };
 const USAGE = `usage: node bench/run.mjs [--quick] [${Object.keys(BENCHES).join(' | ')} ...]`;
 /** A run that takes longer than this is stopped (the full run takes about 3 minutes on 2 cores). */

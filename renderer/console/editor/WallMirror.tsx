@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Monitor, Rect, SurfaceLayout } from '../../../src/contract/wall.js';
 import { TileView } from '../../wall/TileView';
 import type { TilePlacement } from './editor-draft';
-import { BEZEL_PX, mirrorBox } from './mirror-scale';
+import { mirrorBox } from './mirror-scale';
 
 /** Gap between tiles on the live layer, in the surface's own pixels; the grid above uses it scaled. */
 const GAP_PX = 8;
@@ -39,26 +39,40 @@ interface WallMirrorProps {
 export function WallMirror(props: WallMirrorProps): ReactNode {
   const { t } = useTranslation();
   const { width, containerRef, mounted } = useContainerWidth({ initialWidth: 960 });
-  const frames = props.monitors.length > 0 ? props.monitors : props.surfaces.map((s) => ({ ...s.bounds, id: s.id }));
-  const box = mirrorBox([...frames, ...props.surfaces.map((s) => s.bounds)], width, MAX_HEIGHT_PX);
-  const monitorRects = box.rects.slice(0, frames.length);
-  const surfaceRects = box.rects.slice(frames.length);
+  const box = mirrorBox(
+    props.monitors,
+    props.surfaces.map((s) => s.bounds),
+    width,
+    MAX_HEIGHT_PX,
+  );
   return (
     <div className="mirror" ref={containerRef}>
-      {frames.length === 0 ? (
+      {box.surfaces.length === 0 ? (
         <p>{t('editor.noMonitors')}</p>
       ) : (
         <div className="mirror__wall" style={{ width: box.width, height: box.height }} data-testid="wall-mirror">
-          {monitorRects.map((r, i) => (
-            <div key={frames[i]!.id} className="mirror__monitor" style={place(r)} title={frames[i]!.id} />
-          ))}
           {mounted &&
             props.surfaces.map((s, i) => (
-              <MirrorSurfaceView key={s.id} {...props} surface={s} rect={surfaceRects[i]!} scale={box.scale} />
+              <MirrorSurfaceView key={s.id} {...props} surface={s} rect={box.surfaces[i]!} scale={box.scale} />
             ))}
+          {/* Frames over the surfaces: what a spanning surface draws behind a bezel is hidden, as in the room. */}
+          {box.monitors.map((m) => (
+            <div
+              key={m.id}
+              className="mirror__monitor"
+              title={m.id}
+              style={{
+                ...place(m.frame),
+                borderLeftWidth: m.visible.x - m.frame.x,
+                borderTopWidth: m.visible.y - m.frame.y,
+                borderRightWidth: m.frame.x + m.frame.width - (m.visible.x + m.visible.width),
+                borderBottomWidth: m.frame.y + m.frame.height - (m.visible.y + m.visible.height),
+              }}
+            />
+          ))}
         </div>
       )}
-      {BEZEL_PX === 0 && <p className="mirror__note">{t('editor.bezelTodo')}</p>}
+      {!box.bezelsKnown && <p className="mirror__note">{t('editor.bezelTodo')}</p>}
     </div>
   );
 }
@@ -99,7 +113,7 @@ function MirrorSurfaceView({
         <div className="mirror__uncovered">{uncovered(surface.id)}</div>
       ) : (
         <>
-          <LiveLayer layout={layout} bounds={surface.bounds} scale={scale} />
+          <LiveLayer layout={layout} size={{ width: rect.width / scale, height: rect.height / scale }} scale={scale} />
           <GridLayout
             width={rect.width}
             layout={toGrid(layout)}
@@ -138,14 +152,22 @@ function MirrorSurfaceView({
 }
 
 /** The surface's tiles as the wall draws them, at the surface's size, scaled into the mirror. */
-function LiveLayer({ layout, bounds, scale }: { layout: SurfaceLayout; bounds: Rect; scale: number }): ReactNode {
+function LiveLayer({
+  layout,
+  size,
+  scale,
+}: {
+  layout: SurfaceLayout;
+  size: { width: number; height: number };
+  scale: number;
+}): ReactNode {
   return (
     <div
       className="mirror__live"
       aria-hidden
       style={{
-        width: bounds.width,
-        height: bounds.height,
+        width: size.width,
+        height: size.height,
         transform: `scale(${scale})`,
         gap: GAP_PX,
         gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,

@@ -85,14 +85,29 @@ describe('editor draft', () => {
   });
 
   it('scales the wall into the mirror box, keeping monitors side by side', () => {
-    const box = mirrorBox(
-      [
-        { x: 0, y: 0, width: 1920, height: 1080 },
-        { x: 1920, y: 0, width: 1920, height: 1080 },
-      ],
-      960,
-    );
-    expect(box).toMatchObject({ scale: 0.25, width: 960, height: 270 });
-    expect(box.rects[1]).toEqual({ x: 480, y: 0, width: 480, height: 270 });
+    const monitors = [
+      { id: 'l', name: 'L', x: 0, y: 0, width: 1920, height: 1080, primary: true },
+      { id: 'r', name: 'R', x: 1920, y: 0, width: 1920, height: 1080, primary: false },
+    ];
+    const box = mirrorBox(monitors, monitors, 960);
+    expect(box).toMatchObject({ scale: 0.25, width: 960, height: 270, bezelsKnown: false });
+    expect(box.monitors[1]?.frame).toEqual({ x: 480, y: 0, width: 480, height: 270 });
+    expect(box.surfaces[1]).toEqual({ x: 480, y: 0, width: 480, height: 270 });
+  });
+
+  it("draws bezels at each monitor's pitch: seams become gaps, a spanning surface runs behind them", () => {
+    // 10 mm frames at 0.5 mm per pixel: 20 px on every side, so 40 px between the two monitors.
+    const bezel = { bezelMm: { top: 10, right: 10, bottom: 10, left: 10 }, pixelPitchMm: 0.5 };
+    const monitors = [
+      { id: 'l', name: 'L', x: 0, y: 0, width: 1000, height: 500, primary: true, ...bezel },
+      { id: 'r', name: 'R', x: 1000, y: 0, width: 1000, height: 500, primary: false, ...bezel },
+    ];
+    const span = { x: 0, y: 0, width: 2000, height: 500 };
+    const box = mirrorBox(monitors, [monitors[0]!, monitors[1]!, span], 2080);
+    expect(box).toMatchObject({ scale: 1, width: 2080, height: 540, bezelsKnown: true });
+    expect(box.monitors.map((m) => m.visible.x)).toEqual([20, 1060]);
+    expect(box.monitors[1]?.frame).toEqual({ x: 1040, y: 0, width: 1040, height: 540 });
+    expect(box.surfaces[1]).toEqual({ x: 1060, y: 20, width: 1000, height: 500 });
+    expect(box.surfaces[2]).toEqual({ x: 20, y: 20, width: 2040, height: 500 });
   });
 });
