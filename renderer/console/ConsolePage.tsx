@@ -17,6 +17,7 @@ import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
 import { LayoutEditor } from './editor/LayoutEditor';
+import { HealthStrip } from './HealthStrip';
 
 const POLL_MS = 2000;
 const LOCALE_KEY = 'ioc-wall.console-locale';
@@ -121,6 +122,7 @@ function ConsoleView(): ReactNode {
         <p>{t('app.loading')}</p>
       ) : (
         <main className="console__sections">
+          <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <LayoutEditor status={status} />
           <section>
             <h2>{t('console.host')}</h2>

@@ -74,11 +74,22 @@ describe('headless shell', () => {
 
   it('serves the console with monitors, surfaces and feed state', async () => {
     const url = app.stdout().match(/console: (\S+)/)![1]!;
+    const wall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await wall.goto(app.stdout().match(/wall-1 \(.*\): (\S+)/)![1]!);
+    await wall.locator('[data-testid=kpi-value]').first().waitFor();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(url);
     await expect.poll(async () => page.locator('body').innerText(), { timeout: 30_000 }).toContain('wall-1');
     const text = await page.locator('body').innerText();
     expect(text).toContain('econ.live');
+    // The health strip: the open wall page beats, the surfaces nobody opened say so.
+    const strip = page.getByTestId('health-strip');
+    await expect
+      .poll(async () => strip.locator('[data-surface-id=wall-1]').getAttribute('data-health'), { timeout: 10_000 })
+      .toBe('ok');
+    expect(await strip.locator('[data-surface-id=wall-2]').getAttribute('data-health')).toBe('idle');
+    expect(await strip.locator('[data-surface-id=wall-1]').innerText()).toMatch(/hoạt động tốt/);
+    await wall.close();
     await page.screenshot({ path: join(shots, 'console.png') });
     await page.close();
   });
