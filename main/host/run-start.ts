@@ -1,7 +1,7 @@
 // `ioc-wall start`: choose the shell, find the monitors, start the host, open the windows.
 import { join } from 'node:path';
 import type { Monitor } from '../../src/contract/wall.js';
-import { DEMO_SURFACE_COUNT } from '../../src/domain/default-wall.js';
+import { virtualMonitors } from '../../src/domain/default-wall.js';
 import { createLogger } from '../../hub/logger.js';
 import { watchMonitors } from './displays/monitor-watcher.js';
 import { loadWallFile } from './displays/wall-file.js';
@@ -14,16 +14,6 @@ import { findChromium } from './shells/find-chromium.js';
 import { pickShell } from './shells/pick-shell.js';
 import { startWindowWatchdog } from './shells/window-watchdog.js';
 import type { StartOptions } from './start-options.js';
-
-const DEFAULT_MONITOR: Monitor = {
-  id: 'default',
-  name: 'Màn hình 1',
-  x: 0,
-  y: 0,
-  width: 1920,
-  height: 1080,
-  primary: true,
-};
 
 export class StartError extends Error {}
 
@@ -51,13 +41,7 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
     if (monitors.length === 0) throw new StartError(`xrandr lists no monitors on display ${display}`);
   } else {
     // Without a display there is no wall to fit: serve every demo surface, so one browser shows the whole product.
-    monitors = Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => ({
-      ...DEFAULT_MONITOR,
-      id: `virtual-${i + 1}`,
-      name: `Màn hình ${i + 1}`,
-      x: i * DEFAULT_MONITOR.width,
-      primary: i === 0,
-    }));
+    monitors = virtualMonitors();
     monitorSource = 'default';
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SURFACE_COUNT, defaultSurfaces } from '../../src/domain/default-wall.js';
+import { defaultSurfaces, virtualMonitors } from '../../src/domain/default-wall.js';
 import { LatestValues } from '../../src/domain/latest-values.js';
 import { instantiateTile, widgetKinds } from './index';
 import { registerWidget } from './registry';
@@ -13,15 +13,7 @@ describe('widget registry', () => {
   });
 
   it('instantiates every tile of the demo wall', () => {
-    const monitors = Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => i).map((i) => ({
-      id: `m${i}`,
-      name: `M${i}`,
-      x: i * 1920,
-      y: 0,
-      width: 1920,
-      height: 1080,
-      primary: false,
-    }));
+    const monitors = virtualMonitors();
     for (const surface of defaultSurfaces(monitors)) {
       for (const tile of surface.layout.tiles) {
         const made = instantiateTile(tile.kind, tile.settings);
@@ -31,15 +23,7 @@ describe('widget registry', () => {
   });
 
   it('shows every widget kind somewhere on the demo wall', () => {
-    const monitors = Array.from({ length: DEMO_SURFACE_COUNT }, (_, i) => ({
-      id: `m${i}`,
-      name: `M${i}`,
-      x: i * 1920,
-      y: 0,
-      width: 1920,
-      height: 1080,
-      primary: false,
-    }));
+    const monitors = virtualMonitors();
     const shown = new Set(defaultSurfaces(monitors).flatMap((s) => s.layout.tiles.map((t) => t.kind)));
     // The test pattern is a tool for checking bezels, not something to show the room.
     const missing = widgetKinds().filter((k) => k !== 'test-pattern' && !shown.has(k));

@@ -274,6 +274,22 @@ const LAYOUTS = [OVERVIEW, ECONOMY, MAP, CHARTS, MEDIA];
 /** How many surfaces the demo wall has: a wall with fewer monitors shows the first ones. */
 export const DEMO_SURFACE_COUNT = LAYOUTS.length;
 
+/**
+ * A row of `count` full-HD monitors that exist only on paper: the surfaces of a host without a display (every
+ * demo surface served, so one browser can show the whole product), and of tests of the demo wall.
+ */
+export function virtualMonitors(count: number = DEMO_SURFACE_COUNT): Monitor[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `virtual-${i + 1}`,
+    name: `Màn hình ${i + 1}`,
+    x: i * 1920,
+    y: 0,
+    width: 1920,
+    height: 1080,
+    primary: i === 0,
+  }));
+}
+
 export function surfaceIdFor(index: number): string {
   return `wall-${index + 1}`;
 }

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSurfaces } from '../../../src/domain/default-wall.js';
+import { defaultSurfaces, virtualMonitors } from '../../../src/domain/default-wall.js';
 import { instantiateTile } from '../index';
 import { resolveVideoUrl } from './bundled-media';
 
 describe('the demo wall’s media surface', () => {
   // Enough monitors that every demo layout is used once, including the media one.
-  const monitors = Array.from({ length: 8 }, (_, i) => ({
-    id: `m${i}`,
-    name: `M${i}`,
-    x: i * 1920,
-    y: 0,
-    width: 1920,
-    height: 1080,
-    primary: i === 0,
-  }));
+  const monitors = virtualMonitors();
   const tiles = defaultSurfaces(monitors).flatMap((s) => s.layout.tiles.map((tile) => ({ surface: s.id, tile })));
 
   it('has a video, a text, an image and two tickers, all with valid settings', () => {

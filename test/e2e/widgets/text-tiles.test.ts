@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertPayload } from '../../../src/contract/hub-protocol.js';
 import type { Tile } from '../../../src/contract/wall.js';
-import { defaultSurfaces } from '../../../src/domain/default-wall.js';
+import { defaultSurfaces, virtualMonitors } from '../../../src/domain/default-wall.js';
 import type { NewEvent } from '../../../hub/event-log.js';
 import { REPO } from '../../support/cli-process.js';
 import { startWidgetHarness, type WidgetHarness } from '../../support/widget-harness.js';
@@ -162,15 +162,7 @@ describe('ticker, text and image tiles', () => {
 describe('the demo wall’s media surface', () => {
   it('plays the bundled clip and shows its tickers, agenda and image', async () => {
     // Enough monitors that every demo layout is used; the media one is the surface holding a video tile.
-    const monitors = Array.from({ length: 8 }, (_, i) => ({
-      id: `m${i}`,
-      name: `M${i}`,
-      x: i * 1920,
-      y: 0,
-      width: 1920,
-      height: 1080,
-      primary: i === 0,
-    }));
+    const monitors = virtualMonitors();
     const media = defaultSurfaces(monitors).find((s) => s.layout.tiles.some((t) => t.kind === 'video'));
     expect(media).toBeDefined();
     const demo = await startWidgetHarness({
