@@ -17,6 +17,7 @@ const BENCHES = {
   replay: './replay.mjs',
   'cold-start': './cold-start.mjs',
   'preset-switch': './preset-switch.mjs',
+  openmct: './openmct-compare.mjs',
 };
 const USAGE = `usage: node bench/run.mjs [--quick] [${Object.keys(BENCHES).join(' | ')} ...]`;
 /** A run that takes longer than this is stopped (the full run takes about 3 minutes on 2 cores). */

@@ -44,6 +44,23 @@ export function appendEvents(
   return next.length > limit ? next.slice(next.length - limit) : next;
 }
 
+/** What the Open MCT peer harness (`bench/openmct-compare.mjs`) injects into the page; absent everywhere else. */
+interface WallProbe {
+  data(series: string, sourceEpochMs?: number): void;
+}
+
+/** Benchmark hook: each live event a chart applies, with its source time. A no-op unless the harness is present. */
+function reportToProbe(held: readonly Envelope[], next: readonly Envelope[]): void {
+  const probe = (globalThis as { __wallProbe?: WallProbe }).__wallProbe;
+  if (!probe) return;
+  const last = held.at(-1)?.offset ?? 0;
+  for (let i = next.length - 1; i >= 0; i--) {
+    const e = next[i];
+    if (!e || e.offset <= last) break;
+    probe.data(`${e.topic}/${e.key}`, e.time);
+  }
+}
+
 export function useHistory(query: HistoryQuery): HistoryState {
   const session = useSession();
   const [state, setState] = useState<HistoryState>(LOADING);
@@ -86,6 +103,7 @@ export function useHistory(query: HistoryQuery): HistoryState {
       }
       const next = appendEvents(held, batch, matches, limit);
       if (next === held) return;
+      reportToProbe(held, next);
       held = next;
       setState((s) => ({ ...s, events: held }));
     });
