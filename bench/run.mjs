@@ -17,6 +17,7 @@ const BENCHES = {
   replay: './replay.mjs',
   'cold-start': './cold-start.mjs',
   'preset-switch': './preset-switch.mjs',
+  frames: './surface-frames.mjs',
   openmct: './openmct-compare.mjs',
 };
 const USAGE = `usage: node bench/run.mjs [--quick] [${Object.keys(BENCHES).join(' | ')} ...]`;
