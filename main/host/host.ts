@@ -144,7 +144,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     },
   });
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
-  store.onApplied((events) => bridge.emit('feed', events));
+  // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
+  store.onApplied((events) => {
+    if (bridge.clients > 0) bridge.emit('feed', events);
+  });
   store.onSnapshot((topic) => bridge.emit('resync', { topic }));
   // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
   const presets = new PresetApplier({ surfaces, emit: (change) => bridge.emit('layout', change), logger });

@@ -22,7 +22,16 @@ beforeAll(async () => {
   await app.waitFor(/status: http/);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // A wall page and the console side by side, as on real screens: neither is a throttled background tab.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
   });
 });
 
@@ -77,6 +86,10 @@ describe('headless shell', () => {
     const wall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await wall.goto(app.stdout().match(/wall-1 \(.*\): (\S+)/)![1]!);
     await wall.locator('[data-testid=kpi-value]').first().waitFor();
+    const statusUrl = app.stdout().match(/status: (\S+)/)![1]!;
+    const beating = async () =>
+      HostStatus.parse(await (await fetch(statusUrl)).json()).surfaces.find((x) => x.id === 'wall-1')?.heartbeat;
+    await expect.poll(beating, { timeout: 30_000 }).toBeTruthy();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(url);
     await expect.poll(async () => page.locator('body').innerText(), { timeout: 30_000 }).toContain('wall-1');
@@ -85,7 +98,7 @@ describe('headless shell', () => {
     // The health strip: the open wall page beats, the surfaces nobody opened say so.
     const strip = page.getByTestId('health-strip');
     await expect
-      .poll(async () => strip.locator('[data-surface-id=wall-1]').getAttribute('data-health'), { timeout: 10_000 })
+      .poll(async () => strip.locator('[data-surface-id=wall-1]').getAttribute('data-health'), { timeout: 30_000 })
       .toBe('ok');
     expect(await strip.locator('[data-surface-id=wall-2]').getAttribute('data-health')).toBe('idle');
     expect(await strip.locator('[data-surface-id=wall-1]').innerText()).toMatch(/hoạt động tốt/);

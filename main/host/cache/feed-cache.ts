@@ -61,14 +61,18 @@ export class FeedCache implements FeedSink {
        ON CONFLICT (topic) DO UPDATE SET offset = excluded.offset, last_event_time = excluded.last_event_time`,
     );
     this.commit = db.transaction((batch: Envelope[]) => {
-      const last = new Map<string, Envelope>();
+      const lastOfTopic = new Map<string, Envelope>();
+      // A batch often updates the same key many times (a live counter): its latest row is written once.
+      const lastOfKey = new Map<string, [Envelope, string]>();
       for (const e of batch) {
         const payload = JSON.stringify(e.payload);
         insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
-        upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
-        last.set(e.topic, e);
+        lastOfKey.set(`${e.topic}\u0000${e.key}`, [e, payload]);
+        lastOfTopic.set(e.topic, e);
       }
-      for (const [topic, e] of last) upsertOffset.run(topic, e.offset, e.time);
+      for (const [e, payload] of lastOfKey.values())
+        upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
+      for (const [topic, e] of lastOfTopic) upsertOffset.run(topic, e.offset, e.time);
     });
     this.replace = db.transaction((topic: string, upTo: number, events: Envelope[]) => {
       // History above the snapshot belongs to a log the hub no longer has; below it, it stays as it was.
