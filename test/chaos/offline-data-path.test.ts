@@ -49,6 +49,19 @@ async function caughtUp(origin: string, heads: () => Promise<Record<string, numb
   await sleep(400); // the last batch reaches SQLite within the flush period (150 ms)
 }
 
+/**
+ * Waits until the host holds data of every topic the hub has. A host that goes offline before it held anything
+ * of a topic is a new client when it returns, and a new client of a long log rightly gets a snapshot, not the log.
+ */
+async function holdingData(origin: string, hub: RunningHub): Promise<void> {
+  await until('the host to hold every topic', async () => {
+    const s = await hostStatus(origin);
+    const heads = hub.status().topics;
+    const holds = KNOWN_TOPICS.every((t) => (heads[t]?.head ?? 0) === 0 || (s.feed.topics[t]?.offset ?? 0) > 0);
+    return s.feed.state === 'connected' && holds ? true : undefined;
+  });
+}
+
 function inProcessHub(dir: string, rate: number, port = 0): Promise<RunningHub> {
   return startHub({
     port,
@@ -144,6 +157,7 @@ describe('offline-first data path under chaos', () => {
     cleanups.push(() => proxy.close());
     const host = await startHostProcess(proxy.url, join(dir, 'host'));
     cleanups.push(() => host.app.stop());
+    await holdingData(host.origin, hub);
     for (let i = 0; i < 12; i++) {
       await sleep(300 + Math.floor(Math.random() * 500));
       const r = Math.random();
@@ -174,9 +188,7 @@ describe('offline-first data path under chaos', () => {
     cleanups.push(() => proxy.close());
     const host = await startHostProcess(proxy.url, join(dir, 'host'));
     cleanups.push(() => host.app.stop());
-    await until('connected', async () =>
-      (await hostStatus(host.origin)).feed.state === 'connected' ? true : undefined,
-    );
+    await holdingData(host.origin, hub);
     proxy.refuse(true);
     proxy.dropAll();
     const before = hub.status().topics['econ.live']!.head;
