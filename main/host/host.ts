@@ -15,6 +15,7 @@ import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
 import { BridgeServer, ELECTRON_ORIGIN } from './bridge-server.js';
 import type { BridgeHandlers } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
+import { FeedBroadcast } from './feed-broadcast.js';
 import { Outbox } from './outbox.js';
 import { createHttpServer } from './http-server.js';
 import { FeedCache } from './cache/feed-cache.js';
@@ -145,10 +146,14 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   });
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
   // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
+  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
   store.onApplied((events) => {
-    if (bridge.clients > 0) bridge.emit('feed', events);
+    if (bridge.clients > 0) broadcast.push(events);
   });
-  store.onSnapshot((topic) => bridge.emit('resync', { topic }));
+  store.onSnapshot((topic) => {
+    broadcast.flush();
+    bridge.emit('resync', { topic });
+  });
   // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
   const presets = new PresetApplier({ surfaces, emit: (change) => bridge.emit('layout', change), logger });
   presets.start(store.latest());
@@ -166,6 +171,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);
     clearInterval(pruneTimer);
+    broadcast.close();
     presets.close();
     feed.close();
     await bridge.close();

@@ -11,8 +11,11 @@ interface ChartTileProps {
   variant?: string | undefined;
   title: string;
   subtitle?: string | undefined;
-  /** The whole chart; a new object asks for a redraw (at most one a second). */
-  option: ChartOption | null;
+  /**
+   * The whole chart; a new value asks for a redraw (at most one a second). A function is called only when the
+   * chart draws, so a live series that changes ten times a second builds its option once a second.
+   */
+  option: ChartOption | (() => ChartOption) | null;
   /** Shown instead of the canvas while there is nothing to draw. */
   waiting?: string | undefined;
   children?: ReactNode;

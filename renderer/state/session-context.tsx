@@ -1,7 +1,7 @@
 // React access to the page's session: the provider that opens and closes it, and hooks over its stores.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { BridgeParams, BridgeRequest } from '../../src/contract/bridge.js';
-import type { KnownTopic } from '../../src/contract/hub-protocol.js';
+import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { LatestValues } from '../../src/domain/latest-values.js';
 import { BridgeClient } from '../bridge/bridge-client';
 import { Session, type SessionSnapshot } from './session';
@@ -52,4 +52,10 @@ export function useLatest(topics: readonly KnownTopic[]): LatestValues {
   const { latest } = useSession();
   useSyncExternalStore(latest.subscribe, () => latest.version(topics));
   return latest.values;
+}
+
+/** The latest event of one key, re-rendering the caller only when that key changes (not its whole topic). */
+export function useLatestEvent(topic: KnownTopic, key: string): Envelope | undefined {
+  const { latest } = useSession();
+  return useSyncExternalStore(latest.subscribe, () => latest.values.get(topic, key));
 }

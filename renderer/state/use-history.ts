@@ -1,5 +1,5 @@
 // A topic's (or one key's) recent history for charts and sparklines: the host's cached history first (bridge
-// call `history`), then the live `feed` events of the same topic/key appended as they come. Loaded again after a
+// call `history`), then the live feed events of the same topic/key appended as the session takes them in. Loaded again after a
 // reconnection (the feed is not replayed to pages) and after a resync of the topic (its log started again).
 import { useEffect, useState } from 'react';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
@@ -96,7 +96,7 @@ export function useHistory(query: HistoryQuery): HistoryState {
       }
     };
 
-    const offFeed = client.on('feed', (batch) => {
+    const offFeed = session.onFeed((batch) => {
       if (pending) {
         pending.push(...batch);
         return;

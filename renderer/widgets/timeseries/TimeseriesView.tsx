@@ -1,14 +1,14 @@
 // A time-series tile: one figure's line over the recent window, with its newest value in words beneath.
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../src/i18n/format.js';
 import { provinceByCode } from '../../../src/domain/provinces.js';
 import { useLocale } from '../../app/i18n';
 import { dateTimeLabel } from '../../charts/axis-format';
 import { ChartTile } from '../../charts/ChartTile';
-import { valuePoints, withLatest } from '../../charts/value-points';
+import { PointSeries, withLatest } from '../../charts/value-points';
 import { useHistory } from '../../state/use-history';
-import { useLatest } from '../../state/session-context';
+import { useLatestEvent } from '../../state/session-context';
 import { keyText } from '../kpi/kpi-settings';
 import type { WidgetProps } from '../widget-definition';
 import type { TimeseriesSettings } from './timeseries-settings';
@@ -19,35 +19,45 @@ export function TimeseriesView({ settings }: WidgetProps<TimeseriesSettings>): R
   const locale = useLocale();
   const { topic, key } = settings;
   const history = useHistory({ topic, key, windowMs: settings.windowMinutes * 60_000, limit: settings.maxPoints });
-  const latest = useLatest([topic]).get(topic, key);
+  const latest = useLatestEvent(topic, key);
   const events = useMemo(() => withLatest(history.events, latest), [history.events, latest]);
-  // Thrown here, in render, so the tile's error boundary shows it.
-  const points = useMemo(() => valuePoints(events), [events]);
+  // Thrown here, in render, so the tile's error boundary shows it. Only events new since the last render are read.
+  const series = useRef<PointSeries>(null);
+  series.current ??= new PointSeries();
+  const reader = series.current;
+  const points = useMemo(() => reader.of(events), [reader, events]);
 
-  const text = keyText(key);
-  const labelKey = settings.label ?? text?.label;
-  const unitKey = settings.unit ?? text?.unit;
-  const title = labelKey ? t(labelKey) : key;
-  const unit = unitKey ? t(unitKey) : '';
-  const province = provinceByCode(key.split(':')[0] ?? '');
-  const subtitle = [
-    province && (locale === 'vi' ? province.name : province.nameEn),
-    t('chart.lastMinutes', { minutes: formatNumber(settings.windowMinutes, locale) }),
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // The words of the tile change with the language or the settings, not with every point.
+  const { title, unit, subtitle } = useMemo(() => {
+    const text = keyText(key);
+    const labelKey = settings.label ?? text?.label;
+    const unitKey = settings.unit ?? text?.unit;
+    const province = provinceByCode(key.split(':')[0] ?? '');
+    return {
+      title: labelKey ? t(labelKey) : key,
+      unit: unitKey ? t(unitKey) : '',
+      subtitle: [
+        province && (locale === 'vi' ? province.name : province.nameEn),
+        t('chart.lastMinutes', { minutes: formatNumber(settings.windowMinutes, locale) }),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    };
+  }, [t, key, locale, settings.label, settings.unit, settings.windowMinutes]);
 
+  // Built when the chart draws (at most once a second), not on every point.
   const option = useMemo(
     () =>
       points.length === 0
         ? null
-        : timeseriesOption(points, {
-            locale,
-            timeZone: settings.timeZone,
-            fractionDigits: settings.fractionDigits,
-            seriesName: title,
-            windowMs: settings.windowMinutes * 60_000,
-          }),
+        : () =>
+            timeseriesOption(points, {
+              locale,
+              timeZone: settings.timeZone,
+              fractionDigits: settings.fractionDigits,
+              seriesName: title,
+              windowMs: settings.windowMinutes * 60_000,
+            }),
     [points, locale, settings.timeZone, settings.fractionDigits, title, settings.windowMinutes],
   );
   const last = points.at(-1);

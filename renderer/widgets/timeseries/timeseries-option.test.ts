@@ -14,7 +14,9 @@ describe('timeseriesOption', () => {
   it('asks ECharts for LTTB sampling of every point, with no animation', () => {
     const series = Array.isArray(option.series) ? option.series[0] : option.series;
     expect(series).toMatchObject({ type: 'line', sampling: 'lttb' });
-    expect((series as { data: unknown[] }).data).toHaveLength(5000);
+    const data = (series as unknown as { data: Float64Array }).data;
+    expect(data).toHaveLength(10_000);
+    expect([data[2], data[3]]).toEqual([points[1]?.[0], points[1]?.[1]]);
     expect(option.animation).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 // The ECharts option of a time-series tile. Pure, so what the chart is asked to draw is unit-tested.
 import type { FormatLocale } from '../../../src/i18n/format.js';
 import { timeLabel, valueLabel } from '../../charts/axis-format';
+import type { LineSeriesOption } from 'echarts/charts';
 import type { ChartOption } from '../../charts/echarts-setup';
 import type { Point } from '../../charts/value-points';
 import { SERIES_COLORS } from '../../charts/wall-theme';
@@ -12,6 +13,19 @@ export interface TimeseriesLook {
   seriesName: string;
   /** The axis spans this much time up to the newest point, so a young series does not stretch across it. */
   windowMs: number;
+}
+
+/**
+ * The points as one flat typed array [t0, v0, t1, v1, …]: ECharts copies it in one go where it clones a small
+ * array per point (setting a chart of 3,000 points takes a quarter of the time).
+ */
+function interleaved(points: readonly Point[]): Float64Array {
+  const flat = new Float64Array(points.length * 2);
+  points.forEach(([t, v], i) => {
+    flat[2 * i] = t;
+    flat[2 * i + 1] = v;
+  });
+  return flat;
 }
 
 export function timeseriesOption(points: readonly Point[], look: TimeseriesLook): ChartOption {
@@ -41,7 +55,10 @@ export function timeseriesOption(points: readonly Point[], look: TimeseriesLook)
       {
         type: 'line',
         name: look.seriesName,
-        data: points.map(([t, v]) => [t, v]),
+        // ECharts reads a typed array as series data (its Source: SOURCE_FORMAT_TYPED_ARRAY, the dataset's
+        // OptionSourceDataTypedArray) but the series' own type lists only arrays.
+        data: interleaved(points) as unknown as LineSeriesOption['data'],
+        dimensions: ['time', 'value'],
         // ECharts' Largest-Triangle-Three-Buckets: keeps peaks and dips when there are more points than pixels.
         sampling: 'lttb',
         showSymbol: false,
