@@ -1,6 +1,6 @@
 // Live events go to the windows at most once per interval, all that the cache applied since in one message. A
 // feed of a thousand small hub batches a second would otherwise be a thousand websocket messages to decode in
-// every window; 20 a second is what a wall can show anyway (pages take in feed events 15 times a second).
+// every window; 15 a second is what a wall can show anyway, and a value waits at most 66 ms for its message.
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import { RateCoalescer, type Timers } from '../../src/timing/rate-coalescer.js';
 

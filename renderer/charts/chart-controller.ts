@@ -10,9 +10,9 @@ import { pageTimers } from '../state/page-timers';
 /** A chart redraws at most once a second however often its data changes. */
 export const MIN_REDRAW_MS = 1000;
 /**
- * A redraw that had to wait is carried by the first change after the second is up (the page takes in feed events
- * 15 times a second), so the chart repaints in the same frame as the tile's values; the timer, this much later,
- * only catches the last change of a burst.
+ * A redraw that had to wait is carried by the first change after the second is up (a live page takes in feed
+ * events about 15 times a second), so the chart repaints in the same frame as the tile's values; the timer, this
+ * much later, only catches the last change of a burst.
  */
 const REDRAW_SLACK_MS = 100;
 

@@ -23,10 +23,11 @@ export interface SessionSnapshot {
 const HELLO_RETRY_MS = 3000;
 
 /**
- * The page takes in feed events at most this often (15 times a second), all that arrived since in one go: a live
- * topic of many keys then costs one picture update per interval instead of one per event, about a quarter of the
- * CPU on a wall of live charts, and a value reaches the screen at most 66 ms later. The first event after a quiet
- * spell is taken in at once.
+ * The page takes in feed events at most this often, all that arrived since in one go: a live topic of many keys
+ * then costs one picture update per interval instead of one per event (a frame of a wall costs raster and
+ * compositing however little changed in it). The host sends at most every 66 ms (FeedBroadcast), so this rarely
+ * delays anything; it bounds a page that gets events from a burst. The first event after a quiet spell is taken
+ * in at once.
  */
 export const FEED_INTAKE_INTERVAL_MS = 50;
 
