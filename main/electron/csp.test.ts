@@ -15,7 +15,8 @@ describe('buildContentSecurityPolicy', () => {
     const csp = buildContentSecurityPolicy('http://127.0.0.1:41234/');
     expect(csp).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self' data:; " +
-        "img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:41234 ws://127.0.0.1:41234; " +
+        "img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "connect-src 'self' http://127.0.0.1:41234 ws://127.0.0.1:41234; " +
         "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
@@ -30,6 +31,14 @@ describe('buildContentSecurityPolicy', () => {
     const csp = buildContentSecurityPolicy('http://127.0.0.1:5000/socket.io/?token=abc');
     expect(directives(csp).get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:5000', 'ws://127.0.0.1:5000']);
     expect(csp).not.toContain('abc');
+  });
+
+  it('lets video through from exactly the origins the site named, as images, media and connections', () => {
+    const csp = directives(buildContentSecurityPolicy('http://127.0.0.1:41234', ['http://10.0.5.20:8080']));
+    expect(csp.get('media-src')).toEqual(["'self'", 'blob:', 'http://10.0.5.20:8080']);
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'http://10.0.5.20:8080']);
+    expect(csp.get('connect-src')).toContain('http://10.0.5.20:8080');
+    expect(csp.get('script-src')).toEqual(["'self'"]);
   });
 
   it('pairs https with wss', () => {

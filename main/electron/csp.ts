@@ -1,6 +1,7 @@
 // The Content-Security-Policy of every page the shell serves from app://. Pure, so it is unit-tested.
-// The pages come from the bundle ('self'); the only network origin they may reach is the host's bridge on
-// loopback (http + its websocket twin), as DESIGN.md requires.
+// The pages come from the bundle ('self'); the network origins they may reach are the host's bridge on loopback
+// (http + its websocket twin), as DESIGN.md requires, and the video origins the site named (`--media-origin`),
+// exactly as the host's own page CSP (main/host/http-server.ts) allows them.
 
 /** The origins of the bridge a page may connect to: its http(s) origin and the matching ws(s) origin. */
 export function bridgeConnectSources(bridgeUrl: string): [string, string] {
@@ -14,18 +15,20 @@ export function bridgeConnectSources(bridgeUrl: string): [string, string] {
 
 /**
  * The CSP header value. `bridgeUrl` is null before the host has said where the bridge is: pages are not
- * loaded then, but if one were it gets no network at all.
+ * loaded then, but if one were it gets no network at all. `mediaOrigins` are already scheme://host:port.
  */
-export function buildContentSecurityPolicy(bridgeUrl: string | null): string {
+export function buildContentSecurityPolicy(bridgeUrl: string | null, mediaOrigins: readonly string[] = []): string {
   // 'self' in connect-src lets the page fetch files of its own bundle (e.g. geodata emitted by Vite); it
   // is app://ioc-wall, never the network.
-  const connect = ["'self'", ...(bridgeUrl === null ? [] : bridgeConnectSources(bridgeUrl))];
+  const connect = ["'self'", ...(bridgeUrl === null ? [] : bridgeConnectSources(bridgeUrl)), ...mediaOrigins];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
     ['font-src', ["'self'", 'data:']],
-    ['img-src', ["'self'", 'data:', 'blob:']],
+    // MJPEG streams and posters are images; hls.js plays through a blob: MediaSource.
+    ['img-src', ["'self'", 'data:', 'blob:', ...mediaOrigins]],
+    ['media-src', ["'self'", 'blob:', ...mediaOrigins]],
     ['connect-src', connect],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],

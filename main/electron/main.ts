@@ -47,6 +47,7 @@ function runWall(): void {
   }
 
   let bridgeUrl: string | null = null;
+  let mediaOrigins: readonly string[] = [];
   let quitRequested = false;
   let fatal = false;
 
@@ -54,10 +55,14 @@ function runWall(): void {
     APP_SCHEME,
     createAppRequestHandler({
       root: paths.rendererDir,
-      contentSecurityPolicy: () => buildContentSecurityPolicy(bridgeUrl),
+      contentSecurityPolicy: () => buildContentSecurityPolicy(bridgeUrl, mediaOrigins),
     }),
   );
-  restrictRequests(session.defaultSession, () => bridgeUrl);
+  restrictRequests(
+    session.defaultSession,
+    () => bridgeUrl,
+    () => mediaOrigins,
+  );
 
   const readyWarning = setTimeout(
     () => console.warn(`[electron] the host has not said "ready" after ${READY_WARNING_MS / 1000} s; still waiting`),
@@ -78,6 +83,7 @@ function runWall(): void {
       }
       clearTimeout(readyWarning);
       bridgeUrl = message.bridgeUrl;
+      mediaOrigins = message.mediaOrigins;
       let primary: Monitor | undefined;
       try {
         primary = currentMonitors().find((monitor) => monitor.primary);

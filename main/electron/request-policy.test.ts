@@ -26,6 +26,14 @@ describe('isAllowedRequest', () => {
     }
   });
 
+  it('allows the video origins the site named, and only those', () => {
+    const media = ['http://10.0.5.20:8080'];
+    expect(isAllowedRequest('http://10.0.5.20:8080/cam1/index.m3u8', BRIDGE, media)).toBe(true);
+    expect(isAllowedRequest('http://10.0.5.20:8081/cam1/index.m3u8', BRIDGE, media)).toBe(false);
+    expect(isAllowedRequest('https://10.0.5.20:8080/cam1/index.m3u8', BRIDGE, media)).toBe(false);
+    expect(isAllowedRequest('http://10.0.5.20:8080/cam1/index.m3u8', BRIDGE)).toBe(false);
+  });
+
   it('allows no network before the bridge is known', () => {
     expect(isAllowedRequest('http://127.0.0.1:41234/', null)).toBe(false);
     expect(isAllowedRequest('app://ioc-wall/index.html', null)).toBe(true);

@@ -16,10 +16,14 @@ export function denyAllPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-/** Cancels every request that is neither app:// nor the bridge (the CSP says the same inside pages). */
-export function restrictRequests(session: Session, bridgeUrl: () => string | null): void {
+/** Cancels every request that is not app://, the bridge or a named video origin (the CSP says the same in pages). */
+export function restrictRequests(
+  session: Session,
+  bridgeUrl: () => string | null,
+  mediaOrigins: () => readonly string[],
+): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedRequest(details.url, bridgeUrl());
+    const allowed = isAllowedRequest(details.url, bridgeUrl(), mediaOrigins());
     if (!allowed) console.warn(`[electron] blocked a request to ${details.url}`);
     callback({ cancel: !allowed });
   });

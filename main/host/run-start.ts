@@ -110,6 +110,7 @@ async function runUnderElectron(options: StartOptions, channel: ElectronChannel)
     token: host.token,
     surfaces: host.surfaces.all(),
     consoleEnabled: options.console,
+    mediaOrigins: options.mediaOrigins,
   });
   return waitForSignal(() => host.close());
 }

@@ -22,6 +22,8 @@ export const HostToShell = z.discriminatedUnion('type', [
     token: z.string(),
     surfaces: z.array(Surface),
     consoleEnabled: z.boolean(),
+    /** Stream origins the site allowed (`--media-origin`, scheme://host:port): the pages' CSP and request filter. */
+    mediaOrigins: z.array(z.url()).max(64).default([]),
   }),
   z.object({ type: z.literal('fatal'), message: z.string() }),
 ]);
