@@ -62,6 +62,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const subscribers = new Set<Subscriber>();
 
   const http = createServer((req, res) => route(req, res));
+  // As the host's: a poller reusing a keep-alive connection must not race Node's 5 s idle close.
+  http.keepAliveTimeout = 60_000;
   const io = new Server(http, { transports: ['websocket'], maxHttpBufferSize: 1_000_000, serveClient: false });
 
   const status = (): HubStatus => ({

@@ -50,13 +50,18 @@ export function createHttpServer(options: HttpOptions): Server {
       res.setHeader('Referrer-Policy', 'no-referrer');
     },
   });
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(res, 200, { ok: true });
     if (path === '/api/status') return json(res, 200, options.status());
     if (path?.startsWith('/socket.io')) return; // the bridge's upgrade requests are socket.io's
     assets(req, res, () => json(res, 404, { error: 'not found' }));
   });
+  // Node closes an idle keep-alive connection after 5 s, which races a client (a monitoring script polling
+  // /api/status, a busy test) that reuses it just then: "other side closed". On loopback an idle socket costs
+  // nothing, so the client is left to close it first.
+  server.keepAliveTimeout = 60_000;
+  return server;
 }
 
 function json(res: ServerResponse, code: number, body: unknown): void {
