@@ -9,6 +9,7 @@ import { xrandrMonitors } from './displays/xrandr-monitors.js';
 import { type HostConfig, type MonitorSource, type RunningHost, startHost } from './host.js';
 import { BrowserShell } from './shells/browser-shell.js';
 import { ElectronChannel, electronParentPort } from './shells/electron-child.js';
+import { applyPresentMonitors, serveElectronShell } from './shells/electron-session.js';
 import { findElectronBinary, launchElectronShell } from './shells/electron-launcher.js';
 import { findChromium } from './shells/find-chromium.js';
 import { pickShell } from './shells/pick-shell.js';
@@ -68,8 +69,7 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
       list: () => xrandrMonitors(display),
       logger,
       onChange: (present) => {
-        const moved = host.setPresentMonitors(present);
-        for (const id of moved) host.surfaces.logEvent(id, 'moved', `monitors present: ${present.join(', ')}`);
+        const moved = applyPresentMonitors(host, present);
         shell.move(host.surfaces.all().filter((s) => moved.includes(s.id)));
       },
     });
@@ -86,9 +86,10 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
 async function runUnderElectron(options: StartOptions, channel: ElectronChannel): Promise<number> {
   const logger = createLogger('host');
   let host: RunningHost;
+  let monitors: Monitor[];
   try {
     const file = options.wall ? await loadWallFile(options.wall) : undefined;
-    const monitors = file ? file.monitors : await channel.displays();
+    monitors = file ? file.monitors : await channel.displays();
     host = await startHost({
       options,
       shell: { kind: 'electron', reason: 'running inside the Electron shell' },
@@ -101,16 +102,11 @@ async function runUnderElectron(options: StartOptions, channel: ElectronChannel)
     channel.send({ type: 'fatal', message: (err as Error).message });
     throw err;
   }
-  channel.onMessage((msg) => {
-    if (msg.type === 'window') host.surfaces.setWindow(msg.surfaceId, msg.state, msg.pid);
-  });
-  channel.send({
-    type: 'ready',
-    bridgeUrl: host.origin,
-    token: host.token,
-    surfaces: host.surfaces.all(),
+  serveElectronShell(host, channel, {
+    wall: monitors,
     consoleEnabled: options.console,
     mediaOrigins: options.mediaOrigins,
+    logger,
   });
   return waitForSignal(() => host.close());
 }
