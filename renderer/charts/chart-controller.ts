@@ -1,6 +1,6 @@
 // One ECharts instance bound to one element: created on canvas, resized with its element, redrawn at most once a
-// second (the newest option wins, see MIN_REDRAW_MS), disposed with the tile. It writes the test hooks on the tile root itself,
-// because draws happen on its timer, not in a React render.
+// second (the newest option wins, see MIN_REDRAW_MS), disposed with the tile. It writes the test hooks on the tile
+// root itself, because draws happen on its timer, not in a React render.
 import type { EChartsType } from 'echarts/core';
 import { drawnPoints } from './drawn-points';
 import { createChart, type ChartOption } from './echarts-setup';
@@ -55,7 +55,7 @@ export class ChartController {
     if (!this.option || this.chart.isDisposed()) return;
     // notMerge: each option describes the whole chart, so a series that went away does not linger.
     const option = typeof this.option === 'function' ? this.option() : this.option;
-    this.chart.setOption(option, { replaceMerge: ['series'], lazyUpdate: false });
+    this.chart.setOption(option, { notMerge: true, lazyUpdate: false });
     this.redraws++;
     this.writeHooks();
   }

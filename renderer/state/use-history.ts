@@ -1,6 +1,7 @@
 // A topic's (or one key's) recent history for charts and sparklines: the host's cached history first (bridge
-// call `history`), then the live feed events of the same topic/key appended as the session takes them in. Loaded again after a
-// reconnection (the feed is not replayed to pages) and after a resync of the topic (its log started again).
+// call `history`), then the live feed events of the same topic/key appended as the session takes them in. Loaded
+// again after a reconnection (the feed is not replayed to pages) and after a resync of the topic (its log started
+// again).
 import { useEffect, useState } from 'react';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import { useSession } from './session-context';

@@ -44,7 +44,7 @@ describe('RateCoalescer', () => {
     for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
   });
 
-  it('with slack, a request after the interval runs at once (in its own task) and the timer only catches the last one', () => {
+  it('with slack, a later request carries the run and the timer only catches the last one', () => {
     const times: number[] = [];
     const c = new RateCoalescer(() => times.push(Date.now()), { intervalMs: 1000, slackMs: 100, timers });
     c.request(); // t=0: runs
