@@ -401,6 +401,7 @@ export const MESSAGES = {
       cancel: 'Hủy thay đổi',
       unsaved: 'Có thay đổi chưa lưu',
       inSync: 'Đúng với lịch trên máy chủ trung tâm',
+      confirming: 'Đã lưu; đang nhận lại lịch từ máy chủ trung tâm…',
       fixFirst: 'Còn {{count}} lỗi: sửa trước khi lưu (chưa gửi gì)',
       changedElsewhere:
         'Lịch vừa được thay đổi ở nơi khác (bởi {{by}}, lúc {{time}} {{date}}). Bản nháp của bạn chưa được lưu.',
@@ -830,6 +831,7 @@ export const MESSAGES = {
       cancel: 'Cancel changes',
       unsaved: 'Unsaved changes',
       inSync: 'Same as the schedule on the hub',
+      confirming: 'Saved; receiving the schedule back from the hub…',
       fixFirst: '{{count}} problem(s): fix them before saving (nothing sent)',
       changedElsewhere:
         'The schedule was changed elsewhere (by {{by}}, at {{time}} {{date}}). Your draft is not saved.',

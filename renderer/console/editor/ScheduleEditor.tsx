@@ -4,7 +4,7 @@
 // itself, and when the schedule changes underneath unsaved changes the operator is told and chooses.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PresetPayload, WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
+import { type PresetPayload, WallSchedule, type WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
 import { formatDate, formatTime } from '../../../src/i18n/format.js';
 import {
   addEntry,
@@ -38,6 +38,8 @@ interface Held {
   draft: ScheduleDraft;
   /** Key of the hub's schedule the draft was started from (or last acknowledged). */
   base: string;
+  /** Key of the schedule our save made the hub apply, until the hub's copy reaches this console. */
+  saved?: string;
 }
 
 export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEditorProps): ReactNode {
@@ -45,24 +47,28 @@ export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEdit
   const hubSchedule = state?.schedule ?? null;
   const hubKey = scheduleKey(hubSchedule);
   const [held, setHeld] = useState<Held | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
 
-  // Follow the hub while there is nothing unsaved, and once the hub holds exactly this draft (our save arrived).
   const heldKey = held ? draftKey(held.draft) : null;
-  const follows = !held || (heldKey === held.base && held.base !== hubKey) || heldKey === hubKey;
+  // Our save is applied but the feed still brings the schedule from before it: keep showing the draft.
+  const hubBehind = held?.saved !== undefined && hubKey === held.base && hubKey !== held.saved;
+  // After a save the saved schedule is the base: later changes elsewhere are measured from it.
+  const base = held ? (held.saved ?? held.base) : hubKey;
+  // Follow the hub while there is nothing unsaved, and once the hub holds exactly this draft.
+  const follows = !held || (!hubBehind && (heldKey === base || heldKey === hubKey));
   const current: Held = follows ? { draft: draftFromSchedule(hubSchedule), base: hubKey } : held;
   const key = follows ? hubKey : heldKey!;
-  const dirty = key !== current.base;
-  const changedElsewhere = dirty && current.base !== hubKey;
+  const dirty = !follows && key !== base;
+  const changedElsewhere = dirty && !hubBehind && base !== hubKey;
 
   const command = useCommand((done: CommandPhase) => {
     if (done.phase !== 'applied' || done.name !== 'wall.setSchedule') return;
-    // What we sent is now the base: the draft, unless changed since, no longer counts as unsaved and follows
-    // whatever the hub holds from here on (another console's later save included).
-    setHeld((h) => (h && sent !== null && draftKey(h.draft) === sent ? { ...h, base: sent } : h));
+    // What we sent is now in force: the draft counts as saved (changes made since excepted) and follows what the
+    // hub holds from here on, another console's later save included.
+    const sent = WallSchedule.safeParse(done.args);
+    if (sent.success) setHeld((h) => (h ? { ...h, saved: scheduleKey(sent.data) } : h));
   });
 
-  const edit = (draft: ScheduleDraft): void => setHeld({ draft, base: current.base });
+  const edit = (draft: ScheduleDraft): void => setHeld({ ...current, draft });
   const available = new Set(presets.map((p) => p.id));
   const errors = validateSchedule(current.draft, available);
   const invalid = hasScheduleErrors(errors);
@@ -80,10 +86,8 @@ export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEdit
 
   const save = (): void => {
     if (invalid || !dirty) return;
-    const schedule = toSchedule(current.draft);
-    setSent(key);
-    setHeld(current);
-    command.run('wall.setSchedule', schedule);
+    setHeld({ draft: current.draft, base: hubKey });
+    command.run('wall.setSchedule', toSchedule(current.draft));
   };
 
   return (
@@ -104,7 +108,7 @@ export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEdit
           <button type="button" className="button" onClick={() => setHeld(null)}>
             {t('schedule.reload')}
           </button>
-          <button type="button" className="button" onClick={() => setHeld({ ...current, base: hubKey })}>
+          <button type="button" className="button" onClick={() => setHeld({ draft: current.draft, base: hubKey })}>
             {t('schedule.keepEditing')}
           </button>
         </div>
@@ -186,7 +190,11 @@ export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEdit
           {t('schedule.cancel')}
         </button>
         <span className="editor__version" data-testid="schedule-draft-state">
-          {dirty ? `● ${t('schedule.unsaved')}` : `✓ ${t('schedule.inSync')}`}
+          {hubBehind
+            ? `✓ ${t('schedule.confirming')}`
+            : dirty
+              ? `● ${t('schedule.unsaved')}`
+              : `✓ ${t('schedule.inSync')}`}
         </span>
       </div>
       {invalid && (
