@@ -123,8 +123,12 @@ describe('schedule editor', () => {
     const row = rows().last();
     await row.getByTestId('schedule-preset').selectOption('ung-pho-khan-cap');
     await chooseDays(row, days);
-    await row.getByTestId('schedule-from').fill('06:00');
-    await row.getByTestId('schedule-to').fill('06:00');
+    // Typed times are written as 24-hour HH:mm when the field is left.
+    await row.getByTestId('schedule-from').fill('6h');
+    await row.getByTestId('schedule-to').fill('600');
+    await row.getByTestId('schedule-from').focus();
+    expect(await row.getByTestId('schedule-from').inputValue()).toBe('06:00');
+    expect(await row.getByTestId('schedule-to').inputValue()).toBe('06:00');
     await expect.poll(() => row.getByTestId('schedule-preview').innerText()).toContain('cả ngày: Ứng phó khẩn cấp');
     expect(await console.getByTestId('schedule-draft-state').innerText()).toContain('chưa lưu');
     const pressed = row.locator('button[aria-pressed=true]');

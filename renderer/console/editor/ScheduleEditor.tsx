@@ -68,7 +68,11 @@ export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEdit
     if (sent.success) setHeld((h) => (h ? { ...h, saved: scheduleKey(sent.data) } : h));
   });
 
-  const edit = (draft: ScheduleDraft): void => setHeld({ ...current, draft });
+  const edit = (draft: ScheduleDraft): void => {
+    // The last save's outcome is about another draft now (a queued save stays on screen until it is answered).
+    if (command.state.phase !== 'queued') command.reset();
+    setHeld({ ...current, draft });
+  };
   const available = new Set(presets.map((p) => p.id));
   const errors = validateSchedule(current.draft, available);
   const invalid = hasScheduleErrors(errors);

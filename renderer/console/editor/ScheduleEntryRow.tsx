@@ -1,9 +1,9 @@
-// One row of the schedule editor: its preset, seven weekday toggles, from and to, its preview in words, and
+// One row of the schedule editor: its preset, seven weekday toggles, from and to (24-hour HH:mm), its preview in words, and
 // the buttons that move it up or down (the first matching row wins) or remove it. Errors sit beside their field.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresetPayload } from '../../../src/domain/presets/preset-schema.js';
-import type { DraftEntry, EntryField, ScheduleErrorCode } from './schedule-draft';
+import { type DraftEntry, type EntryField, normalizeTime, type ScheduleErrorCode } from './schedule-draft';
 
 interface ScheduleEntryRowProps {
   entry: DraftEntry;
@@ -93,14 +93,22 @@ export function ScheduleEntryRow(props: ScheduleEntryRowProps): ReactNode {
         {(['from', 'to'] as const).map((field) => (
           <div key={field} className={`field schedule-row__time${invalid(field)}`}>
             <label htmlFor={`${id}-${field}`}>{t(`schedule.${field}`)}</label>
+            {/* Text, not type=time: Chromium draws that in its own locale (06:00 AM); the room reads 24-hour HH:mm. */}
             <input
               id={`${id}-${field}`}
-              type="time"
-              step={60}
+              type="text"
+              inputMode="numeric"
+              placeholder="HH:mm"
+              maxLength={5}
+              size={5}
               value={entry[field]}
               aria-invalid={errors[field] ? true : undefined}
               aria-describedby={described(field)}
               onChange={(e) => props.onTime(field, e.target.value)}
+              onBlur={(e) => {
+                const normal = normalizeTime(e.target.value);
+                if (normal !== e.target.value) props.onTime(field, normal);
+              }}
               data-testid={`schedule-${field}`}
             />
             {error(field)}

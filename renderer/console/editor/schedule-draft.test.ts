@@ -8,6 +8,7 @@ import {
   entrySpan,
   hasScheduleErrors,
   moveEntry,
+  normalizeTime,
   previewText,
   type PreviewWords,
   removeEntry,
@@ -119,6 +120,20 @@ describe('schedule validation', () => {
     const errors = validateSchedule(draft, PRESETS);
     expect(errors.list).toBe('tooMany');
     expect(hasScheduleErrors(errors)).toBe(true);
+  });
+});
+
+describe('typed times', () => {
+  it('writes what an operator types as HH:mm, and leaves what is not a time alone', () => {
+    expect(['7:30', '730', '0730', '7h30', '07.30', ' 7 : 05 ', '7', '23:59', '0:00', '6h'].map(normalizeTime)).toEqual(
+      ['07:30', '07:30', '07:30', '07:30', '07:30', '07:05', '07:00', '23:59', '00:00', '06:00'],
+    );
+    for (const bad of ['24:00', '7:60', '', 'abc', '7:3', '12345']) expect(normalizeTime(bad)).toBe(bad);
+  });
+
+  it('a time that is not HH:mm is a field error', () => {
+    const draft = updateEntry(draftFromSchedule(hubSchedule), 0, { from: '7:3' });
+    expect(validateSchedule(draft, PRESETS).entries[0]).toEqual({ from: 'badTime' });
   });
 });
 

@@ -147,6 +147,19 @@ function codeOf(field: EntryField, entry: DraftEntry): ScheduleErrorCode {
   return 'badTime';
 }
 
+/**
+ * What an operator typed as a time, written the way the schedule holds it: "7:30", "730", "7h30", "07.30" →
+ * "07:30"; "7" → "07:00". Anything that is not a time of day comes back unchanged (and fails validation).
+ */
+export function normalizeTime(text: string): string {
+  const m = /^\s*(\d{1,2})(?:\s*[:hH.]\s*|(?=\d{2}\s*$))?(\d{2})?\s*$/.exec(text);
+  if (!m) return text;
+  const hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (hour > 23 || minute > 59) return text;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 /** Whole day (from = to), within the day (from < to) or past midnight into the next day (to < from). */
 export type EntrySpan = 'wholeDay' | 'sameDay' | 'overnight';
 
