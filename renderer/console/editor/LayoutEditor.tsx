@@ -27,6 +27,7 @@ import {
 } from './editor-draft';
 import { Palette } from './Palette';
 import { PresetList } from './PresetList';
+import { ScheduleEditor } from './ScheduleEditor';
 import { hasErrors, settingsErrors } from './settings-form';
 import { TileSettingsForm } from './TileSettingsForm';
 import { type CommandPhase, useCommand } from './use-command';
@@ -125,7 +126,6 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
         <PresetList
           presets={presets}
           byId={byId}
-          state={state}
           wall={wallNow}
           editing={draft?.presetId ?? null}
           busy={false}
@@ -282,6 +282,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
           )}
         </aside>
       </div>
+      <ScheduleEditor presets={presets} byId={byId} state={state} hubOnline={status.feed.state === 'connected'} />
     </section>
   );
 }

@@ -1,15 +1,14 @@
 // The presets everyone shares, with the one on the wall marked, a button to show each on the wall (manual
-// override), "back to schedule", the schedule itself and its next change.
+// override), "back to schedule" and the schedule's next change (the schedule is edited below: ScheduleEditor).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallPresetStatus } from '../../../src/contract/host-status.js';
-import type { PresetPayload, WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
+import type { PresetPayload } from '../../../src/domain/presets/preset-schema.js';
 import { formatDate, formatTime } from '../../../src/i18n/format.js';
 
 interface PresetListProps {
   presets: readonly PresetPayload[];
   byId: ReadonlyMap<string, PresetPayload>;
-  state: WallStatePayload | null;
   wall: WallPresetStatus | undefined;
   editing: string | null;
   busy: boolean;
@@ -97,38 +96,7 @@ export function PresetList(props: PresetListProps): ReactNode {
       <button type="button" className="button" onClick={props.onNew}>
         + {t('editor.newPreset')}
       </button>
-      <h3>{t('editor.schedule')}</h3>
-      <ScheduleSummary state={props.state} nameOf={nameOf} />
+      <p className="preset-list__schedule-hint">{t('editor.scheduleBelow')}</p>
     </div>
-  );
-}
-
-function ScheduleSummary({
-  state,
-  nameOf,
-}: {
-  state: WallStatePayload | null;
-  nameOf: (id: string | null) => string;
-}): ReactNode {
-  const { t } = useTranslation();
-  const entries = state?.schedule.entries ?? [];
-  if (entries.length === 0 && !state?.schedule.fallbackPresetId) return <p>{t('editor.scheduleEmpty')}</p>;
-  const dayNames = t('editor.days').split(',');
-  const days = (d: readonly number[]): string =>
-    d.length === 7
-      ? t('editor.everyDay')
-      : [...d]
-          .sort()
-          .map((n) => dayNames[n - 1] ?? String(n))
-          .join(', ');
-  return (
-    <ul className="schedule">
-      {entries.map((e, i) => (
-        <li key={i}>
-          {t('editor.scheduleEntry', { days: days(e.days), from: e.from, to: e.to, name: nameOf(e.presetId) })}
-        </li>
-      ))}
-      {state?.schedule.fallbackPresetId && <li>… {nameOf(state.schedule.fallbackPresetId)}</li>}
-    </ul>
   );
 }
