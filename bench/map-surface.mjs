@@ -23,6 +23,7 @@
 // points files there and removes them at exit.
 //
 //   node bench/run.mjs surface [--quick]       (after `npm run build`)
+// Env: IOC_MAP_GL=swiftshader,llvmpipe (backends, default both), IOC_MAP_PARTS=surface,alone (default both).
 /* global document, window */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +62,8 @@ const BACKENDS = {
   llvmpipe: ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist'],
 };
 const GL = (process.env.IOC_MAP_GL ?? 'swiftshader,llvmpipe').split(',').filter((b) => b in BACKENDS);
+/** IOC_MAP_PARTS=surface,alone (default both): A, B or both. */
+const PARTS = (process.env.IOC_MAP_PARTS ?? 'surface,alone').split(',');
 const DEMO_RATE = 20; // events/s of the demo hub feeding the charts
 const UPDATE_MS = 1000; // one province indicator changes every second
 
@@ -522,24 +525,25 @@ async function panAndZoom(page, seconds) {
   const started = Date.now();
   const until = started + seconds * 1000;
   let moves = 0;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
+  // An input event waits for the page to take it: a page stuck on a frame of many seconds must not hold the bench.
+  const input = (op) => within(op, 15_000);
+  let ok = (await input(page.mouse.move(cx, cy))) && (await input(page.mouse.down()));
   // Back and forth 200 px, 8 px a step, at most 60 steps a second (bounded by time and by count).
-  for (let i = 0; Date.now() < until - (seconds * 1000) / 3 && i < seconds * 60; i++) {
+  for (let i = 0; ok && Date.now() < until - (seconds * 1000) / 3 && i < seconds * 60; i++) {
     const phase = i % 50;
     const dx = (phase < 25 ? phase : 50 - phase) * 8;
-    await page.mouse.move(cx + dx, cy + dx / 4);
+    ok = await input(page.mouse.move(cx + dx, cy + dx / 4));
     moves++;
     await sleep(16);
   }
-  await page.mouse.up();
-  for (let i = 0; Date.now() < until && i < seconds * 20; i++) {
-    await page.mouse.wheel(0, i % 8 < 4 ? -120 : 120);
+  ok = ok && (await input(page.mouse.up()));
+  for (let i = 0; ok && Date.now() < until && i < seconds * 20; i++) {
+    ok = await input(page.mouse.wheel(0, i % 8 < 4 ? -120 : 120));
     moves++;
     await sleep(50);
   }
   const record = await page.evaluate(() => window.__bench.stop());
-  return { record, moves, seconds: (Date.now() - started) / 1000 };
+  return { record, moves, seconds: (Date.now() - started) / 1000, stuck: !ok };
 }
 
 /** Top functions by self time of a CDP CPU profile. */
@@ -665,23 +669,25 @@ export async function run({ quick, print }) {
   // Files first: the host's static server lists the folder when it starts.
   const files = Object.fromEntries([...new Set([10_000, ...sizes])].map((n) => [n, writePointsFile(n)]));
   const surfaces = [];
-  for (const gl of GL) {
+  for (const gl of PARTS.includes('surface') ? GL : []) {
     print(`\n  A. one wall surface, ${gl}`);
     surfaces.push(await surface({ quick, print, gl, pointsFile10k: files[10_000] }));
   }
 
   const hub = await startBenchHub(null);
   hub.publish(indicatorEvents('gdp_growth', 5, 0.2));
-  const cases = GL.flatMap((gl) => [
-    { gl, label: `${gl}: no points`, n: 0 },
-    ...sizes.map((n) => ({ gl, label: `${gl}: ${fmt(n)} dots`, n, file: files[n] })),
-    ...(gl === 'llvmpipe'
-      ? [
-          { gl, label: `${gl}: ${fmt(largest)} dots of 0.5 px`, n: largest, radius: 0.5, file: files[largest] },
-          { gl, label: `${gl}: ${fmt(largest)} heatmap`, n: largest, heatmap: true, file: files[largest] },
-        ]
-      : []),
-  ]).map((c) => ({ radius: 4, heatmap: false, args: BACKENDS[c.gl], ...c }));
+  const cases = (PARTS.includes('alone') ? GL : [])
+    .flatMap((gl) => [
+      { gl, label: `${gl}: no points`, n: 0 },
+      ...sizes.map((n) => ({ gl, label: `${gl}: ${fmt(n)} dots`, n, file: files[n] })),
+      ...(gl === 'llvmpipe'
+        ? [
+            { gl, label: `${gl}: ${fmt(largest)} dots of 0.5 px`, n: largest, radius: 0.5, file: files[largest] },
+            { gl, label: `${gl}: ${fmt(largest)} heatmap`, n: largest, heatmap: true, file: files[largest] },
+          ]
+        : []),
+    ])
+    .map((c) => ({ radius: 4, heatmap: false, args: BACKENDS[c.gl], ...c }));
   const rows = [];
   for (const c of cases) {
     const profile = c.n === largest && !c.heatmap && c.radius === 4 && c.gl === GL[0];

@@ -71,20 +71,20 @@ interface WallProbe {
 }
 
 /**
- * Tells a measuring harness (`window.__wallProbe`, injected only by benchmarks) of each indicator the map is about
- * to draw, as the charts do (renderer/state/use-history.ts). Without the harness it does nothing.
+ * Tells a measuring harness (`window.__wallProbe`, injected only by benchmarks) of each figure of the map's indicator
+ * it is about to draw, as the charts do (renderer/state/use-history.ts). Without the harness it does nothing.
  */
-function useIndicatorProbe(values: ReturnType<typeof useLatest>, offset: number): void {
+function useIndicatorProbe(values: ReturnType<typeof useLatest>, offset: number, indicator: string | null): void {
   const reported = useRef(0);
   // Layout effect: runs after React applied the new figures and before the browser paints.
   useLayoutEffect(() => {
     const probe = (globalThis as { __wallProbe?: WallProbe }).__wallProbe;
-    if (!probe || offset <= reported.current) return;
+    if (!probe || indicator === null || offset <= reported.current) return;
     for (const e of values.topic('econ.indicators')) {
-      if (e.offset > reported.current) probe.data(`${e.topic}/${e.key}`, e.time);
+      if (e.offset > reported.current && e.key.endsWith(`:${indicator}`)) probe.data(`${e.topic}/${e.key}`, e.time);
     }
     reported.current = offset;
-  }, [values, offset]);
+  }, [values, offset, indicator]);
 }
 
 // deck.gl is most of the map's weight: it loads with the first map tile, not with every wall page.
@@ -99,7 +99,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const values = useLatest(settings.legacy ? EMPTY_TOPICS : INDICATOR_TOPICS);
   // `values` is the same store object after every update: its offset is what says the indicators changed.
   const indicatorOffset = settings.legacy ? 0 : values.offset('econ.indicators');
-  const figures = useMemo(
+  const computed = useMemo(
     () =>
       settings.legacy
         ? legacyFigures(settings.legacy)
@@ -107,7 +107,14 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- indicatorOffset stands for the store's contents
     [values, indicatorOffset, settings.legacy, settings.indicator],
   );
-  useIndicatorProbe(values, indicatorOffset);
+  // The topic carries every indicator: an update of another one must not rebuild the layers (a full redraw, seconds
+  // on software WebGL), so the figures keep their identity until this indicator's own figures change.
+  const figuresKey = [...computed]
+    .map(([code, f]) => `${code}:${f.value}:${f.period}:${f.status}:${f.time}:${f.parts?.have}`)
+    .join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- figuresKey stands for the figures' contents
+  const figures = useMemo(() => computed, [figuresKey]);
+  useIndicatorProbe(values, indicatorOffset, settings.legacy ? null : settings.indicator);
   const choropleth = useMemo(
     () =>
       classify(

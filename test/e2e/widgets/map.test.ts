@@ -326,7 +326,8 @@ describe('map tile with a site points file', () => {
     await map.and(page.locator('[data-province-count="34"]')).waitFor({ timeout: 30_000 });
     // Dots of the three kinds' colours are on the canvas (amber projects, blue cameras).
     await page.waitForTimeout(500);
-    const png = await page.locator('[data-tile-id="points"] .map__canvas').screenshot();
+    // Software WebGL on a busy machine can take tens of seconds to hand over a stable frame.
+    const png = await page.locator('[data-tile-id="points"] .map__canvas').screenshot({ timeout: 90_000 });
     writeFileSync(join(shots, 'map-points-file.png'), png);
     const counts = countColours(png, ['#ffb627', '#62d0ff'], 6);
     expect(counts.get('#ffb627')).toBeGreaterThan(100);
