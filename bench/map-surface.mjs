@@ -405,7 +405,8 @@ async function surface({ quick, print, gl, pointsFile10k }) {
     ...indicatorEvents('fdi', 120, 40),
     ...indicatorEvents('disbursement', 30, 1.5),
   ]);
-  const videoSeconds = seconds + 120;
+  // Long enough for a slow start on SwiftShader (map load up to 90 s, videos 30 s); killed at cleanup anyway.
+  const videoSeconds = seconds + 600;
   const [cam1, cam2] = await Promise.all([startHls('cam1', videoSeconds), startHls('cam2', videoSeconds)]);
   const tiles = [
     { id: 'map', kind: 'map', x: 0, y: 0, w: 6, h: 6, settings: { indicator: 'gdp_growth', pointsUrl: points.url } },
@@ -438,7 +439,14 @@ async function surface({ quick, print, gl, pointsFile10k }) {
   const win = await openWindow(wall.url, 'surface', BACKENDS[gl]);
   const { page } = win;
   const renderer = await glRenderer(page);
-  await page.locator('[data-tile-id="map"] [data-points-drawn="10000"]').waitFor({ timeout: 90_000 });
+  const mapUp = await page
+    .locator('[data-tile-id="map"] [data-points-drawn="10000"]')
+    .waitFor({ state: 'attached', timeout: 90_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!mapUp) print('   the map had not drawn its 10,000 points after 90 s; measuring anyway');
   const videosUp = await page
     .locator('[data-video-state="playing"]')
     .nth(1)
