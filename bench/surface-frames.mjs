@@ -5,7 +5,6 @@
 //
 //   node bench/run.mjs frames [--quick]
 /* global requestAnimationFrame */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startHub } from '../dist/hub/hub-server.js';
@@ -14,7 +13,7 @@ import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table } from './report.mjs';
 import { percentile } from './stats.mjs';
-import { atCleanup, sleep, tempDir } from './support.mjs';
+import { atCleanup, sleep, tempDir, windowMemory } from './support.mjs';
 
 const RATE = 50; // events/s: a busy operations room (the demo's working-day pace is about 6/s)
 const kpi = (id, key) => ({ id, kind: 'kpi', settings: { topic: 'econ.live', key } });
@@ -33,28 +32,6 @@ const TILES = [
   { id: 'c1', kind: 'clock', settings: { zones: ['Asia/Ho_Chi_Minh'] } },
   { id: 'ti', kind: 'ticker', settings: {} },
 ].map((t, i) => at(i, t));
-
-/**
- * Memory (MiB) of every process whose command line names `marker` (the window's profile folder): proportional set
- * size, so libraries and shared memory the processes share are counted once, not once per process.
- */
-function rssOf(marker) {
-  let kb = 0;
-  let processes = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
-      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
-      if (m) {
-        kb += Number(m[1]);
-        processes++;
-      }
-    } catch {
-      // the process ended while we read it
-    }
-  }
-  return { mib: kb / 1024, processes };
-}
 
 export async function run({ quick, print }) {
   const seconds = quick ? 6 : 20;
@@ -113,7 +90,7 @@ GPU…: shared pages counted once).`,
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const memory = rssOf(profile);
+  const memory = windowMemory(profile);
   const errors = await page.locator('[data-state=error]').count();
   await context.close();
 

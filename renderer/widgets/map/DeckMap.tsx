@@ -7,16 +7,19 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { declutter } from '../../../src/domain/geo/label-declutter.js';
 import { boundsOf } from '../../../src/domain/geo/province-boundaries.js';
 import { mapLayers, type LayerInput, type MapLabel, type ProvincePart } from './map-layers';
-import type { MapArc, MapPoint } from './map-settings';
+import type { MapArc } from './map-settings';
 import { labelCharacters } from './map-values';
 
 export interface DeckMapProps extends Omit<LayerInput, 'characterSet' | 'fontPx'> {
   /** Text of the hover box for a province; null hides it. */
   describeProvince(code: string): string | null;
   describeArc(arc: MapArc): string;
-  describePoint(point: MapPoint): string;
+  /** Text of the hover box for the point at this index of `points`; null hides it. */
+  describePoint(index: number): string | null;
   /** Called once the provinces have been drawn, with how many distinct provinces the layer holds. */
   onDrawn(provinceCount: number): void;
+  /** Called after the first frame drawn with a new set of points, with how many there are. */
+  onPointsDrawn?(count: number): void;
   onFailure(message: string): void;
 }
 
@@ -104,6 +107,7 @@ export function DeckMap(props: DeckMapProps): ReactNode {
       props.fillKey,
       shown,
       props.points,
+      props.pointRadius,
       props.heatmap,
       props.arcs,
       fontReady,
@@ -112,6 +116,7 @@ export function DeckMap(props: DeckMapProps): ReactNode {
     ],
   );
   const reported = useRef(false);
+  const pointsReported = useRef<unknown>(null);
   const provinceCount = useMemo(() => new Set(basemap.provinces.map((p) => p.code)).size, [basemap]);
 
   return (
@@ -132,6 +137,10 @@ export function DeckMap(props: DeckMapProps): ReactNode {
             setHover(text === null ? null : { x: info.x, y: info.y, text });
           }}
           onAfterRender={() => {
+            if (pointsReported.current !== props.points) {
+              pointsReported.current = props.points;
+              props.onPointsDrawn?.(props.points.count);
+            }
             if (reported.current) return;
             reported.current = true;
             onDrawn(provinceCount);
@@ -181,12 +190,13 @@ function visibleLabels(labels: readonly MapLabel[], zoom: number, fontPx: number
 }
 
 function tooltipOf(info: PickingInfo, props: DeckMapProps): string | null {
+  // The points are binary attributes: deck.gl gives their index, not an object.
+  if (info.layer?.id === 'points') return info.index >= 0 ? props.describePoint(info.index) : null;
   const object: unknown = info.object;
   if (!object || typeof object !== 'object') return null;
   let text: string | null = null;
   if (info.layer?.id === 'provinces') text = props.describeProvince((object as ProvincePart).code);
   else if (info.layer?.id === 'arcs') text = props.describeArc(object as MapArc);
-  else if (info.layer?.id === 'points') text = props.describePoint(object as MapPoint);
   return text;
 }
 

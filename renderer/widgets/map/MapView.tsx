@@ -1,6 +1,6 @@
 // A map tile: the chosen figure per province as a choropleth over the 34 provinces, with its legend and the
 // boundary credits. Without WebGL it says so and shows the same figures as a table, never a blank tile.
-import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classify } from '../../../src/domain/geo/choropleth.js';
 import { ringArea } from '../../../src/domain/geo/province-boundaries.js';
@@ -10,11 +10,12 @@ import { useLocale } from '../../app/i18n';
 import { eventsOf } from '../../state/payloads';
 import { useLatest } from '../../state/session-context';
 import type { WidgetProps } from '../widget-definition';
-import { loadBasemap, type Basemap } from './load-geodata';
+import { loadBasemap, loadPoints, type Basemap } from './load-geodata';
 import type { MapLabel } from './map-layers';
 import { MapLegend } from './MapLegend';
-import type { MapArc, MapPoint, MapSettings } from './map-settings';
+import type { MapArc, MapSettings } from './map-settings';
 import { indicatorFigures, legacyFigures, type ProvinceFigure } from './map-values';
+import { NO_POINTS, columnsOfPoints, concatPoints, pointAt, type PointColumns } from './points-file';
 import { ProvinceTable } from './ProvinceTable';
 import { hasWebGL2 } from './webgl-support';
 import './map.css';
@@ -40,6 +41,52 @@ function useBasemap(settings: MapSettings, wanted: boolean): Load {
   return load;
 }
 
+type PointsLoad =
+  { state: 'none' | 'loading' } | { state: 'ready'; points: PointColumns } | { state: 'failed'; error: string };
+
+/** The site's points file, if the tile names one. A failure is kept here: the provinces still draw. */
+function usePointsFile(url: string | undefined, wanted: boolean): PointsLoad {
+  const [load, setLoad] = useState<PointsLoad>({ state: url ? 'loading' : 'none' });
+  useEffect(() => {
+    if (!wanted || !url) {
+      setLoad({ state: 'none' });
+      return;
+    }
+    let live = true;
+    setLoad({ state: 'loading' });
+    loadPoints(url).then(
+      (points) => live && setLoad({ state: 'ready', points }),
+      (error: unknown) =>
+        live && setLoad({ state: 'failed', error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, wanted]);
+  return load;
+}
+
+interface WallProbe {
+  data(series: string, sourceEpochMs?: number, count?: number): void;
+}
+
+/**
+ * Tells a measuring harness (`window.__wallProbe`, injected only by benchmarks) of each figure of the map's indicator
+ * it is about to draw, as the charts do (renderer/state/use-history.ts). Without the harness it does nothing.
+ */
+function useIndicatorProbe(values: ReturnType<typeof useLatest>, offset: number, indicator: string | null): void {
+  const reported = useRef(0);
+  // Layout effect: runs after React applied the new figures and before the browser paints.
+  useLayoutEffect(() => {
+    const probe = (globalThis as { __wallProbe?: WallProbe }).__wallProbe;
+    if (!probe || indicator === null || offset <= reported.current) return;
+    for (const e of values.topic('econ.indicators')) {
+      if (e.offset > reported.current && e.key.endsWith(`:${indicator}`)) probe.data(`${e.topic}/${e.key}`, e.time);
+    }
+    reported.current = offset;
+  }, [values, offset, indicator]);
+}
+
 // deck.gl is most of the map's weight: it loads with the first map tile, not with every wall page.
 const DeckMap = lazy(() => import('./DeckMap').then((module) => ({ default: module.DeckMap })));
 
@@ -50,13 +97,24 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
   const values = useLatest(settings.legacy ? EMPTY_TOPICS : INDICATOR_TOPICS);
-  const figures = useMemo(
+  // `values` is the same store object after every update: its offset is what says the indicators changed.
+  const indicatorOffset = settings.legacy ? 0 : values.offset('econ.indicators');
+  const computed = useMemo(
     () =>
       settings.legacy
         ? legacyFigures(settings.legacy)
         : indicatorFigures(eventsOf(values, 'econ.indicators'), settings.indicator),
-    [values, settings.legacy, settings.indicator],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- indicatorOffset stands for the store's contents
+    [values, indicatorOffset, settings.legacy, settings.indicator],
   );
+  // The topic carries every indicator: an update of another one must not rebuild the layers (a full redraw, seconds
+  // on software WebGL), so the figures keep their identity until this indicator's own figures change.
+  const figuresKey = [...computed]
+    .map(([code, f]) => `${code}:${f.value}:${f.period}:${f.status}:${f.time}:${f.parts?.have}`)
+    .join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- figuresKey stands for the figures' contents
+  const figures = useMemo(() => computed, [figuresKey]);
+  useIndicatorProbe(values, indicatorOffset, settings.legacy ? null : settings.indicator);
   const choropleth = useMemo(
     () =>
       classify(
@@ -69,6 +127,16 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const webgl = hasWebGL2() && glFailure === null;
   const load = useBasemap(settings, webgl);
   const [drawn, setDrawn] = useState(0);
+  const pointsFile = usePointsFile(settings.pointsUrl, webgl);
+  const points = useMemo(
+    () => concatPoints(columnsOfPoints(settings.points), pointsFile.state === 'ready' ? pointsFile.points : NO_POINTS),
+    [settings.points, pointsFile],
+  );
+  const [pointsDrawn, setPointsDrawn] = useState<number | null>(null);
+  const onPointsDrawn = (count: number): void => {
+    performance.mark('map:points:drawn', { detail: count });
+    setPointsDrawn(count);
+  };
   // A boundary file that cannot be read is this tile's error: the tile boundary shows it and tries again later.
   if (webgl && load.state === 'failed') throw load.error;
 
@@ -107,12 +175,24 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
       .join(' · ');
   const describeArc = (a: MapArc): string =>
     `${a.from.name} → ${provinceByCode(a.to)?.name ?? a.to}: ${format(a.value)}${a.label ? `\n${a.label}` : ''}`;
-  const describePoint = (p: MapPoint): string =>
-    [t(`map.pointKind.${p.kind}`), p.label, p.value !== undefined ? format(p.value) : null].filter(Boolean).join('\n');
+  const describePoint = (index: number): string | null => {
+    const p = pointAt(points, index);
+    if (!p) return null;
+    return [t(`map.pointKind.${p.kind}`), p.label, p.value !== undefined ? format(p.value) : null]
+      .filter(Boolean)
+      .join('\n');
+  };
 
   const noData = PROVINCES.length - figures.size;
   return (
-    <div className="map" data-testid="map" data-webgl={webgl ? 'on' : 'off'} data-province-count={webgl ? drawn : 0}>
+    <div
+      className="map"
+      data-testid="map"
+      data-webgl={webgl ? 'on' : 'off'}
+      data-province-count={webgl ? drawn : 0}
+      data-points={pointsFile.state === 'ready' ? pointsFile.points.count : pointsFile.state}
+      data-points-drawn={pointsDrawn ?? undefined}
+    >
       <h2 className="tile-title map__title">
         {title}
         {unit && <span className="map__unit"> ({unit})</span>}
@@ -127,6 +207,11 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
             <ProvinceTable figures={figures} choropleth={choropleth} locale={locale} fractionDigits={digits} />
           </div>
         )}
+        {webgl && pointsFile.state === 'failed' && (
+          <p className="map__notice map__points-error" role="alert" data-testid="map-points-error">
+            {t('map.pointsFailed', { detail: pointsFile.error })}
+          </p>
+        )}
         {webgl && load.state === 'loading' && <p className="map__loading">{t('map.loading')}</p>}
         {webgl && load.state === 'ready' && (
           <Suspense fallback={<p className="map__loading">{t('map.loading')}</p>}>
@@ -136,13 +221,15 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
               choropleth={choropleth}
               fillKey={fillKey}
               labels={labels}
-              points={settings.points}
+              points={points}
+              pointRadius={settings.pointRadius}
               heatmap={settings.heatmap}
               arcs={settings.arcs}
               describeProvince={describeProvince}
               describeArc={describeArc}
               describePoint={describePoint}
               onDrawn={setDrawn}
+              onPointsDrawn={onPointsDrawn}
               onFailure={setGlFailure}
             />
           </Suspense>

@@ -5,6 +5,7 @@ import { NamedAreas } from '../../../src/domain/geo/geojson-schema.js';
 import { parseProvinceBoundaries, type ProvinceShape } from '../../../src/domain/geo/province-boundaries.js';
 import { ARCHIPELAGOS_URL, CONTEXT_COUNTRIES_URL, PROVINCE_BOUNDARY_URLS } from './geodata-urls';
 import type { MapSettings } from './map-settings';
+import { parsePointColumns, type PointColumns } from './points-file';
 
 export interface Basemap {
   readonly provinces: readonly ProvinceShape[];
@@ -72,4 +73,30 @@ export async function loadBasemap(settings: Pick<MapSettings, 'boundaries' | 'bo
     countries,
     source: settings.boundaryUrl ? { kind: 'site', url: settings.boundaryUrl } : { kind: settings.boundaries },
   };
+}
+
+const pointFiles = new Map<string, Promise<PointColumns>>();
+
+/**
+ * A site's points file (`pointsUrl`), fetched and checked once per page and shared by every tile that names it;
+ * a failed load is forgotten so the next attempt fetches again. Marks `map:points:*` on the performance timeline
+ * (fetched, checked) so the load can be timed in the field and by the benchmark.
+ */
+export function loadPoints(url: string): Promise<PointColumns> {
+  let pending = pointFiles.get(url);
+  if (!pending) {
+    pending = (async () => {
+      const what = 'points file of this site';
+      performance.mark('map:points:fetch', { detail: url });
+      const json = await fetchJson(url, what);
+      performance.mark('map:points:fetched', { detail: url });
+      const parsed = parsePointColumns(json);
+      performance.mark('map:points:checked', { detail: url });
+      if (!parsed.ok) throw new GeodataError(`${what} "${url}" is not valid: ${parsed.error}`);
+      return parsed.points;
+    })();
+    pointFiles.set(url, pending);
+    pending.catch(() => pointFiles.delete(url));
+  }
+  return pending;
 }

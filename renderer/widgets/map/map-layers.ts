@@ -7,6 +7,7 @@ import { NO_DATA_COLOR, type Choropleth, type Rgb } from '../../../src/domain/ge
 import { polygonsOf, type Position } from '../../../src/domain/geo/geojson-schema.js';
 import type { Basemap } from './load-geodata';
 import type { MapArc, MapPoint } from './map-settings';
+import { POINT_KINDS, type PointColumns } from './points-file';
 import type { ProvinceFigure } from './map-values';
 
 /** One polygon of a province: a province with islands is several of these. */
@@ -41,7 +42,10 @@ export interface LayerInput {
   /** Character set of the labels; null until the font is loaded (text drawn earlier would use a fallback). */
   readonly characterSet: readonly string[] | null;
   readonly fontPx: number;
-  readonly points: readonly MapPoint[];
+  /** The tile's and the site file's points, as columns (drawn as deck.gl binary attributes). */
+  readonly points: PointColumns;
+  /** Radius in pixels of the smallest dot. */
+  readonly pointRadius: number;
   readonly heatmap: boolean;
   readonly arcs: readonly MapArc[];
 }
@@ -83,6 +87,54 @@ export function fillOf(figure: ProvinceFigure | undefined, choropleth: Choroplet
   return index === null ? NO_DATA_COLOR : (choropleth.classes[index]?.color ?? NO_DATA_COLOR);
 }
 
+interface BinaryData {
+  length: number;
+  attributes: Record<string, { value: Float32Array | Uint8Array; size: number; normalized?: boolean }>;
+}
+
+interface PointAttributes {
+  radius: number;
+  /** deck.gl compares `data` by identity: the same object while the points are the same, or it uploads again. */
+  scatter: BinaryData;
+  heat: BinaryData;
+}
+
+// Sizes, colours and weights of the points, computed once per set of points (and dot radius): a million points
+// are three typed arrays handed to the GPU as they are, with no object per point.
+const pointAttributeCache = new WeakMap<PointColumns, PointAttributes>();
+
+export function pointAttributes(points: PointColumns, radius: number): PointAttributes {
+  const held = pointAttributeCache.get(points);
+  if (held && held.radius === radius) return held;
+  const n = points.count;
+  const radii = new Float32Array(n);
+  const colors = new Uint8Array(n * 3);
+  const weights = points.values ?? new Float32Array(n).fill(1);
+  const palette = POINT_KINDS.map((k) => POINT_COLORS[k]);
+  for (let i = 0; i < n; i++) {
+    radii[i] = radius * (1 + 2 * Math.sqrt((points.values ? (points.values[i] ?? 1) : 1) / points.maxValue));
+    const color = palette[points.kinds[i] ?? 2] ?? POINT_COLORS.other;
+    colors[3 * i] = color[0];
+    colors[3 * i + 1] = color[1];
+    colors[3 * i + 2] = color[2];
+  }
+  const getPosition = { value: points.positions, size: 2 };
+  const attributes: PointAttributes = {
+    radius,
+    scatter: {
+      length: n,
+      attributes: {
+        getPosition,
+        getRadius: { value: radii, size: 1 },
+        getFillColor: { value: colors, size: 3, normalized: true },
+      },
+    },
+    heat: { length: n, attributes: { getPosition, getWeight: { value: weights, size: 1 } } },
+  };
+  pointAttributeCache.set(points, attributes);
+  return attributes;
+}
+
 export function mapLayers(input: LayerInput): Layer[] {
   const parts = basemapParts(input.basemap);
   const layers: Layer[] = [
@@ -119,13 +171,13 @@ export function mapLayers(input: LayerInput): Layer[] {
       getLineWidth: 2,
     }),
   ];
-  if (input.heatmap && input.points.length > 0) {
+  const points = input.points;
+  const attributes = points.count > 0 ? pointAttributes(points, input.pointRadius) : null;
+  if (input.heatmap && attributes) {
     layers.push(
-      new HeatmapLayer<MapPoint>({
+      new HeatmapLayer({
         id: 'heat',
-        data: input.points,
-        getPosition: (d) => [d.lon, d.lat],
-        getWeight: (d) => d.value ?? 1,
+        data: attributes.heat,
         radiusPixels: 40,
         opacity: 0.8,
       }),
@@ -148,16 +200,12 @@ export function mapLayers(input: LayerInput): Layer[] {
       }),
     );
   }
-  if (input.points.length > 0 && !input.heatmap) {
-    const maxValue = Math.max(...input.points.map((p) => p.value ?? 1), 1);
+  if (attributes && !input.heatmap) {
     layers.push(
-      new ScatterplotLayer<MapPoint>({
+      new ScatterplotLayer({
         id: 'points',
-        data: input.points,
-        getPosition: (d) => [d.lon, d.lat],
-        getRadius: (d) => 4 + 8 * Math.sqrt((d.value ?? 1) / maxValue),
+        data: attributes.scatter,
         radiusUnits: 'pixels',
-        getFillColor: (d) => POINT_COLORS[d.kind],
         stroked: true,
         getLineColor: [0, 0, 0],
         lineWidthUnits: 'pixels',

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { IndicatorId, ProvinceCode } from '../../../src/contract/hub-protocol.js';
 
 /**
- * A boundary file the site supplies: a path under the app (resolved against the page, e.g.
+ * A file the site supplies (boundaries, points): a path under the app (resolved against the page, e.g.
  * "site/provinces.geojson") or an absolute URL. The page's CSP lets it fetch only from its own origin, so an
  * absolute URL must be the host's (or app://); anything else fails with the fetch error shown in the tile.
  */
-const BoundaryUrl = z
+const SiteFileUrl = z
   .string()
   .min(1)
   .max(500)
@@ -55,13 +55,21 @@ export const MapSettings = z.object({
   /** Open Development Vietnam (accurate, CC BY-SA 4.0) or Natural Earth (public domain, coarser). */
   boundaries: z.enum(['odv', 'public-domain']).default('odv'),
   /** A site's own official boundary file; replaces `boundaries` when set. */
-  boundaryUrl: BoundaryUrl.optional(),
+  boundaryUrl: SiteFileUrl.optional(),
   classes: z.number().int().min(2).max(7).default(5),
   classification: z.enum(['quantile', 'equal-interval']).default('quantile'),
   labels: z.enum(['names', 'names-and-values', 'none']).default('names-and-values'),
   legend: z.boolean().default(true),
   legacy: LegacyFigures.optional(),
   points: z.array(MapPoint).max(20_000).default([]),
+  /**
+   * A site's points file, drawn with `points` (same URL rules as `boundaryUrl`): columns
+   * `{ "lon": [...], "lat": [...], "value"?: [...], "kind"?: [...] | "camera", "label"?: [...] }`, up to 2 million
+   * points (see points-file.ts). A bad file is reported in the tile; the provinces still draw.
+   */
+  pointsUrl: SiteFileUrl.optional(),
+  /** Radius in pixels of the smallest dot; the largest value is drawn 3× as wide. Dense files read better small. */
+  pointRadius: z.number().min(0.5).max(12).default(4),
   /** A heatmap of the points, weighted by their value. */
   heatmap: z.boolean().default(false),
   arcs: z.array(MapArc).max(1000).default([]),

@@ -1,8 +1,9 @@
 // The map tile in Chromium with fixture indicators for all 34 provinces: with software WebGL it draws exactly the
 // 34 provinces under their Vietnamese names and its legend colours are on the canvas; without WebGL it says so
 // and shows the 34 figures as a table; bad settings and a broken boundary file show an error in their own tile
-// while the clock beside them keeps ticking.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// while the clock beside them keeps ticking; a site's points file is drawn, and a broken one is reported in its tile
+// while that map still draws its provinces.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -280,5 +281,70 @@ describe('map tile with bad settings or a broken boundary file', () => {
     expect(await legacy.textContent()).toContain('Made with Natural Earth');
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(shots, 'map-errors.png') });
+  });
+});
+
+describe('map tile with a site points file', () => {
+  let harness: WidgetHarness;
+  let page: Page;
+  // Site files are served from the renderer folder's `site/` (as `boundaryUrl` files are); the host's static server
+  // lists the folder when it starts, so the files are written first.
+  const site = join(REPO, 'dist', 'renderer', 'site');
+  const goodFile = join(site, 'e2e-points.json');
+  const badFile = join(site, 'e2e-points-broken.json');
+  const N = 5000;
+
+  beforeAll(async () => {
+    mkdirSync(site, { recursive: true });
+    const lon = Array.from({ length: N }, (_, i) => 103 + ((i * 7919) % 5000) / 1000);
+    const lat = Array.from({ length: N }, (_, i) => 9 + ((i * 104729) % 12000) / 1000);
+    const kind = Array.from({ length: N }, (_, i) => (['project', 'camera', 'other'] as const)[i % 3]);
+    writeFileSync(goodFile, JSON.stringify({ lon, lat, kind, value: lon.map((_, i) => i % 10) }));
+    writeFileSync(badFile, JSON.stringify({ lon: [105, 106, 107], lat: [21, 95, 11] }));
+    harness = await startWidgetHarness({
+      tiles: [
+        tile('points', 'map', 0, 5, 8, { pointsUrl: 'site/e2e-points.json', pointRadius: 2 }),
+        tile('broken-points', 'map', 5, 4, 8, { pointsUrl: 'site/e2e-points-broken.json' }),
+        clock,
+      ],
+      fixtures,
+      chromiumArgs: SOFTWARE_WEBGL,
+    });
+    page = await harness.open();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+    rmSync(goodFile, { force: true });
+    rmSync(badFile, { force: true });
+  });
+
+  it('draws the points of the file over the provinces', async () => {
+    const map = page.locator('[data-tile-id="points"] [data-testid="map"]');
+    await map.and(page.locator(`[data-points-drawn="${N}"]`)).waitFor({ timeout: 60_000 });
+    expect(await map.getAttribute('data-points')).toBe(String(N));
+    await map.and(page.locator('[data-province-count="34"]')).waitFor({ timeout: 30_000 });
+    // Dots of the three kinds' colours are on the canvas (amber projects, blue cameras).
+    await page.waitForTimeout(500);
+    // Software WebGL on a busy machine can take tens of seconds to hand over a stable frame.
+    const png = await page.locator('[data-tile-id="points"] .map__canvas').screenshot({ timeout: 90_000 });
+    writeFileSync(join(shots, 'map-points-file.png'), png);
+    const counts = countColours(png, ['#ffb627', '#62d0ff'], 6);
+    expect(counts.get('#ffb627')).toBeGreaterThan(100);
+    expect(counts.get('#62d0ff')).toBeGreaterThan(100);
+  });
+
+  it('says what is wrong with a broken file in its tile, and still draws the provinces', async () => {
+    const map = page.locator('[data-tile-id="broken-points"] [data-testid="map"]');
+    const notice = map.locator('[data-testid="map-points-error"]');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toMatch(
+      /Không vẽ được các điểm: points file of this site "site\/e2e-points-broken\.json" is not valid: lat\[1\] = 95: must be a number within -90…90/,
+    );
+    expect(await map.getAttribute('data-points')).toBe('failed');
+    await map.and(page.locator('[data-province-count="34"]')).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-tile-id="broken-points"]').getAttribute('data-state')).not.toBe('error');
+    expect(await page.locator('[data-tile-id="clock"]').getAttribute('data-state')).toBe('ok');
+    await page.screenshot({ path: join(shots, 'map-points-errors.png') });
   });
 });
