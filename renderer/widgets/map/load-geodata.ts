@@ -21,6 +21,7 @@ export class GeodataError extends Error {
 }
 
 const cache = new Map<string, Promise<unknown>>();
+const basemaps = new Map<string, Promise<Basemap>>();
 
 async function fetchJson(url: string, what: string): Promise<unknown> {
   let response: Response;
@@ -41,14 +42,19 @@ async function fetchJson(url: string, what: string): Promise<unknown> {
   }
 }
 
-function cachedJson(url: string, what: string): Promise<unknown> {
-  let pending = cache.get(url);
+/** One load per key for the whole page, shared by every tile; a failed load is forgotten, to be tried again. */
+function once<T>(loads: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let pending = loads.get(key);
   if (!pending) {
-    pending = fetchJson(url, what);
-    cache.set(url, pending);
-    pending.catch(() => cache.delete(url));
+    pending = load();
+    loads.set(key, pending);
+    pending.catch(() => loads.delete(key));
   }
   return pending;
+}
+
+function cachedJson(url: string, what: string): Promise<unknown> {
+  return once(cache, url, () => fetchJson(url, what));
 }
 
 async function namedAreas(url: string, what: string): Promise<z.infer<typeof NamedAreas>> {
@@ -57,7 +63,16 @@ async function namedAreas(url: string, what: string): Promise<z.infer<typeof Nam
   return parsed.data;
 }
 
-export async function loadBasemap(settings: Pick<MapSettings, 'boundaries' | 'boundaryUrl'>): Promise<Basemap> {
+/**
+ * The basemap of these settings, checked once per page: checking the province boundaries takes a noticeable part of
+ * a second, and a preset switch (or the console's mirror of the whole wall) mounts many map tiles at once.
+ */
+export function loadBasemap(settings: Pick<MapSettings, 'boundaries' | 'boundaryUrl'>): Promise<Basemap> {
+  const key = settings.boundaryUrl ? `site:${settings.boundaryUrl}` : settings.boundaries;
+  return once(basemaps, key, () => buildBasemap(settings));
+}
+
+async function buildBasemap(settings: Pick<MapSettings, 'boundaries' | 'boundaryUrl'>): Promise<Basemap> {
   const url = settings.boundaryUrl ?? PROVINCE_BOUNDARY_URLS[settings.boundaries];
   const what = settings.boundaryUrl ? 'province boundary file of this site' : 'province boundaries';
   const [provinceJson, archipelagos, countries] = await Promise.all([
@@ -83,20 +98,14 @@ const pointFiles = new Map<string, Promise<PointColumns>>();
  * (fetched, checked) so the load can be timed in the field and by the benchmark.
  */
 export function loadPoints(url: string): Promise<PointColumns> {
-  let pending = pointFiles.get(url);
-  if (!pending) {
-    pending = (async () => {
-      const what = 'points file of this site';
-      performance.mark('map:points:fetch', { detail: url });
-      const json = await fetchJson(url, what);
-      performance.mark('map:points:fetched', { detail: url });
-      const parsed = parsePointColumns(json);
-      performance.mark('map:points:checked', { detail: url });
-      if (!parsed.ok) throw new GeodataError(`${what} "${url}" is not valid: ${parsed.error}`);
-      return parsed.points;
-    })();
-    pointFiles.set(url, pending);
-    pending.catch(() => pointFiles.delete(url));
-  }
-  return pending;
+  return once(pointFiles, url, async () => {
+    const what = 'points file of this site';
+    performance.mark('map:points:fetch', { detail: url });
+    const json = await fetchJson(url, what);
+    performance.mark('map:points:fetched', { detail: url });
+    const parsed = parsePointColumns(json);
+    performance.mark('map:points:checked', { detail: url });
+    if (!parsed.ok) throw new GeodataError(`${what} "${url}" is not valid: ${parsed.error}`);
+    return parsed.points;
+  });
 }
