@@ -3,11 +3,12 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { DEMO_SURFACE_COUNT } from '../../src/domain/default-wall.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { launchTestChromium } from '../support/test-chromium.js';
 
 let app: CliRun;
 let browser: Browser;
@@ -20,19 +21,12 @@ beforeAll(async () => {
   delete env.WAYLAND_DISPLAY;
   app = runCli(['start', '--shell', 'auto', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-'))], env);
   await app.waitFor(/status: http/);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // A wall page and the console side by side, as on real screens: neither is a throttled background tab.
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows',
-    ],
-  });
+  // A wall page and the console side by side, as on real screens: neither is a throttled background tab.
+  browser = await launchTestChromium([
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ]);
 });
 
 afterAll(async () => {

@@ -3,13 +3,14 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../hub/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
 import { until } from '../support/start-test-host.js';
+import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'offline-start');
 const dir = mkdtempSync(join(tmpdir(), 'ioc-offline-'));
@@ -33,7 +34,7 @@ const status = async (url: string) => HostStatus.parse(await (await fetch(url)).
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchTestChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostStatus } from '../../src/contract/host-status.js';
@@ -13,6 +13,7 @@ import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
 import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'preset-switch');
 let app: CliRun;
@@ -47,10 +48,7 @@ beforeAll(async () => {
   origin = m[1]!;
   bridge = connectBridge(origin, m[2]!);
   await connected(bridge);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchTestChromium();
   for (const id of ['wall-1', 'wall-2']) {
     const url = app.stdout().match(new RegExp(`${id} \\(.*\\): (\\S+)`))![1]!;
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
@@ -16,6 +16,7 @@ import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
 import { localMoment } from '../../src/domain/presets/wall-schedule.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'schedule-editor');
 const dir = mkdtempSync(join(tmpdir(), 'ioc-schedule-e2e-'));
@@ -73,10 +74,7 @@ beforeAll(async () => {
   origin = m[1]!;
   bridge = connectBridge(origin, m[2]!);
   await connected(bridge);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchTestChromium();
   wall = await browser.newPage({ viewport: { width: 960, height: 540 } });
   await wall.goto(app.stdout().match(/wall-1 \(.*\): (\S+)/)![1]!);
   console = await browser.newPage({ viewport: { width: 1800, height: 1400 } });

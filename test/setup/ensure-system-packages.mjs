@@ -14,6 +14,9 @@ const NEEDED = {
   xdotool: '/usr/bin/xdotool',
   imagemagick: '/usr/bin/import',
   ffmpeg: '/usr/bin/ffmpeg',
+  // WebGL without a GPU: llvmpipe through EGL (the browser shell and the tests' headless Chromium use it).
+  'libegl-mesa0': `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/libEGL_mesa.so.0`,
+  'libgl1-mesa-dri': `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/dri/swrast_dri.so`,
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
 };
 

@@ -3,13 +3,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Tile } from '../../src/contract/wall.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { NewEvent } from '../../hub/event-log.js';
 import { createLogger } from '../../hub/logger.js';
 import { type RunningHost, startHost } from '../../main/host/host.js';
 import { StartOptions } from '../../main/host/start-options.js';
+import { launchTestChromium } from './test-chromium.js';
 
 export interface WidgetHarness {
   hub: RunningHub;
@@ -56,10 +57,7 @@ export async function startWidgetHarness(options: HarnessOptions): Promise<Widge
     layouts: [{ columns: options.columns ?? 12, rows: options.rows ?? 8, tiles: options.tiles }],
     logger: createLogger('host', 'error'),
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', ...(options.chromiumArgs ?? [])],
-  });
+  const browser = await launchTestChromium(options.chromiumArgs ?? []);
   return {
     hub,
     host,
