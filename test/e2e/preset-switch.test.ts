@@ -11,8 +11,9 @@ import { HostStatus } from '../../src/contract/host-status.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
 import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
-import { call, connectBridge, connected } from '../support/bridge-client.js';
-import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { call } from '../support/bridge-client.js';
+import { type CliRun, REPO } from '../support/cli-process.js';
+import { startHeadlessApp } from '../support/headless-app.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'preset-switch');
@@ -36,18 +37,12 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'ioc-preset-e2e-'));
   writeFileSync(join(dir, 'wall.json'), JSON.stringify(WALL));
-  const env = { ...process.env };
-  delete env.DISPLAY;
-  delete env.WAYLAND_DISPLAY;
-  app = runCli(
-    ['start', '--shell', 'headless', '--wall', join(dir, 'wall.json'), '--port', '0', '--data-dir', join(dir, 'data')],
-    env,
-  );
-  await app.waitFor(/status: http/);
-  const m = app.stdout().match(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/)!;
-  origin = m[1]!;
-  bridge = connectBridge(origin, m[2]!);
-  await connected(bridge);
+  ({ app, origin, bridge } = await startHeadlessApp([
+    '--wall',
+    join(dir, 'wall.json'),
+    '--data-dir',
+    join(dir, 'data'),
+  ]));
   browser = await launchTestChromium();
   for (const id of ['wall-1', 'wall-2']) {
     const url = app.stdout().match(new RegExp(`${id} \\(.*\\): (\\S+)`))![1]!;

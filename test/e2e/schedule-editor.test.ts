@@ -14,8 +14,9 @@ import { createLogger } from '../../hub/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
 import { localMoment } from '../../src/domain/presets/wall-schedule.js';
-import { call, connectBridge, connected } from '../support/bridge-client.js';
-import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { call } from '../support/bridge-client.js';
+import { type CliRun, REPO } from '../support/cli-process.js';
+import { startHeadlessApp } from '../support/headless-app.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'schedule-editor');
@@ -50,30 +51,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'wall.json'), JSON.stringify(WALL));
   hub = await startDemoHub();
   hubPort = hub.port;
-  const env = { ...process.env };
-  delete env.DISPLAY;
-  delete env.WAYLAND_DISPLAY;
-  app = runCli(
-    [
-      'start',
-      '--shell',
-      'headless',
-      '--hub',
-      hub.url,
-      '--wall',
-      join(dir, 'wall.json'),
-      '--port',
-      '0',
-      '--data-dir',
-      join(dir, 'host'),
-    ],
-    env,
-  );
-  await app.waitFor(/status: http/);
-  const m = app.stdout().match(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/)!;
-  origin = m[1]!;
-  bridge = connectBridge(origin, m[2]!);
-  await connected(bridge);
+  ({ app, origin, bridge } = await startHeadlessApp([
+    '--hub',
+    hub.url,
+    '--wall',
+    join(dir, 'wall.json'),
+    '--data-dir',
+    join(dir, 'host'),
+  ]));
   browser = await launchTestChromium();
   wall = await browser.newPage({ viewport: { width: 960, height: 540 } });
   await wall.goto(app.stdout().match(/wall-1 \(.*\): (\S+)/)![1]!);
