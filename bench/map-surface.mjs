@@ -38,6 +38,7 @@ import { PROVINCES } from '../dist/src/domain/provinces.js';
 import { fmt, section, table } from './report.mjs';
 import { percentile } from './stats.mjs';
 import {
+  BENCH_CHROMIUM_ARGS,
   REPO,
   atCleanup,
   cpuBetween,
@@ -299,10 +300,7 @@ async function openWindow(url, label, extraArgs = []) {
     viewport: { width: 1920, height: 1080 },
     deviceScaleFactor: 1,
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...BENCH_CHROMIUM_ARGS,
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--autoplay-policy=no-user-gesture-required',

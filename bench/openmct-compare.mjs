@@ -22,7 +22,7 @@ import { createLogger } from '../dist/hub/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table, targetLines } from './report.mjs';
-import { REPO, atCleanup, sleep, startBenchHub, tempDir, trackChild, within } from './support.mjs';
+import { REPO, atCleanup, runAlone, sleep, startBenchHub, tempDir, trackChild, within } from './support.mjs';
 
 const HARNESS = resolve(REPO, process.env.IOC_PEER_HARNESS ?? '../shared/peers/openmct');
 const PEER_DIR = process.env.PEER_DIR ?? '/tmp/peer';
@@ -431,12 +431,4 @@ export async function run({ quick, print }) {
 }
 
 // Run alone: `node bench/openmct-compare.mjs [--quick]`.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { cleanupAll } = await import('./support.mjs');
-  try {
-    await run({ quick: process.argv.includes('--quick'), print: (t) => process.stdout.write(`${t}\n`) });
-  } finally {
-    await cleanupAll();
-  }
-  process.exit(0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(run);

@@ -13,7 +13,19 @@ import { chromium } from 'playwright-core';
 import { DEMO_PRESETS } from '../dist/src/domain/presets/demo-presets.js';
 import { fmt, section, table, targetLines } from './report.mjs';
 import { percentile } from './stats.mjs';
-import { REPO, atCleanup, connectBridge, connected, sleep, tempDir, trackChild, within } from './support.mjs';
+import {
+  BENCH_CHROMIUM_ARGS,
+  REPO,
+  atCleanup,
+  connectBridge,
+  connected,
+  round,
+  runAlone,
+  sleep,
+  tempDir,
+  trackChild,
+  within,
+} from './support.mjs';
 
 const SURFACES = ['wall-1', 'wall-2', 'wall-3', 'wall-4'];
 /** Both cover all four surfaces, with different tile ids: every switch changes every surface. */
@@ -126,10 +138,7 @@ export async function run({ quick, print }) {
   const browser = await chromium.launch({
     executablePath: process.env.IOC_CHROMIUM ?? '/usr/bin/chromium',
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...BENCH_CHROMIUM_ARGS,
       // Four pages of one browser paint as four windows of a wall would: none of them is a throttled background tab.
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
@@ -215,22 +224,12 @@ export async function run({ quick, print }) {
     bench: 'preset-switch',
     switches,
     surfaces: SURFACES.length,
-    allPaintedMs: { p50: round(p50), p95: round(p95), max: round(all[all.length - 1]) },
-    storedMs: { p50: round(percentile(col('stored'), 50)) },
-    layoutMs: { p50: round(percentile(col('layout'), 50)) },
+    allPaintedMs: { p50: round(p50, 1), p95: round(p95, 1), max: round(all[all.length - 1], 1) },
+    storedMs: { p50: round(percentile(col('stored'), 50), 1) },
+    layoutMs: { p50: round(percentile(col('layout'), 50), 1) },
     targets,
   };
 }
 
-const round = (v) => Math.round(v * 10) / 10;
-
 // Run alone: `node bench/preset-switch.mjs [--quick]`.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { cleanupAll } = await import('./support.mjs');
-  try {
-    await run({ quick: process.argv.includes('--quick'), print: (t) => process.stdout.write(`${t}\n`) });
-  } finally {
-    await cleanupAll();
-  }
-  process.exit(0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(run);

@@ -172,6 +172,24 @@ export function committedReader(cacheFile) {
   };
 }
 
+/** Chromium flags every bench browser starts with: no sandbox (root here), nothing fetched from the network. */
+export const BENCH_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A bench module run on its own (`node bench/<name>.mjs [--quick]`): runs it, cleans up, exits. */
+export async function runAlone(run) {
+  try {
+    await run({ quick: process.argv.includes('--quick'), print: (t) => process.stdout.write(`${t}\n`) });
+  } finally {
+    await cleanupAll();
+  }
+  process.exit(0);
+}
+
 /** Rounds for the JSON results: ms to whole numbers, seconds to 3 decimals. */
 export const round = (v, digits = 0) =>
   v === null || v === undefined ? v : Math.round(v * 10 ** digits) / 10 ** digits;

@@ -13,7 +13,7 @@ import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table } from './report.mjs';
 import { percentile } from './stats.mjs';
-import { atCleanup, sleep, tempDir, windowMemory } from './support.mjs';
+import { BENCH_CHROMIUM_ARGS, atCleanup, sleep, tempDir, windowMemory } from './support.mjs';
 
 const RATE = 50; // events/s: a busy operations room (the demo's working-day pace is about 6/s)
 const kpi = (id, key) => ({ id, kind: 'kpi', settings: { topic: 'econ.live', key } });
@@ -61,7 +61,7 @@ GPU…: shared pages counted once).`,
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.IOC_CHROMIUM ?? '/usr/bin/chromium',
     viewport: { width: 1920, height: 1080 },
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: BENCH_CHROMIUM_ARGS,
   });
   atCleanup(() => context.close());
   const page = context.pages()[0] ?? (await context.newPage());
