@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import { useSession } from './session-context';
+import { wallProbe } from './wall-probe';
 
 export interface HistoryQuery {
   readonly topic: KnownTopic;
@@ -45,14 +46,9 @@ export function appendEvents(
   return next.length > limit ? next.slice(next.length - limit) : next;
 }
 
-/** What the Open MCT peer harness (`bench/openmct-compare.mjs`) injects into the page; absent everywhere else. */
-interface WallProbe {
-  data(series: string, sourceEpochMs?: number): void;
-}
-
 /** Benchmark hook: each live event a chart applies, with its source time. A no-op unless the harness is present. */
 function reportToProbe(held: readonly Envelope[], next: readonly Envelope[]): void {
-  const probe = (globalThis as { __wallProbe?: WallProbe }).__wallProbe;
+  const probe = wallProbe();
   if (!probe) return;
   const last = held.at(-1)?.offset ?? 0;
   for (let i = next.length - 1; i >= 0; i--) {

@@ -9,6 +9,7 @@ import { formatNumber, formatPeriod } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { eventsOf } from '../../state/payloads';
 import { useLatest } from '../../state/session-context';
+import { wallProbe } from '../../state/wall-probe';
 import type { WidgetProps } from '../widget-definition';
 import { loadBasemap, loadPoints, type Basemap } from './load-geodata';
 import type { MapLabel } from './map-layers';
@@ -66,10 +67,6 @@ function usePointsFile(url: string | undefined, wanted: boolean): PointsLoad {
   return load;
 }
 
-interface WallProbe {
-  data(series: string, sourceEpochMs?: number, count?: number): void;
-}
-
 /**
  * Tells a measuring harness (`window.__wallProbe`, injected only by benchmarks) of each figure of the map's indicator
  * it is about to draw, as the charts do (renderer/state/use-history.ts). Without the harness it does nothing.
@@ -78,7 +75,7 @@ function useIndicatorProbe(values: ReturnType<typeof useLatest>, offset: number,
   const reported = useRef(0);
   // Layout effect: runs after React applied the new figures and before the browser paints.
   useLayoutEffect(() => {
-    const probe = (globalThis as { __wallProbe?: WallProbe }).__wallProbe;
+    const probe = wallProbe();
     if (!probe || indicator === null || offset <= reported.current) return;
     for (const e of values.topic('econ.indicators')) {
       if (e.offset > reported.current && e.key.endsWith(`:${indicator}`)) probe.data(`${e.topic}/${e.key}`, e.time);
