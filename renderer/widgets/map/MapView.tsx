@@ -1,6 +1,6 @@
 // A map tile: the chosen figure per province as a choropleth over the 34 provinces, with its legend and the
 // boundary credits. Without WebGL it says so and shows the same figures as a table, never a blank tile.
-import { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classify } from '../../../src/domain/geo/choropleth.js';
 import { ringArea } from '../../../src/domain/geo/province-boundaries.js';
@@ -18,53 +18,21 @@ import type { MapArc, MapSettings } from './map-settings';
 import { indicatorFigures, legacyFigures, type ProvinceFigure } from './map-values';
 import { NO_POINTS, columnsOfPoints, concatPoints, pointAt, type PointColumns } from './points-file';
 import { ProvinceTable } from './ProvinceTable';
+import { type AsyncLoad, useAsyncLoad } from './use-async-load';
 import { hasWebGL2 } from './webgl-support';
 import './map.css';
 
-type Load = { state: 'loading' } | { state: 'ready'; basemap: Basemap } | { state: 'failed'; error: Error };
-
-function useBasemap(settings: MapSettings, wanted: boolean): Load {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+/** The basemap, while the tile can draw one (WebGL). */
+function useBasemap(settings: MapSettings, wanted: boolean): AsyncLoad<Basemap> {
   const { boundaries, boundaryUrl } = settings;
-  useEffect(() => {
-    if (!wanted) return;
-    let live = true;
-    setLoad({ state: 'loading' });
-    loadBasemap({ boundaries, boundaryUrl }).then(
-      (basemap) => live && setLoad({ state: 'ready', basemap }),
-      (error: unknown) =>
-        live && setLoad({ state: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [boundaries, boundaryUrl, wanted]);
-  return load;
+  return useAsyncLoad(wanted ? `${boundaries}|${boundaryUrl ?? ''}` : null, () =>
+    loadBasemap({ boundaries, boundaryUrl }),
+  );
 }
 
-type PointsLoad =
-  { state: 'none' | 'loading' } | { state: 'ready'; points: PointColumns } | { state: 'failed'; error: string };
-
 /** The site's points file, if the tile names one. A failure is kept here: the provinces still draw. */
-function usePointsFile(url: string | undefined, wanted: boolean): PointsLoad {
-  const [load, setLoad] = useState<PointsLoad>({ state: url ? 'loading' : 'none' });
-  useEffect(() => {
-    if (!wanted || !url) {
-      setLoad({ state: 'none' });
-      return;
-    }
-    let live = true;
-    setLoad({ state: 'loading' });
-    loadPoints(url).then(
-      (points) => live && setLoad({ state: 'ready', points }),
-      (error: unknown) =>
-        live && setLoad({ state: 'failed', error: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url, wanted]);
-  return load;
+function usePointsFile(url: string | undefined, wanted: boolean): AsyncLoad<PointColumns> {
+  return useAsyncLoad(wanted && url ? url : null, () => loadPoints(url ?? ''));
 }
 
 /**
@@ -126,7 +94,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const [drawn, setDrawn] = useState(0);
   const pointsFile = usePointsFile(settings.pointsUrl, webgl);
   const points = useMemo(
-    () => concatPoints(columnsOfPoints(settings.points), pointsFile.state === 'ready' ? pointsFile.points : NO_POINTS),
+    () => concatPoints(columnsOfPoints(settings.points), pointsFile.state === 'ready' ? pointsFile.value : NO_POINTS),
     [settings.points, pointsFile],
   );
   const [pointsDrawn, setPointsDrawn] = useState<number | null>(null);
@@ -145,7 +113,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const withUnit = (v: number): string => (unit ? `${format(v)} ${unit}` : format(v));
 
   const labels = useMemo(
-    () => (load.state === 'ready' ? labelsOf(load.basemap, figures, settings.labels, format) : []),
+    () => (load.state === 'ready' ? labelsOf(load.value, figures, settings.labels, format) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows locale and digits
     [load, figures, settings.labels, locale, digits],
   );
@@ -187,7 +155,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
       data-testid="map"
       data-webgl={webgl ? 'on' : 'off'}
       data-province-count={webgl ? drawn : 0}
-      data-points={pointsFile.state === 'ready' ? pointsFile.points.count : pointsFile.state}
+      data-points={pointsFile.state === 'ready' ? pointsFile.value.count : pointsFile.state}
       data-points-drawn={pointsDrawn ?? undefined}
     >
       <h2 className="tile-title map__title">
@@ -206,14 +174,14 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
         )}
         {webgl && pointsFile.state === 'failed' && (
           <p className="map__notice map__points-error" role="alert" data-testid="map-points-error">
-            {t('map.pointsFailed', { detail: pointsFile.error })}
+            {t('map.pointsFailed', { detail: pointsFile.error.message })}
           </p>
         )}
         {webgl && load.state === 'loading' && <p className="map__loading">{t('map.loading')}</p>}
         {webgl && load.state === 'ready' && (
           <Suspense fallback={<p className="map__loading">{t('map.loading')}</p>}>
             <DeckMap
-              basemap={load.basemap}
+              basemap={load.value}
               figures={figures}
               choropleth={choropleth}
               fillKey={fillKey}
@@ -241,7 +209,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
           />
         )}
       </div>
-      {webgl && load.state === 'ready' && <p className="map__credits">{creditsOf(load.basemap, t)}</p>}
+      {webgl && load.state === 'ready' && <p className="map__credits">{creditsOf(load.value, t)}</p>}
     </div>
   );
 }
