@@ -11,7 +11,7 @@ export const RENDERER_CSP = [
   "style-src 'self'",
   // Video tiles load streams from camera/VMS origins only a site knows. A page obeys both this meta policy and the
   // header, so the meta admits any http(s) stream origin for media, images and connections, and the header the
-  // host and the shell send (main/host/http-server.ts pageCsp) narrows them to the --media-origin list.
+  // host and the shell send (main/host/http/http-server.ts pageCsp) narrows them to the --media-origin list.
   "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:* http: https:",
   "img-src 'self' data: blob: http: https:",
   "media-src 'self' blob: http: https:",

@@ -136,7 +136,7 @@ export async function run({ quick, print }) {
   await connected(bridge);
   await until(
     'the host to connect to the hub',
-    async () => (await getJson(`${host.origin}/api/status`)).feed.state === 'connected',
+    async () => (await getJson(`${host.origin}/api/status?token=${host.token}`)).feed.state === 'connected',
     10_000,
   );
   await sleep(200); // the subscription is answered

@@ -1,6 +1,7 @@
 // The feed hub: an HTTP + socket.io server over the event log. Embedded in the host by default, or standalone
 // (`ioc-wall hub`). It owns the truth; clients resume from the offsets they hold.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { z } from 'zod';
@@ -44,6 +45,8 @@ export interface HubOptions {
   snapshotAbove?: number;
   version: string;
   logger?: Logger;
+  /** PEM certificate and key: the hub then serves https/wss only (`--tls-cert`, `--tls-key`). */
+  tls?: { cert: string; key: string };
 }
 
 export interface RunningHub {
@@ -61,7 +64,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const startedAt = Date.now();
   const subscribers = new Set<Subscriber>();
 
-  const http = createServer((req, res) => route(req, res));
+  const handler = (req: IncomingMessage, res: ServerResponse): void => route(req, res);
+  const http = options.tls
+    ? createTlsServer({ ...options.tls, minVersion: 'TLSv1.2' }, handler)
+    : createServer(handler);
   // As the host's: a poller reusing a keep-alive connection must not race Node's 5 s idle close.
   http.keepAliveTimeout = 60_000;
   const io = new Server(http, { transports: ['websocket'], maxHttpBufferSize: 1_000_000, serveClient: false });
@@ -180,7 +186,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`;
   logger.info('hub listening', { url, demo: options.demo, log: options.logFile ?? 'memory' });
 
   return {

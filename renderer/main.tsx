@@ -10,8 +10,9 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { i18n } from './app/i18n';
 import { PageBoundary } from './app/PageBoundary';
-import { discoverBridgeParams } from './bridge/discover-bridge';
+import { discoverBridgeParams, redeemLaunchCode } from './bridge/discover-bridge';
 
+await redeemLaunchCode();
 const bridge = discoverBridgeParams();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

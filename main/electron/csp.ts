@@ -1,7 +1,7 @@
 // The Content-Security-Policy of every page the shell serves from app://. Pure, so it is unit-tested.
 // The pages come from the bundle ('self'); the network origins they may reach are the host's bridge on loopback
 // (http + its websocket twin), as DESIGN.md requires, and the video origins the site named (`--media-origin`),
-// exactly as the host's own page CSP (main/host/http-server.ts) allows them.
+// exactly as the host's own page CSP (main/host/http/http-server.ts) allows them.
 
 /** The origins of the bridge a page may connect to: its http(s) origin and the matching ws(s) origin. */
 export function bridgeConnectSources(bridgeUrl: string): [string, string] {

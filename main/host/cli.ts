@@ -1,5 +1,6 @@
 // The `ioc-wall` command. `start` runs the command centre, `hub` a standalone feed hub.
 import { Command, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -21,6 +22,8 @@ interface HubCliOptions {
   rate?: string;
   retainDays: string;
   retainEvents: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 function portArg(value: string): number {
@@ -51,6 +54,8 @@ export function buildProgram(): Command {
       (value: string, previous: string[]) => [...previous, value],
       [],
     )
+    .option('--hub-ca <file>', "PEM of the CA that signed an https hub's certificate: only it is trusted")
+    .option('--insecure-hub', 'allow a plain http:// hub on another machine (unencrypted: not for a site)', false)
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
@@ -68,7 +73,10 @@ export function buildProgram(): Command {
     .option('--rate <n>', 'demo events per second (default: the pace of a working day, about 6/s)')
     .option('--retain-days <n>', 'days of history kept per topic (the latest value of every key is always kept)', '7')
     .option('--retain-events <n>', 'events of history kept per topic at most', '2000000')
+    .option('--tls-cert <file>', 'PEM certificate: serve https/wss only (with --tls-key)')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert')
     .action(async (raw: HubCliOptions) => {
+      if (Boolean(raw.tlsCert) !== Boolean(raw.tlsKey)) fail('--tls-cert and --tls-key go together');
       const seed = Number(raw.seed);
       if (!Number.isInteger(seed)) fail('--seed must be a whole number');
       const rate = raw.rate === undefined ? undefined : Number(raw.rate);
@@ -88,6 +96,7 @@ export function buildProgram(): Command {
         retention: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, policy])),
         version: APP_VERSION,
         logger: createLogger('hub'),
+        tls: raw.tlsCert && raw.tlsKey ? readTlsPair(raw.tlsCert, raw.tlsKey) : undefined,
       });
       process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}\n`);
       const stop = (): void => void hub.close().finally(() => process.exit(0));
@@ -97,12 +106,22 @@ export function buildProgram(): Command {
   return program;
 }
 
+function readTlsPair(certFile: string, keyFile: string): { cert: string; key: string } {
+  try {
+    return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
+  } catch (err) {
+    fail(`cannot read the TLS certificate or key: ${(err as Error).message}`);
+  }
+}
+
 function fail(message: string): never {
   process.stderr.write(`ioc-wall: ${message}\n`);
   process.exit(2);
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // Everything IOC Wall writes (caches, logs, credentials, window profiles) is readable by this user only.
+  process.umask(0o077);
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {

@@ -29,6 +29,8 @@ export interface FeedSink {
 
 export interface FeedClientOptions {
   hubUrl: string;
+  /** PEM of the one CA trusted for an https hub (`--hub-ca`); without it, the system's roots. */
+  hubCa?: string;
   sink: FeedSink;
   logger: Logger;
   /** After this long without a connection the feed counts as offline, not merely reconnecting. */
@@ -49,6 +51,9 @@ export class FeedClient {
   constructor(private readonly options: FeedClientOptions) {
     this.socket = io(options.hubUrl, {
       transports: ['websocket'],
+      // With a CA given, Node trusts that CA alone for the hub's certificate (not the system's roots).
+      ...(options.hubCa ? { ca: options.hubCa } : {}),
+      rejectUnauthorized: true,
       reconnectionDelay: 1000,
       reconnectionDelayMax: 5000,
       randomizationFactor: 0.5,
@@ -63,7 +68,9 @@ export class FeedClient {
       this.lostConnection();
     });
     this.socket.on('connect_error', (err) => {
-      this.lastError = err.message;
+      // engine.io says only "websocket error"; the cause (a refused certificate, a refused connection) is below.
+      const cause = (err as { description?: { message?: unknown } }).description?.message;
+      this.lastError = typeof cause === 'string' && cause ? `${err.message}: ${cause}` : err.message;
       this.lostConnection();
     });
     this.socket.on(HUB_EVENTS.events, (batch: unknown, ack?: unknown) => {

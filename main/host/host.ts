@@ -1,7 +1,7 @@
 // The host: all state and I/O of IOC Wall. Composes the hub (embedded or remote), the feed client, the store,
 // the HTTP server with the bridge, and the shell that draws the windows.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,7 +17,8 @@ import type { BridgeHandlers } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
 import { FeedBroadcast } from './feed-broadcast.js';
 import { Outbox } from './outbox.js';
-import { createHttpServer } from './http-server.js';
+import { createHttpServer } from './http/http-server.js';
+import { LaunchCodes } from './http/launch-codes.js';
 import { FeedCache } from './cache/feed-cache.js';
 import { openCache } from './cache/open-cache.js';
 import type { StartOptions } from './start-options.js';
@@ -47,6 +48,8 @@ export interface RunningHost {
   readonly surfaces: SurfaceRegistry;
   readonly hub: RunningHub | undefined;
   urlFor(path: string): string;
+  /** The same page with a one-time code instead of the token: for a window's command line, which others can read. */
+  launchUrlFor(path: string): string;
   status(): HostStatus;
   /** The wall's monitors present now: surfaces are consolidated or return home; returns the ids that moved. */
   setPresentMonitors(ids: readonly string[]): string[];
@@ -56,7 +59,9 @@ export interface RunningHost {
 export async function startHost(config: HostConfig): Promise<RunningHost> {
   const { options } = config;
   const logger = config.logger ?? createLogger('host');
-  mkdirSync(options.dataDir, { recursive: true });
+  // The cache, the hub's log and the windows' profiles are the centre's data: this user's alone.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(options.dataDir, 0o700);
   const startedAt = Date.now();
   const token = randomBytes(24).toString('base64url');
 
@@ -133,10 +138,19 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
   };
 
-  const http = createHttpServer({ rendererDir: RENDERER_DIR, status, mediaOrigins: options.mediaOrigins });
+  const launchCodes = new LaunchCodes();
+  const http = createHttpServer({
+    rendererDir: RENDERER_DIR,
+    status,
+    publicStatus: () => ({ app: 'ioc-wall', role: 'host', version: APP_VERSION }),
+    token,
+    launchCodes,
+    mediaOrigins: options.mediaOrigins,
+  });
   const bridge = new BridgeServer({ http, token, origins: () => origins, handlers, logger });
   const feed: FeedClient = new FeedClient({
     hubUrl,
+    hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
     sink: store,
     logger,
     onState: (s) => {
@@ -206,6 +220,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     surfaces,
     hub,
     urlFor: (path) => `${origin}/?token=${token}#${path}`,
+    launchUrlFor: (path) => `${origin}/?code=${launchCodes.issue(token)}#${path}`,
     status,
     setPresentMonitors: (ids) => {
       const moved = placement.setPresent(ids);

@@ -56,7 +56,7 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
       display,
       profilesDir: join(options.dataDir, 'window-profiles'),
       locale: options.locale,
-      urlFor: (s) => host.urlFor(`/wall/${s.id}`),
+      urlFor: (s) => host.launchUrlFor(`/wall/${s.id}`),
       onWindow: (id, state, pid) => host.surfaces.setWindow(id, state, pid),
       logger,
     });
@@ -122,7 +122,7 @@ function printUrls(host: RunningHost, shell: { kind: string; reason: string }): 
         (s) =>
           `  ${s.id} (${s.monitorId} ${s.bounds.width}x${s.bounds.height}+${s.bounds.x}+${s.bounds.y}): ${host.urlFor(`/wall/${s.id}`)}`,
       ),
-    `  status: ${host.origin}/api/status`,
+    `  status: ${host.origin}/api/status?token=${host.token}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

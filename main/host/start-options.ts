@@ -8,18 +8,37 @@ export const MediaOrigin = z
   .refine((url) => /^https?:\/\//i.test(url), { message: 'a media origin is http:// or https://' })
   .transform((url) => new URL(url).origin);
 
-export const StartOptions = z.object({
-  shell: z.enum(['auto', 'electron', 'browser', 'headless']).default('auto'),
-  /** `embedded` runs the demo hub in this process; otherwise the hub's URL. */
-  hub: z.union([z.literal('embedded'), z.string().url()]).default('embedded'),
-  dataDir: z.string().min(1),
-  wall: z.string().min(1).optional(),
-  port: z.coerce.number().int().min(0).max(65535).default(4180),
-  locale: z.enum(['vi', 'en']).default('vi'),
-  /** Open the operator console too (browser and Electron shells). */
-  console: z.boolean().default(false),
-  seed: z.coerce.number().int().default(2025),
-  /** Origins added to the page's CSP for video, MJPEG and WHEP (`--media-origin`, repeatable). */
-  mediaOrigins: z.array(MediaOrigin).max(64).default([]),
-});
+/** Hosts on this machine: a plain-http hub there crosses no network. */
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+export const StartOptions = z
+  .object({
+    shell: z.enum(['auto', 'electron', 'browser', 'headless']).default('auto'),
+    /** `embedded` runs the demo hub in this process; otherwise the hub's URL. */
+    hub: z.union([z.literal('embedded'), z.string().url()]).default('embedded'),
+    dataDir: z.string().min(1),
+    wall: z.string().min(1).optional(),
+    port: z.coerce.number().int().min(0).max(65535).default(4180),
+    locale: z.enum(['vi', 'en']).default('vi'),
+    /** Open the operator console too (browser and Electron shells). */
+    console: z.boolean().default(false),
+    seed: z.coerce.number().int().default(2025),
+    /** Origins added to the page's CSP for video, MJPEG and WHEP (`--media-origin`, repeatable). */
+    mediaOrigins: z.array(MediaOrigin).max(64).default([]),
+    /** PEM file of the CA that signed the hub's certificate: then only that CA is trusted for the hub. */
+    hubCa: z.string().min(1).optional(),
+    /** Accept a plain http:// hub on another machine (commands and logins would cross the network in clear). */
+    insecureHub: z.boolean().default(false),
+  })
+  .superRefine((o, ctx) => {
+    if (o.hub === 'embedded' || o.insecureHub) return;
+    const url = new URL(o.hub);
+    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hub'],
+        message: `${o.hub} is plain http on another machine: logins and commands would cross the network unencrypted. Serve the hub with --tls-cert/--tls-key and use https://, or accept the risk with --insecure-hub`,
+      });
+    }
+  });
 export type StartOptions = z.infer<typeof StartOptions>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBridgeParams, tokenInAddress, withoutToken } from './bridge-params';
+import { LAUNCH_CODE, paramInAddress, resolveBridgeParams, withoutParam } from './bridge-params';
 
 const TOKEN = 'abcdefghijklmnop_1234';
 
@@ -96,9 +96,15 @@ describe('resolveBridgeParams', () => {
 
 describe('address helpers', () => {
   it('reads and removes tokens, keeping other parameters', () => {
-    expect(tokenInAddress('http://h/?a=1&token=xyz')).toBe('xyz');
-    expect(tokenInAddress('http://h/#/wall/w?token=xyz')).toBe('xyz');
-    expect(tokenInAddress('http://h/#/wall/w')).toBeNull();
-    expect(withoutToken('http://h/?a=1&token=xyz#/wall/w?token=q&b=2')).toBe('http://h/?a=1#/wall/w?b=2');
+    expect(paramInAddress('http://h/?a=1&token=xyz')).toBe('xyz');
+    expect(paramInAddress('http://h/#/wall/w?token=xyz')).toBe('xyz');
+    expect(paramInAddress('http://h/#/wall/w')).toBeNull();
+    expect(withoutParam('http://h/?a=1&token=xyz#/wall/w?token=q&b=2')).toBe('http://h/?a=1#/wall/w?b=2');
+  });
+
+  it('reads and removes a launch code without touching the token', () => {
+    expect(paramInAddress('http://h/?code=abc#/wall/w', LAUNCH_CODE)).toBe('abc');
+    expect(paramInAddress('http://h/?code=abc#/wall/w')).toBeNull();
+    expect(withoutParam('http://h/?code=abc&token=t#/wall/w', LAUNCH_CODE)).toBe('http://h/?token=t#/wall/w');
   });
 });

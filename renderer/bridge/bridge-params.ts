@@ -23,24 +23,26 @@ export type BridgeParamsResult =
   | { ok: false; reason: 'missing' | 'invalid'; detail: string };
 
 const TOKEN = 'token';
+/** A one-time launch code the host put in a window's command line instead of the token. */
+export const LAUNCH_CODE = 'code';
 
-/** Reads the token from the query string, or from a query inside the hash (`#/wall/x?token=…`). */
-export function tokenInAddress(href: string): string | null {
+/** Reads a parameter from the query string, or from a query inside the hash (`#/wall/x?token=…`). */
+export function paramInAddress(href: string, name: string = TOKEN): string | null {
   const url = new URL(href);
-  const direct = url.searchParams.get(TOKEN);
+  const direct = url.searchParams.get(name);
   if (direct) return direct;
   const query = url.hash.indexOf('?');
-  return query < 0 ? null : new URLSearchParams(url.hash.slice(query + 1)).get(TOKEN);
+  return query < 0 ? null : new URLSearchParams(url.hash.slice(query + 1)).get(name);
 }
 
-/** The address with every `token` parameter removed, query string and hash alike. */
-export function withoutToken(href: string): string {
+/** The address with every such parameter removed, query string and hash alike. */
+export function withoutParam(href: string, name: string = TOKEN): string {
   const url = new URL(href);
-  url.searchParams.delete(TOKEN);
+  url.searchParams.delete(name);
   const query = url.hash.indexOf('?');
   if (query >= 0) {
     const rest = new URLSearchParams(url.hash.slice(query + 1));
-    rest.delete(TOKEN);
+    rest.delete(name);
     const tail = rest.toString();
     url.hash = url.hash.slice(0, query) + (tail ? `?${tail}` : '');
   }
@@ -57,7 +59,7 @@ export function resolveBridgeParams(sources: BridgeParamsSources): BridgeParamsR
   let fromAddress: string | null;
   let origin: string;
   try {
-    fromAddress = tokenInAddress(sources.href);
+    fromAddress = paramInAddress(sources.href);
     origin = new URL(sources.href).origin;
   } catch {
     return { ok: false, reason: 'invalid', detail: `page address "${sources.href}" cannot be read` };
@@ -72,6 +74,6 @@ export function resolveBridgeParams(sources: BridgeParamsSources): BridgeParamsR
     ok: true,
     params: parsed.data,
     source: fromAddress ? 'address' : 'session',
-    cleanHref: fromAddress ? withoutToken(sources.href) : null,
+    cleanHref: fromAddress ? withoutParam(sources.href) : null,
   };
 }

@@ -32,16 +32,22 @@ async function startHostProcess(hubUrl: string, dataDir: string): Promise<HostRu
   return { app, origin: m[1]!, token: m[2]! };
 }
 
-async function hostStatus(origin: string): Promise<HostStatus> {
-  return HostStatus.parse(await (await fetch(`${origin}/api/status`)).json());
+/** A host process as the tests reach it: its origin and its token (the full /api/status needs it). */
+interface Reachable {
+  origin: string;
+  token: string;
+}
+
+async function hostStatus(host: Reachable): Promise<HostStatus> {
+  return HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());
 }
 
 /** Waits until the host holds every topic up to the hub's head (the hub must have stopped producing). */
-async function caughtUp(origin: string, heads: () => Promise<Record<string, number>>, timeoutMs = 60_000) {
+async function caughtUp(host: Reachable, heads: () => Promise<Record<string, number>>, timeoutMs = 60_000) {
   await until(
     'the host to catch up with the hub',
     async () => {
-      const [s, h] = await Promise.all([hostStatus(origin), heads()]);
+      const [s, h] = await Promise.all([hostStatus(host), heads()]);
       return KNOWN_TOPICS.every((t) => s.feed.topics[t]?.offset === h[t]) ? true : undefined;
     },
     timeoutMs,
@@ -53,9 +59,9 @@ async function caughtUp(origin: string, heads: () => Promise<Record<string, numb
  * Waits until the host holds data of every topic the hub has. A host that goes offline before it held anything
  * of a topic is a new client when it returns, and a new client of a long log rightly gets a snapshot, not the log.
  */
-async function holdingData(origin: string, hub: RunningHub): Promise<void> {
+async function holdingData(host: Reachable, hub: RunningHub): Promise<void> {
   await until('the host to hold every topic', async () => {
-    const s = await hostStatus(origin);
+    const s = await hostStatus(host);
     const heads = hub.status().topics;
     const holds = KNOWN_TOPICS.every((t) => (heads[t]?.head ?? 0) === 0 || (s.feed.topics[t]?.offset ?? 0) > 0);
     return s.feed.state === 'connected' && holds ? true : undefined;
@@ -89,7 +95,7 @@ describe('offline-first data path under chaos', () => {
     const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'));
     cleanups.push(() => host.app.stop());
     await until('streaming', async () =>
-      (await hostStatus(host.origin)).feed.topics['econ.live']!.offset > 500 ? true : undefined,
+      (await hostStatus(host)).feed.topics['econ.live']!.offset > 500 ? true : undefined,
     );
     hub.child.kill('SIGKILL');
     await hub.exited();
@@ -108,7 +114,7 @@ describe('offline-first data path under chaos', () => {
     await hub.stop();
     hub = runCli(['hub', '--port', String(port), '--data-dir', hubDir]); // same log, no demo: heads stay put
     await hub.waitFor(/listening/);
-    await caughtUp(host.origin, heads);
+    await caughtUp(host, heads);
     expect(diffLogs(join(hubDir, 'hub-events.sqlite'), join(dir, 'host', 'cache.sqlite'), KNOWN_TOPICS)).toEqual([]);
   });
 
@@ -143,10 +149,10 @@ describe('offline-first data path under chaos', () => {
     cleanups.push(() => served.server.stop());
     const last = await startHostProcess(hub.url, hostDir);
     cleanups.push(() => last.app.stop());
-    await caughtUp(last.origin, async () => served.heads);
+    await caughtUp(last, async () => served.heads);
     expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), cacheFile, KNOWN_TOPICS)).toEqual([]);
     await until('all 20 actions delivered', async () =>
-      (await hostStatus(last.origin)).outbox.depth === 0 ? true : undefined,
+      (await hostStatus(last)).outbox.depth === 0 ? true : undefined,
     );
   });
 
@@ -157,7 +163,7 @@ describe('offline-first data path under chaos', () => {
     cleanups.push(() => proxy.close());
     const host = await startHostProcess(proxy.url, join(dir, 'host'));
     cleanups.push(() => host.app.stop());
-    await holdingData(host.origin, hub);
+    await holdingData(host, hub);
     for (let i = 0; i < 12; i++) {
       await sleep(300 + Math.floor(Math.random() * 500));
       const r = Math.random();
@@ -175,7 +181,7 @@ describe('offline-first data path under chaos', () => {
     }
     const heads = await stopProducingKeepServing(hub, dir);
     cleanups.push(() => heads.server.stop());
-    await caughtUp(host.origin, async () => heads.heads);
+    await caughtUp(host, async () => heads.heads);
     expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), join(dir, 'host', 'cache.sqlite'), KNOWN_TOPICS)).toEqual(
       [],
     );
@@ -188,18 +194,18 @@ describe('offline-first data path under chaos', () => {
     cleanups.push(() => proxy.close());
     const host = await startHostProcess(proxy.url, join(dir, 'host'));
     cleanups.push(() => host.app.stop());
-    await holdingData(host.origin, hub);
+    await holdingData(host, hub);
     proxy.refuse(true);
     proxy.dropAll();
     const before = hub.status().topics['econ.live']!.head;
     await sleep(60_000);
-    const s = await hostStatus(host.origin);
+    const s = await hostStatus(host);
     expect(s.feed.state).toBe('offline');
     expect(hub.status().topics['econ.live']!.head - before).toBeGreaterThan(40_000);
     const heads = await stopProducingKeepServing(hub, dir);
     cleanups.push(() => heads.server.stop());
     proxy.refuse(false);
-    await caughtUp(host.origin, async () => heads.heads, 120_000);
+    await caughtUp(host, async () => heads.heads, 120_000);
     expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), join(dir, 'host', 'cache.sqlite'), KNOWN_TOPICS)).toEqual(
       [],
     );

@@ -1,7 +1,7 @@
 // End to end: an X server with two monitors side by side; `ioc-wall start --shell browser` opens one Chromium
 // window per monitor, each inside its monitor, each showing its surface with live values; /api/status agrees.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ beforeAll(async () => {
     ...process.env,
     DISPLAY: wall.display,
   });
-  statusUrl = (await app.waitFor(/status: (http:\/\/127\.0\.0\.1:\d+\/api\/status)/))[1]!;
+  statusUrl = (await app.waitFor(/status: (http:\/\/127\.0\.0\.1:\d+\/api\/status\?token=[\w-]+)/))[1]!;
 });
 
 afterAll(async () => {
@@ -85,6 +85,24 @@ describe('browser shell on a two-monitor wall', () => {
       // Covers most of its monitor, not a small window that merely starts there.
       expect(geo.WIDTH * geo.HEIGHT).toBeGreaterThan(0.8 * m.width * m.height);
     }
+  });
+
+  it('keeps the bridge token out of every process command line (others can read /proc/*/cmdline)', async () => {
+    const token = new URL(statusUrl).searchParams.get('token')!;
+    // Runs after the windows opened (the test above waits for that).
+    const cmdlines = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          return ''; // a process that ended meanwhile
+        }
+      });
+    const windows = cmdlines.filter((c) => c.includes('--app=http://127.0.0.1'));
+    expect(windows.length).toBeGreaterThanOrEqual(2);
+    expect(windows.every((c) => /[?&]code=/.test(c))).toBe(true);
+    expect(cmdlines.filter((c) => c.includes(token))).toEqual([]);
   });
 
   it('shows live values that change over time on every surface', async () => {

@@ -20,6 +20,7 @@ const shots = join(REPO, 'test-results', 'preset-switch');
 let app: CliRun;
 let browser: Browser;
 let origin: string;
+let token: string;
 let bridge: Socket;
 const walls = new Map<string, Page>();
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'ioc-preset-e2e-'));
   writeFileSync(join(dir, 'wall.json'), JSON.stringify(WALL));
-  ({ app, origin, bridge } = await startHeadlessApp([
+  ({ app, origin, token, bridge } = await startHeadlessApp([
     '--wall',
     join(dir, 'wall.json'),
     '--data-dir',
@@ -58,7 +59,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const status = async () => HostStatus.parse(await (await fetch(`${origin}/api/status`)).json());
+const status = async () => HostStatus.parse(await (await fetch(`${origin}/api/status?token=${token}`)).json());
 const tileIdsOf = (page: Page) =>
   page.$$eval('.wall [data-tile-id]', (els) => els.map((e) => (e as HTMLElement).dataset.tileId ?? ''));
 

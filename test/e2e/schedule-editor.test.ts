@@ -27,6 +27,7 @@ let hubPort = 0;
 let app: CliRun;
 let browser: Browser;
 let origin: string;
+let token: string;
 let bridge: Socket;
 let wall: Page;
 let console: Page;
@@ -51,7 +52,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'wall.json'), JSON.stringify(WALL));
   hub = await startDemoHub();
   hubPort = hub.port;
-  ({ app, origin, bridge } = await startHeadlessApp([
+  ({ app, origin, token, bridge } = await startHeadlessApp([
     '--hub',
     hub.url,
     '--wall',
@@ -74,7 +75,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-const status = async () => HostStatus.parse(await (await fetch(`${origin}/api/status`)).json());
+const status = async () => HostStatus.parse(await (await fetch(`${origin}/api/status?token=${token}`)).json());
 const hubCommands = async (): Promise<number> =>
   ((await (await fetch(`http://127.0.0.1:${hubPort}/api/status`)).json()) as { commands: number }).commands;
 const rows = () => console.getByTestId('schedule-row');

@@ -26,7 +26,9 @@ describe('bridge security', () => {
       await expect(connected(socket)).rejects.toThrow();
       socket.close();
     }
-    const st = (await (await fetch(`${host.origin}/api/status`)).json()) as { bridge: { rejected: number } };
+    const st = (await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json()) as {
+      bridge: { rejected: number };
+    };
     expect(st.bridge.rejected).toBeGreaterThanOrEqual(3);
   });
 

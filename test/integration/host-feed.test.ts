@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function status(): Promise<HostStatus> {
-  const res = await fetch(`${host.origin}/api/status`);
+  const res = await fetch(`${host.origin}/api/status?token=${host.token}`);
   return HostStatus.parse(await res.json());
 }
 

@@ -90,7 +90,8 @@ describe('hub protocol, host side', () => {
     });
     const host = await startTestHost({ hub: url });
     try {
-      const status = async () => HostStatus.parse(await (await fetch(`${host.origin}/api/status`)).json());
+      const status = async () =>
+        HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());
       await until('the good event', async () =>
         (await status()).feed.topics['econ.live']?.offset === 1 ? true : undefined,
       );

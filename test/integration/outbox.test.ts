@@ -101,7 +101,8 @@ describe('outbox of the host', () => {
     const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
     return { app, origin: m[1]!, token: m[2]! };
   }
-  const status = async (origin: string) => HostStatus.parse(await (await fetch(`${origin}/api/status`)).json());
+  const status = async (h: { origin: string; token: string }) =>
+    HostStatus.parse(await (await fetch(`${h.origin}/api/status?token=${h.token}`)).json());
 
   it('queues an acknowledgement made while the hub is down and delivers it once when it returns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ioc-outbox-'));
@@ -111,11 +112,9 @@ describe('outbox of the host', () => {
     const id = await activeAlert(hub);
     const host = await startHost(hub.url, join(dir, 'host'));
     cleanups.push(() => host.app.stop());
-    await until('connected', async () => ((await status(host.origin)).feed.state === 'connected' ? true : undefined));
+    await until('connected', async () => ((await status(host)).feed.state === 'connected' ? true : undefined));
     await hub.close();
-    await until('reconnecting', async () =>
-      (await status(host.origin)).feed.state !== 'connected' ? true : undefined,
-    );
+    await until('reconnecting', async () => ((await status(host)).feed.state !== 'connected' ? true : undefined));
 
     const bridge = connectBridge(host.origin, host.token);
     cleanups.push(() => void bridge.close());
@@ -126,11 +125,11 @@ describe('outbox of the host', () => {
     });
     expect(queued.ok).toBe(true);
     expect(OutboxItem.parse(queued.ok && queued.result).state).toBe('queued');
-    expect((await status(host.origin)).outbox.depth).toBe(1);
+    expect((await status(host)).outbox.depth).toBe(1);
 
     hub = await hubAt(logFile, hubPort);
     cleanups.push(() => hub.close());
-    await until('delivered', async () => ((await status(host.origin)).outbox.depth === 0 ? true : undefined), 30_000);
+    await until('delivered', async () => ((await status(host)).outbox.depth === 0 ? true : undefined), 30_000);
     const view = await call(bridge, 'outbox', {});
     expect(view.ok && (view.result as { items: OutboxItem[] }).items[0]).toMatchObject({
       state: 'done',
@@ -149,7 +148,7 @@ describe('outbox of the host', () => {
     cleanups.push(() => proxy.close());
     const id = await activeAlert(hub);
     const first = await startHost(proxy.url, join(dir, 'host'));
-    await until('connected', async () => ((await status(first.origin)).feed.state === 'connected' ? true : undefined));
+    await until('connected', async () => ((await status(first)).feed.state === 'connected' ? true : undefined));
 
     proxy.stallDownstream(true); // the hub's answers no longer reach the host
     const bridge = connectBridge(first.origin, first.token);
@@ -169,7 +168,7 @@ describe('outbox of the host', () => {
     db.close();
     const second = await startHost(proxy.url, join(dir, 'host'));
     cleanups.push(() => second.app.stop());
-    await until('confirmed', async () => ((await status(second.origin)).outbox.depth === 0 ? true : undefined), 30_000);
+    await until('confirmed', async () => ((await status(second)).outbox.depth === 0 ? true : undefined), 30_000);
     const b2 = connectBridge(second.origin, second.token);
     cleanups.push(() => void b2.close());
     await connected(b2);

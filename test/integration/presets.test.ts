@@ -48,7 +48,8 @@ afterAll(async () => {
   await hub?.close();
 });
 
-const status = async (host: RunningHost) => HostStatus.parse(await (await fetch(`${host.origin}/api/status`)).json());
+const status = async (host: RunningHost) =>
+  HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());
 
 /** Queues a command through the host's outbox and waits for the hub's answer. */
 async function command(bridge: Socket, name: string, args: unknown): Promise<OutboxItem> {

@@ -8,6 +8,8 @@ export interface HeadlessApp {
   app: CliRun;
   /** The host's http://127.0.0.1:port */
   origin: string;
+  /** The console's bridge token (also what the full /api/status needs). */
+  token: string;
   bridge: Socket;
 }
 
@@ -21,5 +23,5 @@ export async function startHeadlessApp(args: readonly string[]): Promise<Headles
   if (!m?.[1] || !m[2]) throw new Error(`the host printed no console URL:\n${app.stdout()}`);
   const bridge = connectBridge(m[1], m[2]);
   await connected(bridge);
-  return { app, origin: m[1], bridge };
+  return { app, origin: m[1], token: m[2], bridge };
 }

@@ -10,7 +10,7 @@ export interface BrowserShellOptions {
   chromium: string;
   display: string;
   profilesDir: string;
-  /** Page address of a surface, token included. */
+  /** Page address of a surface, with a one-time launch code (never the token: argv is readable by others). */
   urlFor: (surface: Surface) => string;
   onWindow: (surfaceId: string, state: WindowState, pid: number | null) => void;
   logger: Logger;

@@ -1,12 +1,21 @@
-// The host's loopback HTTP server: the renderer bundle (with a strict CSP), /healthz and /api/status.
+// The host's loopback HTTP server: the renderer bundle (with a strict CSP), /healthz, /api/status (with the
+// token) and the exchange of a window's one-time launch code for the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import type { LaunchCodes } from './launch-codes.js';
+import { carriesToken, hostHeaderAllowed } from './request-guard.js';
 
 export interface HttpOptions {
   rendererDir: string;
   status: () => unknown;
+  /** What /api/status shows a caller without the token: who answers, nothing of the wall. */
+  publicStatus: () => unknown;
+  /** The per-launch bridge token that /api/status requires. */
+  token: string;
+  launchCodes: LaunchCodes;
   /** Origins of video sources the site allowed (`--media-origin`): already normalised to scheme://host:port. */
   mediaOrigins?: readonly string[];
 }
@@ -50,10 +59,18 @@ export function createHttpServer(options: HttpOptions): Server {
       res.setHeader('Referrer-Policy', 'no-referrer');
     },
   });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (!hostHeaderAllowed(req, (server.address() as AddressInfo).port)) {
+      return json(res, 403, { error: 'this server answers only to 127.0.0.1 and localhost' });
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(res, 200, { ok: true });
-    if (path === '/api/status') return json(res, 200, options.status());
+    if (path === '/api/status') {
+      return carriesToken(req, options.token)
+        ? json(res, 200, options.status())
+        : json(res, 401, { ...(options.publicStatus() as object), error: 'the full status needs the token' });
+    }
+    if (path === '/api/launch-code' && req.method === 'POST') return redeem(req, res, options.launchCodes);
     if (path?.startsWith('/socket.io')) return; // the bridge's upgrade requests are socket.io's
     assets(req, res, () => json(res, 404, { error: 'not found' }));
   });
@@ -62,6 +79,28 @@ export function createHttpServer(options: HttpOptions): Server {
   // nothing, so the client is left to close it first.
   server.keepAliveTimeout = 60_000;
   return server;
+}
+
+/** A window's page trades its one-time code (the request body) for the token. */
+function redeem(req: IncomingMessage, res: ServerResponse, codes: LaunchCodes): void {
+  let body = '';
+  let tooLarge = false;
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => {
+    if (tooLarge) return; // read and dropped: the answer is already on its way
+    body += chunk;
+    if (body.length > 256) {
+      tooLarge = true;
+      res.setHeader('connection', 'close');
+      json(res, 413, { error: 'a launch code is short' });
+    }
+  });
+  req.on('end', () => {
+    if (tooLarge) return;
+    const token = codes.redeem(body.trim());
+    if (token) json(res, 200, { token });
+    else json(res, 403, { error: 'unknown, used or expired launch code' });
+  });
 }
 
 function json(res: ServerResponse, code: number, body: unknown): void {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { StartOptions } from './start-options';
+
+const parse = (extra: Record<string, unknown>) => StartOptions.safeParse({ dataDir: '/tmp/x', ...extra });
+
+describe('a hub on another machine', () => {
+  it('is refused over plain http, saying why and what to do', () => {
+    const r = parse({ hub: 'http://10.1.2.3:4181' });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toMatch(/unencrypted.*--tls-cert.*--insecure-hub/);
+  });
+
+  it('is accepted over https, over plain http on loopback, or with --insecure-hub', () => {
+    for (const hub of ['https://hub.ioc.local:4181', 'http://127.0.0.1:4181', 'http://localhost:4181', 'embedded']) {
+      expect([hub, parse({ hub }).success]).toEqual([hub, true]);
+    }
+    expect(parse({ hub: 'http://hub.ioc.local:4181', insecureHub: true }).success).toBe(true);
+  });
+});
