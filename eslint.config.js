@@ -42,7 +42,7 @@ const electron = { group: ['electron', 'electron/*'], message: 'electron is only
 const dom = { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'React belongs in renderer/' };
 const nodeOnly = {
   group: ['better-sqlite3', 'socket.io', 'commander'],
-  message: 'node-only packages stay in hub/ and main/host/',
+  message: 'node-only packages stay in platform/, hub/ and main/host/',
 };
 const folder = (name, why) => ({ group: [`**/${name}/**`, `**/${name}`], message: why });
 const noMain = folder('main', 'only main/ may import main/');
@@ -50,6 +50,7 @@ const noHub = folder('hub', 'hub/ is imported only by main/host/ (to embed it)')
 const noRenderer = folder('renderer', 'renderer/ is imported by nothing else');
 const noTest = folder('test', 'test/ is imported by nothing that ships');
 const noElectronShell = folder('electron', 'the Electron shell is imported by nothing else');
+const noPlatform = folder('platform', 'platform/ (shared Node code) is imported only by hub/ and main/host/');
 
 const layer = (files, patterns, extraGlobals) => ({
   files,
@@ -73,7 +74,8 @@ export default tseslint.config(
   },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { ...globals.node } } },
   { files: ['*.config.{js,ts}', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
-  layer(['src/**/*.ts'], [node, electron, dom, nodeOnly, noMain, noHub, noRenderer, noTest], {}),
+  layer(['src/**/*.ts'], [node, electron, dom, nodeOnly, noPlatform, noMain, noHub, noRenderer, noTest], {}),
+  layer(['platform/**/*.ts'], [electron, dom, noMain, noHub, noRenderer, noTest], globals.node),
   layer(['hub/**/*.ts'], [electron, dom, noMain, noRenderer, noTest], globals.node),
   layer(['main/host/**/*.ts'], [electron, dom, noElectronShell, noRenderer, noTest], globals.node),
   layer(
@@ -81,6 +83,7 @@ export default tseslint.config(
     [
       dom,
       nodeOnly,
+      noPlatform,
       noHub,
       folder('host', 'the shell talks to the host over parentPort, not by import'),
       noRenderer,
@@ -88,7 +91,7 @@ export default tseslint.config(
     ],
     globals.node,
   ),
-  layer(['renderer/**/*.{ts,tsx}'], [node, electron, nodeOnly, noMain, noHub, noTest], globals.browser),
+  layer(['renderer/**/*.{ts,tsx}'], [node, electron, nodeOnly, noPlatform, noMain, noHub, noTest], globals.browser),
   {
     files: ['renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{src,hub,main,renderer}/**/*.test.{ts,tsx}'],
+          include: ['{src,platform,hub,main,renderer}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startHub } from '../dist/hub/hub-server.js';
-import { createLogger } from '../dist/hub/logger.js';
+import { createLogger } from '../dist/platform/logger.js';
 import Database from 'better-sqlite3';
 import { fmt, section, table, targetLines } from './report.mjs';
 import { summarize } from './stats.mjs';

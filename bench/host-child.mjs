@@ -1,6 +1,6 @@
 // A host in its own process, as in production (hub and host are separate programs): started with startHost from
 // dist, driven by the benchmark over IPC. argv[2]: JSON { hub, dataDir }.
-import { createLogger } from '../dist/hub/logger.js';
+import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 

@@ -1,7 +1,7 @@
 // 1. Ingest: a hub's log replayed into an empty host and committed in its SQLite cache, in events/s, beside a
 // plain better-sqlite3 loop writing the same rows with FeedCache's own SQL and batch size. The ratio is the figure.
 import { join } from 'node:path';
-import { createLogger } from '../dist/hub/logger.js';
+import { createLogger } from '../dist/platform/logger.js';
 import { FeedCache } from '../dist/main/host/cache/feed-cache.js';
 import { openCache } from '../dist/main/host/cache/open-cache.js';
 import { benchEvent, headsOf } from './events.mjs';

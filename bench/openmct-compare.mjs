@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
-import { createLogger } from '../dist/hub/logger.js';
+import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table, targetLines } from './report.mjs';

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger } from '../dist/hub/logger.js';
+import { createLogger } from '../dist/platform/logger.js';
 import { FeedCache } from '../dist/main/host/cache/feed-cache.js';
 import { openCache } from '../dist/main/host/cache/open-cache.js';
 import { benchEvent } from './events.mjs';

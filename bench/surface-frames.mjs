@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startHub } from '../dist/hub/hub-server.js';
-import { createLogger } from '../dist/hub/logger.js';
+import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table } from './report.mjs';

@@ -8,8 +8,17 @@ import {
   type CommandResult,
   type Envelope,
 } from '../src/contract/hub-protocol.js';
+import { migrate } from '../platform/sqlite/migrate.js';
 import type { EventLog } from './event-log.js';
 import { executePresetCommand, isPresetCommand } from './preset-commands.js';
+
+// The journal's schema (component 'command-log' of the hub's file); a step is never edited once shipped.
+const COMMAND_LOG_MIGRATIONS: readonly string[] = [
+  // 1: one row per idempotency key. IF NOT EXISTS: files written before versioned migrations hold it already.
+  `CREATE TABLE IF NOT EXISTS commands (
+     key TEXT PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL, issuer TEXT NOT NULL,
+     issued_at INTEGER NOT NULL, result TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
+];
 
 export interface CommandOutcome {
   duplicate: boolean;
@@ -25,9 +34,7 @@ export class CommandLog {
 
   constructor(private readonly log: EventLog) {
     this.db = log.database;
-    this.db.exec(`CREATE TABLE IF NOT EXISTS commands (
-      key TEXT PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL, issuer TEXT NOT NULL,
-      issued_at INTEGER NOT NULL, result TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+    migrate(this.db, 'command-log', COMMAND_LOG_MIGRATIONS);
     this.find = this.db.prepare('SELECT result FROM commands WHERE key = ?');
     this.record = this.db.prepare(
       'INSERT INTO commands (key, name, args, issuer, issued_at, result, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

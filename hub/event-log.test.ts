@@ -1,4 +1,9 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CommandLog } from './command-log.js';
 import { EventLog, type NewEvent } from './event-log.js';
 
 const live = (i: number, key: string): NewEvent => ({
@@ -49,5 +54,91 @@ describe('event log', () => {
     expect(log.prune('econ.live', { maxAgeMs: 0, maxEvents: 1 }, 1e9)).toBe(8);
     expect(log.read('econ.live', 0, 1000).map((e) => e.offset)).toEqual([98, 99, 100]);
     expect(log.head('econ.live')).toBe(100);
+  });
+});
+
+// A hub log as EventLog and CommandLog wrote it before versioned migrations: their inline DDL, verbatim.
+function writeUnversionedLog(file: string, withLatest: boolean): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS events (
+      topic TEXT NOT NULL, offset INTEGER NOT NULL, time INTEGER NOT NULL,
+      source TEXT NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL,
+      PRIMARY KEY (topic, offset)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS latest (
+        topic TEXT NOT NULL, key TEXT NOT NULL, offset INTEGER NOT NULL, PRIMARY KEY (topic, key)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS floors (topic TEXT PRIMARY KEY, floor INTEGER NOT NULL)`);
+  db.exec(`CREATE TABLE IF NOT EXISTS commands (
+      key TEXT PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL, issuer TEXT NOT NULL,
+      issued_at INTEGER NOT NULL, result TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const insert = db.prepare('INSERT INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)');
+  // Offsets 1 and 2 were pruned (floor 3); the latest of every key stays.
+  for (let i = 3; i <= 9; i++) {
+    const e = live(i, KEYS[i % 3]!);
+    insert.run(e.topic, i, e.time, e.source, e.key, JSON.stringify(e.payload));
+  }
+  db.prepare("INSERT INTO floors (topic, floor) VALUES ('econ.live', 3)").run();
+  if (withLatest) {
+    db.exec('INSERT INTO latest SELECT topic, key, MAX(offset) FROM events GROUP BY topic, key');
+  }
+  db.prepare('INSERT INTO commands VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    'k1',
+    'alert.note',
+    '{}',
+    'op',
+    1,
+    '{"status":"applied","message":"m","appliedAt":1}',
+    1,
+  );
+  db.close();
+}
+
+function dump(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return Object.fromEntries(
+      ['events', 'latest', 'floors', 'commands'].map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('event log written before versioned migrations', () => {
+  const tmpLog = () => join(mkdtempSync(join(tmpdir(), 'ioc-hub-log-')), 'hub-events.sqlite');
+
+  it('opens as version 1 of the event log and the command log, with every row kept', () => {
+    const file = tmpLog();
+    writeUnversionedLog(file, true);
+    const before = dump(file);
+    const log = new EventLog(file);
+    const commands = new CommandLog(log);
+    expect(commands.count()).toBe(1);
+    expect(log.database.prepare('SELECT component, version FROM schema_migrations ORDER BY component').all()).toEqual([
+      { component: 'command-log', version: 1 },
+      { component: 'event-log', version: 1 },
+    ]);
+    log.close();
+    expect(dump(file)).toEqual(before);
+  });
+
+  it('derives the latest event of every key when the file has none, and goes on from its head', () => {
+    const file = tmpLog();
+    writeUnversionedLog(file, false);
+    const log = new EventLog(file);
+    expect(log.snapshot('econ.live').map((e) => [e.key, e.offset])).toEqual([
+      ['public_services_today', 7],
+      ['documents_processed_today', 8],
+      ['new_businesses_today', 9],
+    ]);
+    expect(log.floor('econ.live')).toBe(3);
+    expect(log.head('econ.live')).toBe(9);
+    expect(log.append([live(10, KEYS[0]!)])[0]?.offset).toBe(10);
+    log.close();
+    // Reopened: the migration is not run again, the latest values are the log's own.
+    const reopened = new EventLog(file);
+    expect(reopened.latestOf('econ.live', KEYS[0]!)?.offset).toBe(10);
+    expect(reopened.snapshot('econ.live')).toHaveLength(3);
+    reopened.close();
   });
 });

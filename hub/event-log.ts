@@ -1,10 +1,12 @@
 // The hub's durable, ordered log: one sequence of offsets per topic, in SQLite so a restart loses nothing
 // and clients can resume from the offsets they hold. Every topic holds the latest event of each key forever (the
 // snapshot a new client starts from); older history is pruned by age and count, below the topic's floor.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { EVENT_COLUMNS, EVENT_VALUES, type EventRow, toEnvelope, toEventRow } from '../platform/event-rows.js';
+import { migrate } from '../platform/sqlite/migrate.js';
+import { openDatabase } from '../platform/sqlite/open-database.js';
 import type { Envelope, KnownTopic } from '../src/contract/hub-protocol.js';
+import { EVENT_LOG_MIGRATIONS } from './event-log-migrations.js';
 
 export interface NewEvent {
   topic: KnownTopic;
@@ -12,15 +14,6 @@ export interface NewEvent {
   source: string;
   time: number;
   payload: unknown;
-}
-
-interface Row {
-  topic: KnownTopic;
-  offset: number;
-  time: number;
-  source: string;
-  key: string;
-  payload: string;
 }
 
 export interface RetentionPolicy {
@@ -32,30 +25,15 @@ export class EventLog {
   private readonly db: Database.Database;
   private readonly heads = new Map<string, number>();
   private readonly insert: Database.Statement;
-  private readonly range: Database.Statement<[string, number, number], Row>;
-  private readonly byKey: Database.Statement<[string, string], Row>;
+  private readonly range: Database.Statement<[string, number, number], EventRow>;
+  private readonly byKey: Database.Statement<[string, string], EventRow>;
   private readonly setLatest: Database.Statement;
   private readonly floors = new Map<string, number>();
 
   /** `file` null: in memory (tests, throwaway demo). */
   constructor(file: string | null) {
-    if (file) mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file ?? ':memory:');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS events (
-      topic TEXT NOT NULL, offset INTEGER NOT NULL, time INTEGER NOT NULL,
-      source TEXT NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL,
-      PRIMARY KEY (topic, offset)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS latest (
-        topic TEXT NOT NULL, key TEXT NOT NULL, offset INTEGER NOT NULL, PRIMARY KEY (topic, key)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS floors (topic TEXT PRIMARY KEY, floor INTEGER NOT NULL)`);
-    // A log written before the latest table existed: derive it once.
-    if (!this.db.prepare('SELECT 1 FROM latest LIMIT 1').get()) {
-      this.db.exec(
-        'INSERT INTO latest (topic, key, offset) SELECT topic, key, MAX(offset) FROM events GROUP BY topic, key',
-      );
-    }
+    this.db = openDatabase(file, { synchronous: 'NORMAL' });
+    migrate(this.db, 'event-log', EVENT_LOG_MIGRATIONS);
     for (const row of this.db.prepare('SELECT topic, floor FROM floors').all() as { topic: string; floor: number }[]) {
       this.floors.set(row.topic, row.floor);
     }
@@ -65,19 +43,17 @@ export class EventLog {
     }[]) {
       this.heads.set(row.topic, row.head);
     }
-    this.insert = this.db.prepare(
-      'INSERT INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    this.insert = this.db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES})`);
     this.byKey = this.db.prepare(
-      `SELECT e.topic, e.offset, e.time, e.source, e.key, e.payload FROM latest l
-       JOIN events e ON e.topic = l.topic AND e.offset = l.offset WHERE l.topic = ? AND l.key = ?`,
+      `SELECT e.* FROM latest l JOIN events e ON e.topic = l.topic AND e.offset = l.offset
+       WHERE l.topic = ? AND l.key = ?`,
     );
     this.setLatest = this.db.prepare(
       `INSERT INTO latest (topic, key, offset) VALUES (?, ?, ?)
        ON CONFLICT (topic, key) DO UPDATE SET offset = excluded.offset`,
     );
     this.range = this.db.prepare(
-      'SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND offset > ? ORDER BY offset LIMIT ?',
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE topic = ? AND offset > ? ORDER BY offset LIMIT ?`,
     );
   }
 
@@ -89,9 +65,10 @@ export class EventLog {
       for (const e of events) {
         const offset = (heads.get(e.topic) ?? 0) + 1;
         heads.set(e.topic, offset);
-        this.insert.run(e.topic, offset, e.time, e.source, e.key, JSON.stringify(e.payload));
+        const envelope = { ...e, offset };
+        this.insert.run(toEventRow(envelope));
         this.setLatest.run(e.topic, e.key, offset);
-        out.push({ ...e, offset });
+        out.push(envelope);
       }
     })();
     for (const [topic, head] of heads) this.heads.set(topic, head);
@@ -101,7 +78,7 @@ export class EventLog {
   /** The newest event of a key, if any. */
   latestOf(topic: string, key: string): Envelope | undefined {
     const r = this.byKey.get(topic, key);
-    return r ? { ...r, payload: JSON.parse(r.payload) as unknown } : undefined;
+    return r ? toEnvelope(r) : undefined;
   }
 
   /** For the command log, which must write in the same transactions as the events. */
@@ -111,19 +88,18 @@ export class EventLog {
 
   /** Events of a topic after `afterOffset`, oldest first. */
   read(topic: string, afterOffset: number, limit: number): Envelope[] {
-    return this.range.all(topic, afterOffset, limit).map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+    return this.range.all(topic, afterOffset, limit).map(toEnvelope);
   }
 
   /** The latest event of every key of a topic, oldest first: what a new client starts from. */
   snapshot(topic: string): Envelope[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT e.topic, e.offset, e.time, e.source, e.key, e.payload FROM latest l
-           JOIN events e ON e.topic = l.topic AND e.offset = l.offset WHERE l.topic = ? ORDER BY e.offset`,
-        )
-        .all(topic) as Row[]
-    ).map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+    return this.db
+      .prepare<[string], EventRow>(
+        `SELECT e.* FROM latest l JOIN events e ON e.topic = l.topic AND e.offset = l.offset
+         WHERE l.topic = ? ORDER BY e.offset`,
+      )
+      .all(topic)
+      .map(toEnvelope);
   }
 
   /** Smallest offset from which the log of a topic is complete (1 until something was pruned). */

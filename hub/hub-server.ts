@@ -19,7 +19,7 @@ import {
 import { CommandLog } from './command-log.js';
 import { DemoSource } from './demo-source.js';
 import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger } from '../platform/logger.js';
 import { Subscriber } from './subscriber.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */

@@ -15,7 +15,7 @@ import {
   CallFrame,
   type CallResult,
 } from '../../src/contract/bridge.js';
-import type { Logger } from '../../hub/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { BridgeHandlers } from './bridge-handlers.js';
 
 export const ELECTRON_ORIGIN = 'app://ioc-wall';

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { WallFileError } from './displays/wall-file.js';
 import { runStart, StartError } from './run-start.js';

@@ -12,7 +12,7 @@ import {
   SubscribeResponse,
 } from '../../src/contract/hub-protocol.js';
 import type { FeedState, FeedStatus } from '../../src/contract/host-status.js';
-import type { Logger } from '../../hub/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 const CATCH_UP_MIN = 500;
 const MAX_BATCH = 5000;

@@ -10,13 +10,13 @@ import type { Monitor, SurfaceLayout } from '../../src/contract/wall.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { planWall, type WallSpec } from '../../src/domain/wall/wall-plan.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger, type Logger } from '../../hub/logger.js';
+import { createLogger, type Logger } from '../../platform/logger.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
 import { BridgeServer, ELECTRON_ORIGIN } from './bridge-server.js';
 import type { BridgeHandlers } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
 import { FeedBroadcast } from './feed-broadcast.js';
-import { Outbox } from './outbox.js';
+import { Outbox } from './cache/outbox.js';
 import { createHttpServer } from './http/http-server.js';
 import { LaunchCodes } from './http/launch-codes.js';
 import { FeedCache } from './cache/feed-cache.js';
@@ -81,7 +81,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const cacheFile = join(options.dataDir, 'cache.sqlite');
   const cacheDb = openCache(cacheFile, logger).db;
   const store = new FeedCache(cacheDb, logger);
-  const outbox = new Outbox(cacheFile, `console@${hostname()}`, logger);
+  const outbox = new Outbox(cacheDb, `console@${hostname()}`, logger);
   const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
   const surfaces = new SurfaceRegistry();
   const placement = new WallPlacement(

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Monitor } from '../../src/contract/wall.js';
 import { virtualMonitors } from '../../src/domain/default-wall.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { watchMonitors } from './displays/monitor-watcher.js';
 import { loadWallFile } from './displays/wall-file.js';
 import { xrandrMonitors } from './displays/xrandr-monitors.js';

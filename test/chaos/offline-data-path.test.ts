@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
 import { until } from '../support/start-test-host.js';

@@ -10,7 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
 import { localMoment } from '../../src/domain/presets/wall-schedule.js';

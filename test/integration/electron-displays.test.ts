@@ -3,7 +3,7 @@
 // the new bounds; when it returns, the surfaces go back. Malformed messages change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostToShell } from '../../src/contract/shell-ipc.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { ElectronChannel } from '../../main/host/shells/electron-child.js';
 import { serveElectronShell } from '../../main/host/shells/electron-session.js';

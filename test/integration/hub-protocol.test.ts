@@ -5,7 +5,7 @@ import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 

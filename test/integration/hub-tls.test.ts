@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { runCli } from '../support/cli-process.js';
 import { startTestHost, until } from '../support/start-test-host.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { OutboxItem } from '../../src/contract/bridge.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import type { AlertPayload, Envelope } from '../../src/contract/hub-protocol.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { type LayoutChange, OutboxItem, OutboxView } from '../../src/contract/bridge.js';
 import { HostStatus } from '../../src/contract/host-status.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { NewEvent } from '../../hub/event-log.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 

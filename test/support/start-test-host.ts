@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Monitor } from '../../src/contract/wall.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { type RunningHost, startHost } from '../../main/host/host.js';
 import { StartOptions } from '../../main/host/start-options.js';
 

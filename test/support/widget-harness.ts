@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Tile } from '../../src/contract/wall.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { NewEvent } from '../../hub/event-log.js';
-import { createLogger } from '../../hub/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { type RunningHost, startHost } from '../../main/host/host.js';
 import { StartOptions } from '../../main/host/start-options.js';
 import { launchTestChromium } from './test-chromium.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
-import { createLogger } from '../../../hub/logger.js';
+import { createLogger } from '../../../platform/logger.js';
 import { FeedCache } from './feed-cache.js';
 import { openCache } from './open-cache.js';
 

@@ -2,9 +2,10 @@
 // Events are applied in memory at once (the wall sees them) and written in batched transactions; a topic's
 // offset is committed in the same transaction as its data, so a crash can neither skip nor duplicate.
 import type Database from 'better-sqlite3';
-import type { Envelope, KnownTopic } from '../../../src/contract/hub-protocol.js';
+import { EVENT_COLUMNS, EVENT_VALUES, type EventRow, toEnvelope, toEventRow } from '../../../platform/event-rows.js';
+import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import { LatestValues } from '../../../src/domain/latest-values.js';
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 import type { FeedSink } from '../feed-client.js';
 
 export type CacheListener = (events: Envelope[]) => void;
@@ -16,15 +17,6 @@ export interface FeedCacheOptions {
   maxBatch?: number;
   /** History kept per topic. */
   retainMs?: number;
-}
-
-interface LatestRow {
-  topic: KnownTopic;
-  key: string;
-  offset: number;
-  time: number;
-  source: string;
-  payload: string;
 }
 
 export class FeedCache implements FeedSink {
@@ -48,11 +40,9 @@ export class FeedCache implements FeedSink {
   ) {
     this.flushMs = options.flushMs ?? 150;
     this.maxBatch = options.maxBatch ?? 5000;
-    const insertEvent = db.prepare(
-      'INSERT OR IGNORE INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const insertEvent = db.prepare(`INSERT OR IGNORE INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES})`);
     const upsertLatest = db.prepare(
-      `INSERT INTO latest (topic, key, offset, time, source, payload) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO latest (${EVENT_COLUMNS}) VALUES (${EVENT_VALUES})
        ON CONFLICT (topic, key) DO UPDATE SET offset = excluded.offset, time = excluded.time,
          source = excluded.source, payload = excluded.payload WHERE excluded.offset > latest.offset`,
     );
@@ -63,15 +53,14 @@ export class FeedCache implements FeedSink {
     this.commit = db.transaction((batch: Envelope[]) => {
       const lastOfTopic = new Map<string, Envelope>();
       // A batch often updates the same key many times (a live counter): its latest row is written once.
-      const lastOfKey = new Map<string, [Envelope, string]>();
+      const lastOfKey = new Map<string, EventRow>();
       for (const e of batch) {
-        const payload = JSON.stringify(e.payload);
-        insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
-        lastOfKey.set(`${e.topic}\u0000${e.key}`, [e, payload]);
+        const row = toEventRow(e);
+        insertEvent.run(row);
+        lastOfKey.set(`${e.topic}\u0000${e.key}`, row);
         lastOfTopic.set(e.topic, e);
       }
-      for (const [e, payload] of lastOfKey.values())
-        upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
+      for (const row of lastOfKey.values()) upsertLatest.run(row);
       for (const [topic, e] of lastOfTopic) upsertOffset.run(topic, e.offset, e.time);
     });
     this.replace = db.transaction((topic: string, upTo: number, events: Envelope[]) => {
@@ -79,9 +68,9 @@ export class FeedCache implements FeedSink {
       db.prepare('DELETE FROM events WHERE topic = ? AND offset > ?').run(topic, upTo);
       db.prepare('DELETE FROM latest WHERE topic = ?').run(topic);
       for (const e of events) {
-        const payload = JSON.stringify(e.payload);
-        insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
-        upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
+        const row = toEventRow(e);
+        insertEvent.run(row);
+        upsertLatest.run(row);
       }
       const newest = events.reduce((t, e) => Math.max(t, e.time), 0);
       upsertOffset.run(topic, upTo, newest > 0 ? newest : null);
@@ -98,10 +87,8 @@ export class FeedCache implements FeedSink {
       this.offsets.set(row.topic, row.offset);
       if (row.last_event_time !== null) this.times.set(row.topic, row.last_event_time);
     }
-    const rows = this.db
-      .prepare('SELECT topic, key, offset, time, source, payload FROM latest ORDER BY topic, offset')
-      .all() as LatestRow[];
-    for (const r of rows) this.values.apply({ ...r, payload: JSON.parse(r.payload) as unknown });
+    const rows = this.db.prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM latest ORDER BY topic, offset`).all();
+    for (const r of rows) this.values.apply(toEnvelope(r));
   }
 
   offset(topic: string): number {
@@ -175,19 +162,16 @@ export class FeedCache implements FeedSink {
     const rows = (
       key === undefined
         ? this.db
-            .prepare(
-              `SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND time >= ?
-               ORDER BY offset DESC LIMIT ?`,
-            )
+            .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE topic = ? AND time >= ? ORDER BY offset DESC LIMIT ?`)
             .all(topic, since, limit)
         : this.db
             .prepare(
-              `SELECT topic, offset, time, source, key, payload FROM events WHERE topic = ? AND key = ? AND time >= ?
+              `SELECT ${EVENT_COLUMNS} FROM events WHERE topic = ? AND key = ? AND time >= ?
                ORDER BY offset DESC LIMIT ?`,
             )
             .all(topic, key, since, limit)
-    ) as LatestRow[];
-    return rows.reverse().map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+    ) as EventRow[];
+    return rows.reverse().map(toEnvelope);
   }
 
   /** Drops history older than `retainMs`; latest values and offsets stay. */

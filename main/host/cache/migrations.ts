@@ -1,6 +1,6 @@
-// The cache's schema, one step per version (PRAGMA user_version). A step is never edited once shipped; a
-// change is a new step, so a wall PC that missed releases upgrades in order.
-export const MIGRATIONS: readonly string[] = [
+// The cache's schema (component 'cache'), one step per version. A step is never edited once shipped; a change is
+// a new step, so a wall PC that missed releases upgrades in order.
+export const CACHE_MIGRATIONS: readonly string[] = [
   // 1: feed state, latest values, history, outbox, meta
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE topic_offsets (

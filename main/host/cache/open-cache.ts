@@ -1,9 +1,11 @@
 // Opens the host's SQLite cache: checks it (PRAGMA quick_check), moves a corrupt file aside with a clear
 // message — never deletes it — and brings the schema up to date.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
-import type { Logger } from '../../../hub/logger.js';
-import { MIGRATIONS } from './migrations.js';
+import type { Logger } from '../../../platform/logger.js';
+import { migrate } from '../../../platform/sqlite/migrate.js';
+import { openDatabase } from '../../../platform/sqlite/open-database.js';
+import { CACHE_MIGRATIONS } from './migrations.js';
 
 export interface OpenedCache {
   db: Database.Database;
@@ -26,37 +28,25 @@ export function openCache(file: string, logger: Logger): OpenedCache {
     if (typeof fresh === 'string') throw new Error(`cannot create a new cache at ${file}: ${fresh}`);
     db = fresh;
   }
-  migrate(db);
+  try {
+    // Caches written before schema_migrations kept their version in PRAGMA user_version.
+    migrate(db, 'cache', CACHE_MIGRATIONS, { adoptUserVersion: true });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return { db, movedAside };
 }
 
 function tryOpen(file: string): Database.Database | string {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file);
+    db = openDatabase(file, { synchronous: 'NORMAL' });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
     return db;
   } catch (err) {
     db?.close();
     return err instanceof Error ? err.message : String(err);
-  }
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new Error(
-      `the cache was written by a newer IOC Wall (schema ${version}, this one knows ${MIGRATIONS.length})`,
-    );
-  }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
   }
 }

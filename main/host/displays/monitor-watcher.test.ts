@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Monitor } from '../../../src/contract/wall.js';
-import { createLogger } from '../../../hub/logger.js';
+import { createLogger } from '../../../platform/logger.js';
 import { presentMonitorIds, watchMonitors } from './monitor-watcher.js';
 
 const m = (id: string, x: number): Monitor => ({ id, name: id, x, y: 0, width: 1920, height: 1080, primary: false });

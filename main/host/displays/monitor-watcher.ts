@@ -1,7 +1,7 @@
 // Watches which of the wall's monitors are present (xrandr every ~2 s in the browser shell), so that a monitor
 // switched off or unplugged has its surfaces consolidated onto the others and gets them back when it returns.
 import type { Monitor } from '../../../src/contract/wall.js';
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 
 /**
  * The wall's monitors among those the display server lists: same id (an output name such as DUMMY3), or, for a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../hub/logger.js';
+import { createLogger } from '../../../platform/logger.js';
 import type { LayoutChange } from '../../../src/contract/bridge.js';
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import { defaultSurfaces } from '../../../src/domain/default-wall.js';

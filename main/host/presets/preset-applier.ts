@@ -10,7 +10,7 @@ import { PresetPayload, WallStatePayload } from '../../../src/domain/presets/pre
 import { emptyWallState } from '../../../src/domain/presets/wall-state.js';
 import { activePresetAt, type ActivePreset } from '../../../src/domain/presets/wall-schedule.js';
 import { describeWall } from '../../../src/domain/presets/wall-status.js';
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 import type { SurfaceRegistry } from '../surface-registry.js';
 
 export interface PresetApplierOptions {

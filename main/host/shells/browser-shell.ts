@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Surface, WindowState } from '../../../src/contract/wall.js';
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 
 export interface BrowserShellOptions {
   chromium: string;

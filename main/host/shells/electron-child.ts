@@ -2,7 +2,7 @@
 // process.parentPort with the messages of src/contract/shell-ipc.ts, validated on arrival.
 import { z } from 'zod';
 import { type HostToShell, ShellToHost } from '../../../src/contract/shell-ipc.js';
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;

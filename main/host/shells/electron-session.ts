@@ -3,7 +3,7 @@
 // the others, and gets them back when it returns; the shell moves the windows whose bounds changed).
 import type { HostToShell } from '../../../src/contract/shell-ipc.js';
 import type { Monitor } from '../../../src/contract/wall.js';
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 import { presentMonitorIds } from '../displays/monitor-watcher.js';
 import type { RunningHost } from '../host.js';
 import type { ElectronChannel } from './electron-child.js';

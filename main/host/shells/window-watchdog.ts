@@ -1,6 +1,6 @@
 // The watchdog of wall windows: a window whose page stops sending heartbeats (hung renderer, frozen GPU, a
 // stopped process) is killed and started again by its shell; every such event is logged and kept for the console.
-import type { Logger } from '../../../hub/logger.js';
+import type { Logger } from '../../../platform/logger.js';
 import type { SurfaceRegistry } from '../surface-registry.js';
 
 export interface WatchdogOptions {

@@ -1,7 +1,9 @@
 // The outbox: operator actions stored durably (synchronous=FULL) before the UI shows them as queued, sent to
 // the hub with their idempotency key, retried until the hub answers, and kept across restarts. The hub applies
 // each key once, so "sent twice" (a lost answer, a host killed mid-send) still means "applied once".
-import Database from 'better-sqlite3';
+// Its table is part of the cache's schema; it is handed the cache's open connection (see `durably` for how its
+// writes stay at FULL while the feed's bulk writes on the same connection are NORMAL).
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -9,8 +11,9 @@ import {
   CommandResponse,
   type CommandName,
   type CommandResult,
-} from '../../src/contract/hub-protocol.js';
-import type { Logger } from '../../hub/logger.js';
+} from '../../../src/contract/hub-protocol.js';
+import type { Logger } from '../../../platform/logger.js';
+import { durably } from '../../../platform/sqlite/durably.js';
 
 export type OutboxState = 'queued' | 'done' | 'failed';
 
@@ -42,23 +45,18 @@ export type CommandTransport = (request: CommandRequest) => Promise<unknown>;
 export class OutboxError extends Error {}
 
 export class Outbox {
-  private readonly db: Database.Database;
   private transport: CommandTransport | undefined;
   private sending = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<() => void>();
   private backoffMs = 0;
 
+  /** `db`: the cache's database (openCache), which holds the outbox table; its owner closes it. */
   constructor(
-    file: string,
+    private readonly db: Database.Database,
     private readonly issuer: string,
     private readonly logger: Logger,
-  ) {
-    // Its own connection: FULL durability for actions, NORMAL for the feed's bulk writes.
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-  }
+  ) {}
 
   /** Stores the action; when this returns, it survives a crash. */
   enqueue(name: CommandName, args: unknown): OutboxItem {
@@ -66,12 +64,14 @@ export class Outbox {
     const now = Date.now();
     const request = CommandRequest.safeParse({ key, name, args, issuedAt: now, issuer: this.issuer });
     if (!request.success) throw new OutboxError(`invalid ${name}: ${z.prettifyError(request.error)}`);
-    const info = this.db
-      .prepare(
-        `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at)
-         VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
-      )
-      .run(key, name, JSON.stringify(args), now, now);
+    const info = durably(this.db, () =>
+      this.db
+        .prepare(
+          `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at)
+           VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+        )
+        .run(key, name, JSON.stringify(args), now, now),
+    );
     this.changed();
     this.kick();
     return this.get(Number(info.lastInsertRowid))!;
@@ -105,7 +105,6 @@ export class Outbox {
   close(): void {
     clearTimeout(this.retryTimer);
     this.transport = undefined;
-    this.db.close();
   }
 
   private kick(): void {
@@ -122,9 +121,11 @@ export class Outbox {
         const row = this.db.prepare("SELECT * FROM outbox WHERE state = 'queued' ORDER BY id LIMIT 1").get() as
           Row | undefined;
         if (!row) return;
-        this.db
-          .prepare('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?')
-          .run(Date.now(), row.id);
+        durably(this.db, () =>
+          this.db
+            .prepare('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?')
+            .run(Date.now(), row.id),
+        );
         let answer: unknown;
         try {
           answer = await transport({
@@ -146,6 +147,7 @@ export class Outbox {
           this.retryTimer.unref();
           return;
         }
+        // The host may have shut down while the hub answered.
         if (!this.db.open) return;
         this.backoffMs = 0;
         const parsed = CommandResponse.safeParse(answer);
@@ -154,9 +156,11 @@ export class Outbox {
           : parsed.data.ok
             ? (['done', parsed.data.result] as const)
             : (['failed', { error: parsed.data.error }] as const);
-        this.db
-          .prepare('UPDATE outbox SET state = ?, result = ?, updated_at = ? WHERE id = ?')
-          .run(state, JSON.stringify(result), Date.now(), row.id);
+        durably(this.db, () =>
+          this.db
+            .prepare('UPDATE outbox SET state = ?, result = ?, updated_at = ? WHERE id = ?')
+            .run(state, JSON.stringify(result), Date.now(), row.id),
+        );
         this.changed();
       }
     } finally {
