@@ -12,7 +12,7 @@ import {
 } from '../../src/contract/hub-protocol.js';
 import type { Logger } from '../../hub/logger.js';
 
-export type OutboxState = 'queued' | 'done' | 'failed';
+type OutboxState = 'queued' | 'done' | 'failed';
 
 export interface OutboxItem {
   id: number;
@@ -39,7 +39,7 @@ interface Row {
 /** Sends one command to the hub; rejects when there is no answer (the item stays queued). */
 export type CommandTransport = (request: CommandRequest) => Promise<unknown>;
 
-export class OutboxError extends Error {}
+class OutboxError extends Error {}
 
 export class Outbox {
   private readonly db: Database.Database;

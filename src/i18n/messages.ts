@@ -872,8 +872,6 @@ export const MESSAGES = {
   },
 } as const;
 
-export type MessageLocale = keyof typeof MESSAGES;
-
 /** Dotted paths of every leaf message, e.g. "kpi.gdpGrowth" (used to check settings that name a message). */
 export function messageKeys(tree: object, prefix = ''): string[] {
   const keys: string[] = [];

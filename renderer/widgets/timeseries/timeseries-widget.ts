@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { TimeseriesSettings } from './timeseries-settings';
 import { TimeseriesView } from './TimeseriesView';
 
-export const timeseriesWidget: WidgetDefinition<TimeseriesSettings> = {
+const timeseriesWidget: WidgetDefinition<TimeseriesSettings> = {
   kind: 'timeseries',
   settings: TimeseriesSettings,
   topics: (settings) => [settings.topic],
