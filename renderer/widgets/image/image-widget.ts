@@ -8,6 +8,7 @@ const imageWidget: WidgetDefinition<ImageSettings> = {
   kind: 'image',
   settings: ImageSettings,
   topics: () => [],
+  crossesSeams: true,
   Component: ImageView,
 };
 

@@ -15,6 +15,7 @@ const mapWidget: WidgetDefinition<MapSettings> = {
     settings.legacy
       ? null
       : newestFigureTime(indicatorFigures(eventsOf(values, 'econ.indicators'), settings.indicator)),
+  crossesSeams: true,
   Component: MapView,
 };
 

@@ -8,6 +8,7 @@ const testPatternWidget: WidgetDefinition<TestPatternSettings> = {
   kind: 'test-pattern',
   settings: TestPatternSettings,
   topics: () => [],
+  crossesSeams: true,
   Component: TestPatternView,
 };
 

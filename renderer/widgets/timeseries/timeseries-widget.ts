@@ -9,6 +9,7 @@ const timeseriesWidget: WidgetDefinition<TimeseriesSettings> = {
   settings: TimeseriesSettings,
   topics: (settings) => [settings.topic],
   asOf: (settings, values) => values.get(settings.topic, settings.key)?.time ?? null,
+  crossesSeams: true,
   Component: TimeseriesView,
 };
 

@@ -9,6 +9,7 @@ const videoWidget: WidgetDefinition<VideoSettings> = {
   kind: 'video',
   settings: VideoSettings,
   topics: () => [],
+  crossesSeams: true,
   Component: VideoView,
 };
 
