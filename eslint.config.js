@@ -98,4 +98,6 @@ export default tseslint.config(
     files: ['test/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Functions the benchmarks inject into the page (Playwright's addInitScript) run in the browser.
+  { files: ['bench/*-probe.mjs'], languageOptions: { globals: { ...globals.browser } } },
 );
