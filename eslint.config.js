@@ -68,7 +68,6 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import/no-default-export': 'off',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'no default exports' }],
     },
   },
@@ -101,4 +100,6 @@ export default tseslint.config(
     files: ['test/**', 'bench/**', '**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Functions the benchmarks inject into the page (Playwright's addInitScript) run in the browser.
+  { files: ['bench/*-probe.mjs'], languageOptions: { globals: { ...globals.browser } } },
 );

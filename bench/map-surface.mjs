@@ -13,10 +13,10 @@
 //     memory, CPU per process kind, and a CPU profile of the page while it loads the largest file.
 //
 // The page tells the bench when an indicator arrives through `window.__wallProbe.data()` (renderer/widgets/map/
-// MapView.tsx, a no-op without the probe, which only benchmarks inject) and the bench counts a frame as "the map
-// repainted" when WebGL draw calls were made on the map's canvas in it. End of a frame = a message posted from
-// requestAnimationFrame (after that frame's rendering update); compositing and SwiftShader's raster in the GPU
-// process come after, so these are lower bounds of what a viewer sees.
+// MapView.tsx, a no-op without the probe, which only benchmarks inject: bench/map-probe.mjs) and the probe counts a
+// frame as "the map repainted" when WebGL draw calls were made on the map's canvas in it. End of a frame = a message
+// posted from requestAnimationFrame (after that frame's rendering update); compositing and SwiftShader's raster in
+// the GPU process come after, so these are lower bounds of what a viewer sees.
 //
 // Site files: the host serves the renderer folder; a site's files go in `dist/renderer/site/` (as `boundaryUrl`
 // files do), written before the host starts (its static server lists the folder at start). The bench writes its
@@ -24,32 +24,21 @@
 //
 //   node bench/run.mjs surface [--quick]       (after `npm run build`)
 // Env: IOC_MAP_GL=swiftshader,llvmpipe (backends, default both), IOC_MAP_PARTS=surface,alone (default both).
-/* global document, window */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startHub } from '../dist/hub/hub-server.js';
 import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
+import { softwareGlFlags } from '../dist/main/host/shells/chromium-flags.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { PROVINCES } from '../dist/src/domain/provinces.js';
+import { installMapProbe, startRecording, stopRecording, webgl2Renderer } from './map-probe.mjs';
 import { fmt, section, table } from './report.mjs';
-import { percentile } from './stats.mjs';
-import {
-  BENCH_CHROMIUM_ARGS,
-  REPO,
-  atCleanup,
-  cpuBetween,
-  sleep,
-  startBenchHub,
-  tempDir,
-  trackChild,
-  windowCpu,
-  windowMemory,
-  within,
-} from './support.mjs';
+import { cpuBetween, processCpuSeconds, summarize, windowCpu, windowMemory } from './stats.mjs';
+import { BENCH_CHROMIUM_ARGS, REPO, atCleanup, sleep, startBenchHub, tempDir, trackChild, within } from './support.mjs';
 
 const CHROMIUM = process.env.IOC_CHROMIUM ?? '/usr/bin/chromium';
 const SITE = join(REPO, 'dist', 'renderer', 'site');
@@ -60,64 +49,13 @@ const SITE = join(REPO, 'dist', 'renderer', 'site');
  */
 const BACKENDS = {
   swiftshader: [],
-  llvmpipe: ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist'],
+  llvmpipe: softwareGlFlags('headless'),
 };
 const GL = (process.env.IOC_MAP_GL ?? 'swiftshader,llvmpipe').split(',').filter((b) => b in BACKENDS);
 /** IOC_MAP_PARTS=surface,alone (default both): A, B or both. */
 const PARTS = (process.env.IOC_MAP_PARTS ?? 'surface,alone').split(',');
 const DEMO_RATE = 20; // events/s of the demo hub feeding the charts
 const UPDATE_MS = 1000; // one province indicator changes every second
-
-// ---------------------------------------------------------------------------------------------------------------
-// The page side: injected before any page script.
-const PROBE = `(() => {
-  const now = () => performance.now();
-  const S = { arrivals: [], mapFrames: [], intervals: [], on: false };
-  let mapDirty = false, firstDraw = 0, lastRaf = -1;
-  const onMap = new WeakMap();
-  const isMap = (canvas) => {
-    let v = onMap.get(canvas);
-    if (v === undefined) {
-      v = Boolean(canvas && canvas.closest && canvas.closest('[data-tile-id="map"]'));
-      if (canvas && canvas.isConnected) onMap.set(canvas, v);
-    }
-    return v;
-  };
-  const wrap = (proto) => {
-    if (!proto) return;
-    for (const n of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
-      const f = proto[n];
-      if (typeof f !== 'function') continue;
-      proto[n] = function () {
-        if (isMap(this.canvas)) { if (!mapDirty) firstDraw = now(); mapDirty = true; }
-        return f.apply(this, arguments);
-      };
-    }
-  };
-  wrap(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
-  wrap(window.WebGLRenderingContext && WebGLRenderingContext.prototype);
-  const mc = new MessageChannel();
-  mc.port1.onmessage = () => {
-    if (mapDirty && S.on) S.mapFrames.push([now(), firstDraw]);
-    mapDirty = false;
-  };
-  const tick = (t) => {
-    if (S.on && lastRaf >= 0) S.intervals.push(t - lastRaf);
-    lastRaf = t;
-    mc.port2.postMessage(0);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  window.__wallProbe = {
-    data(series, sourceEpochMs) {
-      if (S.on && String(series).startsWith('econ.indicators/')) S.arrivals.push([now(), sourceEpochMs]);
-    },
-  };
-  window.__bench = {
-    start() { Object.assign(S, { arrivals: [], mapFrames: [], intervals: [], on: true }); lastRaf = -1; },
-    stop() { S.on = false; return { ...S, timeOrigin: performance.timeOrigin }; },
-  };
-})();`;
 
 /** Update → repaint of the map: each arrival against the first map frame whose drawing began at or after it. */
 function updateLatencies(S) {
@@ -135,17 +73,7 @@ function updateLatencies(S) {
     toFrame.push(end - ta);
     if (Number.isFinite(src)) sourceToFrame.push(S.timeOrigin + end - src);
   }
-  return { toFrame: stats(toFrame), sourceToFrame: stats(sourceToFrame), unshown };
-}
-
-function stats(values) {
-  const sorted = Float64Array.from(values).sort();
-  return {
-    n: sorted.length,
-    p50: sorted.length ? percentile(sorted, 50) : null,
-    p95: sorted.length ? percentile(sorted, 95) : null,
-    max: sorted.length ? sorted[sorted.length - 1] : null,
-  };
+  return { toFrame: summarize(toFrame), sourceToFrame: summarize(sourceToFrame), unshown };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -279,17 +207,6 @@ async function startHls(label, seconds) {
   throw new Error(`ffmpeg did not produce an HLS playlist for ${label} within 20 s`);
 }
 
-/** CPU seconds of a process so far (utime + stime). */
-function cpuOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Browser.
 
@@ -308,7 +225,7 @@ async function openWindow(url, label, extraArgs = []) {
     ],
   });
   const close = atCleanup(() => context.close());
-  await context.addInitScript({ content: PROBE });
+  await context.addInitScript(installMapProbe);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.length < 10 && errors.push(String(e).slice(0, 300)));
@@ -331,16 +248,6 @@ async function openWindow(url, label, extraArgs = []) {
       await context.close();
     },
   };
-}
-
-/** WebGL2's renderer string, as the page sees it. */
-function glRenderer(page) {
-  return page.evaluate(() => {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return 'no WebGL2';
-    const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  });
 }
 
 async function startWall(hubUrl, tiles, label, mediaOrigins = []) {
@@ -371,14 +278,14 @@ async function startWall(hubUrl, tiles, label, mediaOrigins = []) {
 
 /** Publishes an update every UPDATE_MS for `seconds` while the page records; returns the page's record. */
 async function recordUpdates(page, update, seconds) {
-  await page.evaluate(() => window.__bench.start());
+  await page.evaluate(startRecording);
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     update();
     await sleep(UPDATE_MS);
   }
   await sleep(UPDATE_MS); // the last one has time to draw
-  return page.evaluate(() => window.__bench.stop());
+  return page.evaluate(stopRecording);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -436,7 +343,7 @@ async function surface({ quick, print, gl, pointsFile10k }) {
   const wall = await startWall(hub.url, tiles, 'surface', [cam1.origin, cam2.origin]);
   const win = await openWindow(wall.url, 'surface', BACKENDS[gl]);
   const { page } = win;
-  const renderer = await glRenderer(page);
+  const renderer = await page.evaluate(webgl2Renderer);
   const mapUp = await page
     .locator('[data-tile-id="map"] [data-points-drawn="10000"]')
     .waitFor({ state: 'attached', timeout: 90_000 })
@@ -461,12 +368,12 @@ async function surface({ quick, print, gl, pointsFile10k }) {
   }
   await sleep(quick ? 2000 : 5000); // charts have their history, videos are playing, fonts are in
   const cpu0 = windowCpu(win.profile);
-  const ff0 = cpuOf(cam1.pid) + cpuOf(cam2.pid);
+  const ff0 = processCpuSeconds(cam1.pid) + processCpuSeconds(cam2.pid);
   const t0 = performance.now();
   const record = await recordUpdates(page, updater(hub.publish), seconds);
   const wallS = (performance.now() - t0) / 1000;
   const cpu = cpuBetween(cpu0, windowCpu(win.profile), wallS);
-  const ffmpegCpu = (cpuOf(cam1.pid) + cpuOf(cam2.pid) - ff0) / wallS;
+  const ffmpegCpu = (processCpuSeconds(cam1.pid) + processCpuSeconds(cam2.pid) - ff0) / wallS;
   const memory = windowMemory(win.profile);
   const heap = await win.heapMiB();
   const playing = await page.locator('[data-video-state="playing"]').count();
@@ -477,7 +384,7 @@ async function surface({ quick, print, gl, pointsFile10k }) {
   await wall.close();
 
   const lat = updateLatencies(record);
-  const intervals = stats(record.intervals);
+  const intervals = summarize(record.intervals);
   print(
     table(
       [`surface (${gl}): map 10k points + 6 charts + 2 live videos`, 'value'],
@@ -527,7 +434,7 @@ async function panAndZoom(page, seconds) {
   const box = await page.locator('[data-tile-id="map"] .map__canvas').boundingBox();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  await page.evaluate(() => window.__bench.start());
+  await page.evaluate(startRecording);
   const started = Date.now();
   const until = started + seconds * 1000;
   let moves = 0;
@@ -548,7 +455,7 @@ async function panAndZoom(page, seconds) {
     moves++;
     await sleep(50);
   }
-  const record = await page.evaluate(() => window.__bench.stop());
+  const record = await page.evaluate(stopRecording);
   return { record, moves, seconds: (Date.now() - started) / 1000, stuck: !ok };
 }
 
@@ -581,7 +488,7 @@ export async function mapAlone(hubUrl, publish, c, { quick, profile }) {
   if (c.file) settings.pointsUrl = c.file.url;
   const wall = await startWall(hubUrl, [{ id: 'map', kind: 'map', x: 0, y: 0, w: 12, h: 9, settings }], c.label);
   const win = await openWindow(wall.url, c.label, c.args);
-  const renderer = await glRenderer(win.page);
+  const renderer = await win.page.evaluate(webgl2Renderer);
   const { page, cdp } = win;
   if (profile) {
     await cdp.send('Profiler.enable');
@@ -635,8 +542,8 @@ export async function mapAlone(hubUrl, publish, c, { quick, profile }) {
     seconds: pan.seconds,
     moves: pan.moves,
     mapFramesPerS: pan.record.mapFrames.length / pan.seconds,
-    mapFrameGaps: stats(pan.record.mapFrames.slice(1).map((f, i) => f[0] - pan.record.mapFrames[i][0])),
-    intervals: stats(pan.record.intervals),
+    mapFrameGaps: summarize(pan.record.mapFrames.slice(1).map((f, i) => f[0] - pan.record.mapFrames[i][0])),
+    intervals: summarize(pan.record.intervals),
     cpu: panCpu,
   };
   out.update = updateLatencies(updates);

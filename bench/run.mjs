@@ -48,7 +48,7 @@ for (const built of ['../dist/main/host/host.js', '../dist/hub/hub-server.js', '
 
 const { describeMachine, machineHeader } = await import('./machine.mjs');
 const { cleanupAll } = await import('./support.mjs');
-const { fmt, table } = await import('./stats.mjs');
+const { fmt, table } = await import('./report.mjs');
 
 const print = (text) => process.stdout.write(`${text}\n`);
 const stop = (code) => {

@@ -1,14 +1,15 @@
 // What the benchmarks share: temp dirs and child processes cleaned up at the end, a hub on loopback, a host in
-// its own process, a read-only view of the host's committed offsets, bounded waits.
+// its own process, a read-only view of the host's committed offsets, bounded waits, the browsers' flags.
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { createLogger } from '../dist/platform/logger.js';
 import { startHub } from '../dist/hub/hub-server.js';
+import { QUIET_CHROMIUM_FLAGS } from '../dist/main/host/shells/chromium-flags.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 const dirs = new Set();
@@ -172,13 +173,8 @@ export function committedReader(cacheFile) {
   };
 }
 
-/** Chromium flags every bench browser starts with: no sandbox (root here), nothing fetched from the network. */
-export const BENCH_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Chromium flags every bench browser starts with: no sandbox (root here), and the browser shell's quiet flags. */
+export const BENCH_CHROMIUM_ARGS = ['--no-sandbox', ...QUIET_CHROMIUM_FLAGS];
 
 /** A bench module run on its own (`node bench/<name>.mjs [--quick]`): runs it, cleans up, exits. */
 export async function runAlone(run) {
@@ -263,74 +259,4 @@ export async function until(what, probe, timeoutMs, everyMs = 50) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(everyMs);
   }
-}
-
-/** The processes whose command line names `marker` (e.g. a browser window's own profile folder). */
-function processesNaming(marker) {
-  const out = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmdline.includes(marker)) out.push({ pid, cmdline });
-    } catch {
-      // the process ended while we read it
-    }
-  }
-  return out;
-}
-
-/**
- * Memory (MiB) of every process whose command line names `marker` (the window's profile folder): proportional set
- * size, so libraries and shared memory the processes share are counted once, not once per process.
- */
-export function windowMemory(marker) {
-  let kb = 0;
-  let processes = 0;
-  for (const { pid } of processesNaming(marker)) {
-    try {
-      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
-      if (m) {
-        kb += Number(m[1]);
-        processes++;
-      }
-    } catch {
-      // the process ended while we read it
-    }
-  }
-  return { mib: kb / 1024, processes };
-}
-
-/**
- * CPU seconds used so far by each kind of process of a browser window (`--type=` of Chromium's command line:
- * renderer, gpu-process, utility…; "browser" for the main process), for processes naming `marker`. Subtract two
- * readings for the CPU of an interval.
- */
-export function windowCpu(marker) {
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  const byType = {};
-  for (const { pid, cmdline } of processesNaming(marker)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond; // utime, stime
-      const type = cmdline.match(/--type=([\w-]+)/)?.[1] ?? 'browser';
-      byType[type] = (byType[type] ?? 0) + seconds;
-    } catch {
-      // the process ended while we read it
-    }
-  }
-  return byType;
-}
-
-/** CPU (cores) per process kind between two windowCpu readings `seconds` apart, with a total. */
-export function cpuBetween(before, after, seconds) {
-  const out = {};
-  let total = 0;
-  for (const [type, s] of Object.entries(after)) {
-    const d = Math.max(0, s - (before[type] ?? 0)) / seconds;
-    out[type] = Math.round(d * 100) / 100;
-    total += d;
-  }
-  out.total = Math.round(total * 100) / 100;
-  return out;
 }

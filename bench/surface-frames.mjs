@@ -12,8 +12,8 @@ import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table } from './report.mjs';
-import { percentile } from './stats.mjs';
-import { BENCH_CHROMIUM_ARGS, atCleanup, sleep, tempDir, windowMemory } from './support.mjs';
+import { percentile, windowMemory } from './stats.mjs';
+import { BENCH_CHROMIUM_ARGS, atCleanup, sleep, tempDir } from './support.mjs';
 
 const RATE = 50; // events/s: a busy operations room (the demo's working-day pace is about 6/s)
 const kpi = (id, key) => ({ id, kind: 'kpi', settings: { topic: 'econ.live', key } });

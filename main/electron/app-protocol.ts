@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CustomScheme } from 'electron';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'ioc-wall';
+const APP_HOST = 'ioc-wall';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**

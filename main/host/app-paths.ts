@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package root: the nearest folder upwards holding our package.json (from dist/ or, in tests, from source). */
-export const APP_ROOT = findAppRoot(dirname(fileURLToPath(import.meta.url)));
+const APP_ROOT = findAppRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findAppRoot(from: string): string {
   for (let dir = from; ; dir = resolve(dir, '..')) {

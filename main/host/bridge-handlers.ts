@@ -1,7 +1,7 @@
 // The host's side of the bridge contract: one typed handler per call of BRIDGE_CALLS.
 import type { BridgeCallName, BridgeRequest, BridgeResponse } from '../../src/contract/bridge.js';
 
-export interface CallContext {
+interface CallContext {
   clientId: string;
 }
 

@@ -4,7 +4,7 @@
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import { RateCoalescer, type Timers } from '../../src/timing/rate-coalescer.js';
 
-export const FEED_BROADCAST_INTERVAL_MS = 66;
+const FEED_BROADCAST_INTERVAL_MS = 66;
 
 const nodeTimers: Timers = {
   set: (run, ms) => setTimeout(run, ms),

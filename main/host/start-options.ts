@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** An origin the wall's pages may load streams from (cameras, VMS, media servers): scheme, host and port only. */
-export const MediaOrigin = z
+const MediaOrigin = z
   .string()
   .url()
   .refine((url) => /^https?:\/\//i.test(url), { message: 'a media origin is http:// or https://' })

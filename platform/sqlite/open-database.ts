@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
  * In WAL mode NORMAL may lose the last commits on a power cut but never corrupts; FULL makes every commit durable
  * before it returns (fsync of the WAL).
  */
-export type Synchronous = 'NORMAL' | 'FULL';
+type Synchronous = 'NORMAL' | 'FULL';
 
 export interface OpenDatabaseOptions {
   synchronous: Synchronous;

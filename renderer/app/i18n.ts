@@ -18,7 +18,7 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 
-export function toLocale(language: string | undefined): Locale {
+function toLocale(language: string | undefined): Locale {
   return language === 'en' ? 'en' : 'vi';
 }
 

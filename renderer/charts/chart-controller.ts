@@ -8,7 +8,7 @@ import { RateCoalescer } from '../../src/timing/rate-coalescer.js';
 import { pageTimers } from '../state/page-timers';
 
 /** A chart redraws at most once a second however often its data changes. */
-export const MIN_REDRAW_MS = 1000;
+const MIN_REDRAW_MS = 1000;
 /**
  * A redraw that had to wait is carried by the first change after the second is up (a live page takes in feed
  * events about 15 times a second), so the chart repaints in the same frame as the tile's values; the timer, this

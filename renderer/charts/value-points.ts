@@ -22,7 +22,7 @@ export class NotAFigureError extends Error {
 const readOnce = new WeakMap<Envelope, Point | null>();
 
 /** [time, value] of one event; throws NotAFigureError when its payload holds no number. */
-export function pointOf(e: Envelope): Point {
+function pointOf(e: Envelope): Point {
   let point = readOnce.get(e);
   if (point === undefined) {
     const parsed = FigurePayload.safeParse(e.payload);

@@ -5,9 +5,9 @@ import type { SurfaceStatus } from '../../src/contract/host-status.js';
 export type SurfaceHealth = 'ok' | 'degraded' | 'silent' | 'down' | 'starting' | 'idle';
 
 /** A page reports every second; a few missed beats mean it is frozen or its link is gone. */
-export const SILENT_AFTER_MS = 5000;
+const SILENT_AFTER_MS = 5000;
 /** Fewer frames than this per second is a struggling window (software rendering, an overloaded PC). */
-export const LOW_FPS = 5;
+const LOW_FPS = 5;
 
 export function surfaceHealth(surface: SurfaceStatus, now: number): SurfaceHealth {
   const { window: w, heartbeat } = surface;

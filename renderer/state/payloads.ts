@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { TOPIC_PAYLOADS, type Envelope, type KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { LatestValues } from '../../src/domain/latest-values.js';
 
-export type TopicPayload<T extends KnownTopic> = z.infer<(typeof TOPIC_PAYLOADS)[T]>;
+type TopicPayload<T extends KnownTopic> = z.infer<(typeof TOPIC_PAYLOADS)[T]>;
 
 export interface TypedEvent<T extends KnownTopic> {
   readonly envelope: Envelope;
@@ -14,7 +14,7 @@ export interface TypedEvent<T extends KnownTopic> {
 // Envelopes are immutable once held, so a parse result stays valid as long as the envelope lives.
 const parsed = new WeakMap<Envelope, { ok: boolean; payload: unknown }>();
 
-export function payloadOf<T extends KnownTopic>(topic: T, envelope: Envelope): TopicPayload<T> | undefined {
+function payloadOf<T extends KnownTopic>(topic: T, envelope: Envelope): TopicPayload<T> | undefined {
   let entry = parsed.get(envelope);
   if (!entry) {
     const result = TOPIC_PAYLOADS[topic].safeParse(envelope.payload);

@@ -4,7 +4,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 
 /** Live decodes per surface unless the surface says otherwise: what a 2-core wall PC plays smoothly. */
-export const DEFAULT_DECODE_BUDGET = 4;
+const DEFAULT_DECODE_BUDGET = 4;
 
 export class DecodeBudget {
   /** Tile ids in the order they asked; the first `limit` of them decode. */

@@ -6,7 +6,7 @@ import { retryDelayMs } from './retry-backoff';
 import type { VideoSourceKind } from './source-types';
 import { attachSource } from './video-source';
 
-export type LiveState = 'connecting' | 'playing' | 'lost';
+type LiveState = 'connecting' | 'playing' | 'lost';
 
 export interface LiveVideo {
   readonly state: LiveState;

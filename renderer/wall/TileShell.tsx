@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { SurfaceLayout, Tile } from '../../src/contract/wall.js';
 import { gridArea } from './tile-placement';
 
-export type TileState = 'ok' | 'waiting' | 'error';
+type TileState = 'ok' | 'waiting' | 'error';
 
 interface TileShellProps {
   tile: Tile;

@@ -22,6 +22,7 @@ interface RegisteredWidget {
   readonly kind: string;
   /** Kept for the layout editor, which builds each kind's settings form from it. */
   readonly settings: z.ZodType;
+  readonly crossesSeams: boolean;
   instantiate(rawSettings: unknown): TileInstantiation;
 }
 
@@ -32,6 +33,7 @@ export function registerWidget<S>(definition: WidgetDefinition<S>): void {
   registry.set(definition.kind, {
     kind: definition.kind,
     settings: definition.settings,
+    crossesSeams: definition.crossesSeams ?? false,
     instantiate(rawSettings) {
       const parsed = definition.settings.safeParse(rawSettings ?? {});
       if (!parsed.success) return { ok: false, error: 'bad-settings', detail: z.prettifyError(parsed.error) };
@@ -56,9 +58,12 @@ export function instantiateTile(kind: string, rawSettings: unknown): TileInstant
   return widget.instantiate(rawSettings);
 }
 
-/** Every kind with its settings schema, by kind: the layout editor's palette and settings forms. */
-export function widgetCatalog(): Array<{ kind: string; settings: z.ZodType }> {
-  return widgetKinds().map((kind) => ({ kind, settings: registry.get(kind)!.settings }));
+/** Every kind with its settings schema, by kind: the layout editor's palette, settings forms and seam check. */
+export function widgetCatalog(): Array<{ kind: string; settings: z.ZodType; crossesSeams: boolean }> {
+  return widgetKinds().map((kind) => {
+    const { settings, crossesSeams } = registry.get(kind)!;
+    return { kind, settings, crossesSeams };
+  });
 }
 
 export function widgetKinds(): string[] {

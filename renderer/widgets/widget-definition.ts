@@ -18,4 +18,9 @@ export interface WidgetDefinition<S> {
   /** Source time of the newest figure the tile shows (null: nothing yet). Default: newest event of its topics. */
   asOf?(settings: S, values: LatestValues): number | null;
   readonly Component: ComponentType<WidgetProps<S>>;
+  /**
+   * A graphic (a map, a video, a chart line) still reads with a bezel through it; every other kind is text, and
+   * the layout editor warns when a text tile lies across a seam between monitors (docs/wall-model.md).
+   */
+  readonly crossesSeams?: boolean;
 }

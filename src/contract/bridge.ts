@@ -8,7 +8,7 @@ import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
-export const HelloRequest = z.object({
+const HelloRequest = z.object({
   role: z.enum(['wall', 'console', 'briefing']),
   surfaceId: z.string().max(64).optional(),
 });
@@ -24,7 +24,7 @@ export const HelloResponse = z.object({
 });
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
-export const HeartbeatRequest = SurfaceHeartbeat.omit({ at: true }).extend({ surfaceId: z.string().max(64) });
+const HeartbeatRequest = SurfaceHeartbeat.omit({ at: true }).extend({ surfaceId: z.string().max(64) });
 
 /** An operator action in the host's outbox: queued until the hub confirms it. */
 export const OutboxItem = z.object({
@@ -42,7 +42,7 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const OutboxView = z.object({ depth: z.number().int().nonnegative(), items: z.array(OutboxItem) });
 export type OutboxView = z.infer<typeof OutboxView>;
 
-export const HistoryRequest = z.object({
+const HistoryRequest = z.object({
   topic: KnownTopic,
   key: z.string().max(128).optional(),
   /** Epoch ms; default: the last hour. */
@@ -50,7 +50,6 @@ export const HistoryRequest = z.object({
   /** Newest events are kept when there are more. */
   limit: z.number().int().positive().max(20_000).default(5000),
 });
-export type HistoryRequest = z.infer<typeof HistoryRequest>;
 
 export const BRIDGE_CALLS = {
   hello: { request: HelloRequest, response: HelloResponse },

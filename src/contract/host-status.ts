@@ -8,7 +8,7 @@ export type ShellKind = z.infer<typeof ShellKind>;
 export const FeedState = z.enum(['connecting', 'connected', 'reconnecting', 'offline']);
 export type FeedState = z.infer<typeof FeedState>;
 
-export const TopicFeedStatus = z.object({
+const TopicFeedStatus = z.object({
   /** Last offset the host holds. */
   offset: z.number().int().nonnegative(),
   /** Head of the hub's log when last heard; lag = head - offset. */
@@ -17,16 +17,14 @@ export const TopicFeedStatus = z.object({
   /** Source time of the newest event held, epoch ms (null: none yet). */
   lastEventTime: z.number().nullable(),
 });
-export type TopicFeedStatus = z.infer<typeof TopicFeedStatus>;
 
 /** A long replay (first start, hours offline): how far it is, so no screen looks frozen meanwhile. */
-export const CatchUp = z.object({
+const CatchUp = z.object({
   replayed: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** Seconds left at the current pace; null until there is a pace. */
   etaS: z.number().nonnegative().nullable(),
 });
-export type CatchUp = z.infer<typeof CatchUp>;
 
 export const FeedStatus = z.object({
   hub: z.string(),

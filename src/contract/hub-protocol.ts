@@ -4,11 +4,6 @@ import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
 import { PRESET_COMMAND_ARGS, PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 
-export const TopicName = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9_-]*)*$/, 'topic must be dotted lower-case words, e.g. "econ.indicators"')
-  .max(64);
-
 export const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
 
 export const IndicatorId = z.enum(['gdp_growth', 'cpi', 'fdi', 'disbursement', 'new_businesses']);
@@ -107,8 +102,6 @@ export const Envelope = EnvelopeBase.superRefine((env, ctx) => {
 });
 export type Envelope = z.infer<typeof EnvelopeBase>;
 
-export const EnvelopeBatch = z.array(Envelope).max(5000);
-
 /** Client → hub: subscribe to topics, each with the last offset the client already holds (0: none). */
 export const SubscribeRequest = z.object({
   topics: z.partialRecord(KnownTopic, z.number().int().nonnegative()),
@@ -143,7 +136,7 @@ export const SubscribeResponse = z.discriminatedUnion('ok', [
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
 
 /** Operator actions, each applied by the hub at most once per idempotency key. */
-export const COMMAND_ARGS = {
+const COMMAND_ARGS = {
   'alert.acknowledge': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
   'alert.resolve': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
   'alert.note': z.object({ alertId: z.string().min(1).max(64), note: z.string().min(1).max(1000) }),
@@ -152,9 +145,7 @@ export const COMMAND_ARGS = {
 export type CommandName = keyof typeof COMMAND_ARGS;
 export const CommandName = z.enum(Object.keys(COMMAND_ARGS) as [CommandName, ...CommandName[]]);
 
-export const IdempotencyKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, _ or -');
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, _ or -');
 
 export const CommandRequest = z
   .object({

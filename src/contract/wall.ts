@@ -9,15 +9,14 @@ export const Rect = z.object({
 });
 export type Rect = z.infer<typeof Rect>;
 
-export const MonitorId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'monitor id: letters, digits, _ or -');
+const MonitorId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'monitor id: letters, digits, _ or -');
 
 const Mm = z.number().nonnegative().max(1000);
 
 /** Width of a monitor's frame on each side, in millimetres: what bezel compensation hides content behind. */
-export const BezelMm = z
+const BezelMm = z
   .object({ top: Mm.default(0), right: Mm.default(0), bottom: Mm.default(0), left: Mm.default(0) })
   .strict();
-export type BezelMm = z.infer<typeof BezelMm>;
 
 export const Monitor = Rect.extend({
   id: MonitorId,

@@ -290,7 +290,7 @@ export function virtualMonitors(count: number = DEMO_SURFACE_COUNT): Monitor[] {
   }));
 }
 
-export function surfaceIdFor(index: number): string {
+function surfaceIdFor(index: number): string {
   return `wall-${index + 1}`;
 }
 

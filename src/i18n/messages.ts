@@ -358,6 +358,9 @@ export const MESSAGES = {
       failed: 'Lỗi: {{message}}',
       palette: 'Thêm ô vào {{surface}}',
       noRoom: 'Không còn chỗ trống trên {{surface}}: thu nhỏ hoặc xóa bớt ô',
+      seamCrossed: 'Ô «{{id}}» trên {{surface}} nằm vắt qua khe giữa hai màn hình: viền sẽ cắt chữ và số',
+      seamNudge: 'Dời sang cột {{column}}, hàng {{row}}',
+      seamNoPlace: 'không có chỗ cùng kích thước tránh được khe',
       surface: 'Màn hình {{id}}',
       selected: 'đang chọn',
       notInPreset: 'Bố cục mẫu này không có màn hình này: giữ bố cục mặc định',
@@ -790,6 +793,9 @@ export const MESSAGES = {
       failed: 'Error: {{message}}',
       palette: 'Add a tile to {{surface}}',
       noRoom: 'No free space left on {{surface}}: shrink or remove a tile first',
+      seamCrossed: 'Tile “{{id}}” on {{surface}} lies across the gap between two monitors: the frame will cut its text',
+      seamNudge: 'Move to column {{column}}, row {{row}}',
+      seamNoPlace: 'no place of the same size clears the gaps',
       surface: 'Surface {{id}}',
       selected: 'selected',
       notInPreset: 'This preset does not cover this surface: it keeps its default layout',
@@ -871,8 +877,6 @@ export const MESSAGES = {
     },
   },
 } as const;
-
-export type MessageLocale = keyof typeof MESSAGES;
 
 /** Dotted paths of every leaf message, e.g. "kpi.gdpGrowth" (used to check settings that name a message). */
 export function messageKeys(tree: object, prefix = ''): string[] {

@@ -1,7 +1,7 @@
 // Reads the hub's log and the host's cache straight from their SQLite files, to compare them event by event.
 import Database from 'better-sqlite3';
 
-export interface LogRow {
+interface LogRow {
   offset: number;
   key: string;
   payload: string;

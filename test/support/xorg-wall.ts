@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export interface WallMonitor {
+interface WallMonitor {
   output: string;
   x: number;
   y: number;

@@ -1,10 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import { createLogger } from '../../../platform/logger.js';
 import { FeedCache } from './feed-cache.js';
+import { CACHE_MIGRATIONS } from './migrations.js';
 import { openCache } from './open-cache.js';
 
 const logger = createLogger('test', 'error');
@@ -59,6 +61,24 @@ describe('feed cache', () => {
     c.apply([ev(1), ev(2)]);
     c.apply([ev(2), ev(1), ev(3)]);
     expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('upgrades a cache of an older schema in order, keeping its data', () => {
+    const file = tmpFile();
+    const old = new Database(file);
+    old.exec(CACHE_MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old
+      .prepare('INSERT INTO topic_offsets (topic, offset, last_event_time) VALUES (?, ?, ?)')
+      .run('econ.live', 7, 7000);
+    old.close();
+    const { db } = openCache(file, logger);
+    expect(db.prepare("SELECT version FROM schema_migrations WHERE component = 'cache'").pluck().get()).toBe(
+      CACHE_MIGRATIONS.length,
+    );
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).not.toContain('meta');
+    expect(new FeedCache(db, logger).offset('econ.live')).toBe(7);
   });
 
   it('moves a corrupt cache aside, keeps it, and starts a new one', () => {

@@ -16,4 +16,6 @@ export const CACHE_MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY AUTOINCREMENT, idem_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
      args TEXT NOT NULL, created_at INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
      result TEXT, updated_at INTEGER NOT NULL);`,
+  // 2: meta was never read or written
+  `DROP TABLE meta;`,
 ];

@@ -15,7 +15,7 @@ import {
 import type { Logger } from '../../../platform/logger.js';
 import { durably } from '../../../platform/sqlite/durably.js';
 
-export type OutboxState = 'queued' | 'done' | 'failed';
+type OutboxState = 'queued' | 'done' | 'failed';
 
 export interface OutboxItem {
   id: number;
@@ -42,7 +42,7 @@ interface Row {
 /** Sends one command to the hub; rejects when there is no answer (the item stays queued). */
 export type CommandTransport = (request: CommandRequest) => Promise<unknown>;
 
-export class OutboxError extends Error {}
+class OutboxError extends Error {}
 
 export class Outbox {
   private transport: CommandTransport | undefined;

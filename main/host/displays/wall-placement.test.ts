@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSurfaces } from '../../../src/domain/default-wall.js';
-import { gridMonitors } from '../../../src/domain/wall/grid-monitors.js';
+import { gridMonitors } from '../../../test/support/grid-monitors.js';
 import { planWall } from '../../../src/domain/wall/wall-plan.js';
 import { WallPlacement } from './wall-placement.js';
 

@@ -25,7 +25,7 @@ export interface HttpOptions {
  * the site named: images (MJPEG, posters), media (plain files) and connections (hls.js fetches playlists and
  * segments, WHEP posts its offer). Scripts and styles stay 'self' whatever is configured.
  */
-export function pageCsp(mediaOrigins: readonly string[] = []): string {
+function pageCsp(mediaOrigins: readonly string[] = []): string {
   const extra = mediaOrigins.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
@@ -41,9 +41,6 @@ export function pageCsp(mediaOrigins: readonly string[] = []): string {
     "form-action 'none'",
   ].join('; ');
 }
-
-/** The policy with no stream origins configured. */
-export const PAGE_CSP = pageCsp();
 
 export function createHttpServer(options: HttpOptions): Server {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {

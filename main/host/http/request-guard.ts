@@ -18,7 +18,7 @@ export function carriesToken(req: IncomingMessage, token: string): boolean {
   return [bearer, query].some((given) => given !== null && sameSecret(given, token));
 }
 
-export function sameSecret(a: string, b: string): boolean {
+function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Surface, WindowState } from '../../../src/contract/wall.js';
 import type { Logger } from '../../../platform/logger.js';
+import { QUIET_CHROMIUM_FLAGS, softwareGlFlags } from './chromium-flags.js';
 
 export interface BrowserShellOptions {
   chromium: string;
@@ -18,7 +19,7 @@ export interface BrowserShellOptions {
   locale?: 'vi' | 'en';
 }
 
-export function chromiumArgs(
+function chromiumArgs(
   surface: Surface,
   url: string,
   profile: string,
@@ -33,9 +34,7 @@ export function chromiumArgs(
     `--user-data-dir=${profile}`,
     '--no-first-run',
     '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...QUIET_CHROMIUM_FLAGS,
     '--disable-features=Translate,TranslateUI,MediaRouter',
     '--password-store=basic',
     '--noerrdialogs',
@@ -43,11 +42,7 @@ export function chromiumArgs(
     '--autoplay-policy=no-user-gesture-required',
     '--test-type',
     `--lang=${locale === 'vi' ? 'vi' : 'en-US'}`,
-    // WebGL for the map without a GPU (DESIGN.md: llvmpipe through ANGLE's GL backend is the faster software
-    // path, and X-level screenshots show the canvas); with a GPU these use it.
-    '--use-gl=angle',
-    '--use-angle=gl',
-    '--ignore-gpu-blocklist',
+    ...softwareGlFlags('x11'),
     // Chromium refuses to run as root with its sandbox on; wall PCs run as a normal user and keep it.
     ...(asRoot ? ['--no-sandbox'] : []),
   ];

@@ -15,9 +15,11 @@ import '../../widgets/index';
 import {
   addTile,
   draftFromPreset,
+  draftSeamWarnings,
   type EditorDraft,
   excludeSurface,
   includeSurface,
+  moveTile,
   newDraft,
   placeTiles,
   presetIdFor,
@@ -28,6 +30,7 @@ import {
 import { Palette } from './Palette';
 import { PresetList } from './PresetList';
 import { ScheduleEditor } from './ScheduleEditor';
+import { SeamWarnings } from './SeamWarnings';
 import { hasErrors, settingsErrors } from './settings-form';
 import { TileSettingsForm } from './TileSettingsForm';
 import { type CommandPhase, useCommand } from './use-command';
@@ -113,6 +116,14 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
         (id) => t('editor.invalidSettings', { id }),
       )
     : null;
+  const seamWarnings = draft
+    ? draftSeamWarnings(
+        draft,
+        (surfaceId) => hello?.surfaces.find((s) => s.id === surfaceId)?.canvas,
+        // Unknown kinds count as text: a new widget is kept off seams until it says it may cross them.
+        (kind) => !catalog.find((c) => c.kind === kind)?.crossesSeams,
+      )
+    : [];
   const selectedLayout = draft && selection ? draft.layouts[selection.surfaceId] : undefined;
   const selectedTile = selectedLayout?.tiles.find((tile) => tile.id === selection?.tileId);
   const busy = command.state.phase === 'queued';
@@ -225,6 +236,12 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
           )}
           {problem && <p className="editor__problem">⚠ {problem}</p>}
           {draft && noRoom && <p className="editor__problem">⚠ {t('editor.noRoom', { surface: noRoom })}</p>}
+          {draft && (
+            <SeamWarnings
+              warnings={seamWarnings}
+              onMove={(surfaceId, tileId, to) => edit(moveTile(draft, surfaceId, tileId, to))}
+            />
+          )}
           <CommandLine state={command.state} hubOnline={status.feed.state === 'connected'} />
           <WallMirror
             monitors={status.monitors}

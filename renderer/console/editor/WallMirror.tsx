@@ -16,7 +16,7 @@ const MAX_HEIGHT_PX = 560;
 // Free placement inside a fixed grid: nothing floats up, and a tile cannot be dropped onto another.
 const COMPACTOR = getCompactor(null, false, true);
 
-export interface MirrorSurface {
+interface MirrorSurface {
   id: string;
   bounds: Rect;
   /** undefined: the preset being edited does not cover this surface. */

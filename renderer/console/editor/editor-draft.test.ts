@@ -2,12 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SurfaceLayout } from '../../../src/contract/wall.js';
 import { SurfaceLayout as SurfaceLayoutSchema } from '../../../src/contract/wall.js';
+import { spanCanvas } from '../../../src/domain/wall/bezel-canvas.js';
+import { toPhysicalMonitors } from '../../../src/domain/wall/monitor-grid.js';
+import { gridMonitors } from '../../../test/support/grid-monitors.js';
 import {
   addTile,
   draftFromPreset,
+  draftSeamWarnings,
   excludeSurface,
   freeSpot,
   includeSurface,
+  moveTile,
   placeTiles,
   presetIdFor,
 } from './editor-draft';
@@ -93,6 +98,37 @@ describe('editor draft', () => {
     expect(box).toMatchObject({ scale: 0.25, width: 960, height: 270, bezelsKnown: false });
     expect(box.monitors[1]?.frame).toEqual({ x: 480, y: 0, width: 480, height: 270 });
     expect(box.surfaces[1]).toEqual({ x: 480, y: 0, width: 480, height: 270 });
+  });
+
+  it("warns of a text tile across a spanning surface's seam and moves it to the proposed place", () => {
+    // Two monitors side by side, 6 mm frames at 0.25 mm pixels: a 48 px strip behind the bezels at x 1920.
+    const spanned = spanCanvas(toPhysicalMonitors(gridMonitors(1, 2, { bezel: 6, pitch: 0.25 })), true);
+    if (!spanned.ok) throw new Error(spanned.error);
+    const across: SurfaceLayout = {
+      columns: 12,
+      rows: 8,
+      tiles: [
+        { id: 'clock', kind: 'clock', x: 4, y: 0, w: 4, h: 2, settings: {} },
+        { id: 'map', kind: 'map', x: 0, y: 2, w: 12, h: 6, settings: {} },
+      ],
+    };
+    // wall-1 has no canvas (one monitor): nothing of it is checked.
+    const draft = draftFromPreset({ ...preset, layouts: { 'wall-1': across, span: across } });
+    const canvasOf = (surfaceId: string) => (surfaceId === 'span' ? spanned.canvas : undefined);
+    const isText = (kind: string) => kind !== 'map';
+    const warnings = draftSeamWarnings(draft, canvasOf, isText);
+    expect(warnings).toEqual([
+      {
+        surfaceId: 'span',
+        tileId: 'clock',
+        kind: 'clock',
+        seams: [{ axis: 'x', from: 1920, to: 1968 }],
+        nudge: { x: 1, y: 0 },
+      },
+    ]);
+    const moved = moveTile(draft, 'span', 'clock', warnings[0]!.nudge!);
+    expect(moved.layouts.span?.tiles[0]).toMatchObject({ x: 1, y: 0, w: 4, h: 2 });
+    expect(draftSeamWarnings(moved, canvasOf, isText)).toEqual([]);
   });
 
   it("draws bezels at each monitor's pitch: seams become gaps, a spanning surface runs behind them", () => {

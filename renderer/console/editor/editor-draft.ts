@@ -1,7 +1,8 @@
 // The preset being edited on the console: its layouts per surface, the version it is based on (what the save
 // names as `baseVersion`) and whether it has unsaved changes. Pure functions; the React editor holds the value.
-import type { Surface, SurfaceLayout, Tile } from '../../../src/contract/wall.js';
+import type { Surface, SurfaceCanvas, SurfaceLayout, Tile } from '../../../src/contract/wall.js';
 import type { PresetDraft, PresetPayload } from '../../../src/domain/presets/preset-schema.js';
+import { type SeamWarning, seamWarnings } from '../../../src/domain/wall/seams.js';
 
 export interface EditorDraft {
   readonly presetId: string;
@@ -139,6 +140,32 @@ export function setTileSettings(
   if (!layout) return draft;
   const tiles = layout.tiles.map((t) => (t.id === tileId ? { ...t, settings } : t));
   return withLayout(draft, surfaceId, { ...layout, tiles });
+}
+
+/** Moves a tile, keeping its size (a seam warning's nudge). */
+export function moveTile(
+  draft: EditorDraft,
+  surfaceId: string,
+  tileId: string,
+  to: { x: number; y: number },
+): EditorDraft {
+  const tile = draft.layouts[surfaceId]?.tiles.find((t) => t.id === tileId);
+  return tile ? placeTiles(draft, surfaceId, [{ i: tileId, ...to, w: tile.w, h: tile.h }]) : draft;
+}
+
+/**
+ * Text tiles of the draft lying across a seam of a surface that spans monitors, each with where it could go
+ * instead (docs/wall-model.md). A warning, not a refusal: the operator may keep the tile there.
+ */
+export function draftSeamWarnings(
+  draft: EditorDraft,
+  canvasOf: (surfaceId: string) => SurfaceCanvas | undefined,
+  isText: (kind: string) => boolean,
+): Array<SeamWarning & { surfaceId: string }> {
+  return Object.entries(draft.layouts).flatMap(([surfaceId, layout]) => {
+    const canvas = canvasOf(surfaceId);
+    return canvas ? seamWarnings(layout, canvas, isText).map((w) => ({ surfaceId, ...w })) : [];
+  });
 }
 
 /** A surface the preset did not cover starts from what it shows now. */

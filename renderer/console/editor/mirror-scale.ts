@@ -5,7 +5,7 @@
 import type { Monitor, Rect } from '../../../src/contract/wall.js';
 import { bezelPx, toPhysicalMonitors } from '../../../src/domain/wall/monitor-grid.js';
 
-export interface MirrorMonitor {
+interface MirrorMonitor {
   readonly id: string;
   /** The whole monitor, frame included. */
   readonly frame: Rect;

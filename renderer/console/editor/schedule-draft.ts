@@ -31,7 +31,7 @@ export interface ScheduleErrors {
   readonly list: ScheduleErrorCode | null;
 }
 
-export const WORK_WEEK: readonly number[] = [1, 2, 3, 4, 5];
+const WORK_WEEK: readonly number[] = [1, 2, 3, 4, 5];
 const SCHEMA = PRESET_COMMAND_ARGS['wall.setSchedule'];
 
 /** The draft of a schedule as the hub holds it (no schedule yet: an empty one). Keys are 0, 1, 2 … */

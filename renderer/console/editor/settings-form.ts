@@ -4,7 +4,7 @@
 // A schema with no plain properties (e.g. one built with a transform) is edited as JSON instead.
 import { z } from 'zod';
 
-export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'enum' | 'string-list' | 'json';
+type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'enum' | 'string-list' | 'json';
 
 export interface SettingsField {
   readonly name: string;
@@ -134,7 +134,7 @@ export interface SettingsErrors {
   readonly general: readonly string[];
 }
 
-export const NO_ERRORS: SettingsErrors = { byField: {}, general: [] };
+const NO_ERRORS: SettingsErrors = { byField: {}, general: [] };
 
 export function settingsErrors(schema: z.ZodType, settings: unknown): SettingsErrors {
   const parsed = schema.safeParse(settings ?? {});

@@ -1,7 +1,7 @@
 // Which alerts a tile lists and in what order: most severe first, then newest. Pure, unit-tested.
 import type { AlertPayload, AlertSeverity } from '../../../src/contract/hub-protocol.js';
 
-export const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, major: 1, minor: 2, info: 3 };
+const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, major: 1, minor: 2, info: 3 };
 
 export function openAlerts(alerts: readonly AlertPayload[], includeAcknowledged: boolean): AlertPayload[] {
   return alerts

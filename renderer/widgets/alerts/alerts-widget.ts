@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { AlertsSettings } from './alerts-settings';
 import { AlertsView } from './AlertsView';
 
-export const alertsWidget: WidgetDefinition<AlertsSettings> = {
+const alertsWidget: WidgetDefinition<AlertsSettings> = {
   kind: 'alerts',
   settings: AlertsSettings,
   topics: () => ['ops.alerts'],

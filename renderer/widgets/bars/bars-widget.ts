@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { BarsSettings } from './bars-settings';
 import { BarsView } from './BarsView';
 
-export const barsWidget: WidgetDefinition<BarsSettings> = {
+const barsWidget: WidgetDefinition<BarsSettings> = {
   kind: 'bars',
   settings: BarsSettings,
   topics: () => ['econ.indicators'],

@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { ConnectionSettings } from './connection-settings';
 import { ConnectionView } from './ConnectionView';
 
-export const connectionWidget: WidgetDefinition<ConnectionSettings> = {
+const connectionWidget: WidgetDefinition<ConnectionSettings> = {
   kind: 'connection',
   settings: ConnectionSettings,
   topics: () => [],

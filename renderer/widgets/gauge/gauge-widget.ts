@@ -5,7 +5,7 @@ import { GaugeSettings } from './gauge-settings';
 import { gaugeFigure } from './gauge-figure';
 import { GaugeView } from './GaugeView';
 
-export const gaugeWidget: WidgetDefinition<GaugeSettings> = {
+const gaugeWidget: WidgetDefinition<GaugeSettings> = {
   kind: 'gauge',
   settings: GaugeSettings,
   topics: () => ['econ.indicators'],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|svg\+xml|avif)[;,]/i;
 
-export const ImageUrl = z
+const ImageUrl = z
   .string()
   .min(1)
   .max(2_000_000)

@@ -4,10 +4,11 @@ import type { WidgetDefinition } from '../widget-definition';
 import { ImageSettings } from './image-settings';
 import { ImageView } from './ImageView';
 
-export const imageWidget: WidgetDefinition<ImageSettings> = {
+const imageWidget: WidgetDefinition<ImageSettings> = {
   kind: 'image',
   settings: ImageSettings,
   topics: () => [],
+  crossesSeams: true,
   Component: ImageView,
 };
 

@@ -13,7 +13,7 @@ export function changeDirection(delta: number, fractionDigits: number): ChangeDi
   return delta > 0 ? 'up' : 'down';
 }
 
-export function signed(value: number, locale: FormatLocale, fractionDigits: number): string {
+function signed(value: number, locale: FormatLocale, fractionDigits: number): string {
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';
   return `${sign}${formatNumber(Math.abs(value), locale, { maximumFractionDigits: fractionDigits })}`;
 }

@@ -6,7 +6,7 @@ import { IndicatorPayload, type Envelope, type IndicatorId } from '../../../src/
 import type { Point } from '../../charts/value-points';
 import type { KpiFigure } from './kpi-figure';
 
-export type ChangeBasis = { kind: 'period'; period: string } | { kind: 'minutes'; minutes: number };
+type ChangeBasis = { kind: 'period'; period: string } | { kind: 'minutes'; minutes: number };
 
 export interface KpiChange {
   readonly previous: number;

@@ -21,14 +21,14 @@ const Display = {
   historyDays: z.number().min(0.01).max(31).default(7),
 };
 
-export const KpiAggregateSettings = z.object({
+const KpiAggregateSettings = z.object({
   topic: z.literal('econ.indicators').default('econ.indicators'),
   indicator: IndicatorId,
   aggregate: z.enum(['mean', 'sum']).default('mean'),
   ...Display,
 });
 
-export const KpiKeySettings = z.object({
+const KpiKeySettings = z.object({
   topic: KnownTopic,
   key: z.string().min(1).max(128),
   ...Display,
@@ -42,7 +42,7 @@ export const INDICATOR_TEXT: Record<IndicatorId, { label: string; unit: string }
   new_businesses: { label: 'kpi.newBusinesses', unit: 'unit.businesses' },
 };
 
-export const KEY_TEXT: Record<string, { label: string; unit: string }> = {
+const KEY_TEXT: Record<string, { label: string; unit: string }> = {
   new_businesses_today: { label: 'kpi.newBusinessesToday', unit: 'unit.businesses' },
   public_services_today: { label: 'kpi.publicServicesToday', unit: 'unit.dossiers' },
   documents_processed_today: { label: 'kpi.documentsToday', unit: 'unit.documents' },
@@ -55,8 +55,8 @@ export function keyText(key: string): { label: string; unit: string } | undefine
 }
 
 type Resolved<T> = Omit<T, 'label' | 'unit'> & { label: string | null; unit: string | null };
-export type KpiAggregate = Resolved<z.infer<typeof KpiAggregateSettings>> & { mode: 'aggregate' };
-export type KpiKey = Resolved<z.infer<typeof KpiKeySettings>> & { mode: 'key' };
+type KpiAggregate = Resolved<z.infer<typeof KpiAggregateSettings>> & { mode: 'aggregate' };
+type KpiKey = Resolved<z.infer<typeof KpiKeySettings>> & { mode: 'key' };
 export type KpiSettings = KpiAggregate | KpiKey;
 
 /**

@@ -5,7 +5,7 @@ import { kpiFigure } from './kpi-figure';
 import { KpiSettings } from './kpi-settings';
 import { KpiView } from './KpiView';
 
-export const kpiWidget: WidgetDefinition<KpiSettings> = {
+const kpiWidget: WidgetDefinition<KpiSettings> = {
   kind: 'kpi',
   settings: KpiSettings,
   topics: (settings) => [settings.topic],

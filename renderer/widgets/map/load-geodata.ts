@@ -16,7 +16,7 @@ export interface Basemap {
 }
 
 /** A load failure worded for the tile: which file, and what is wrong with it. */
-export class GeodataError extends Error {
+class GeodataError extends Error {
   override readonly name = 'GeodataError';
 }
 

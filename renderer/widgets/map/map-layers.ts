@@ -64,7 +64,7 @@ const POINT_COLORS: Record<MapPoint['kind'], Rgb> = {
 // object is immutable once loaded, so its parts are computed once per basemap.
 const partsCache = new WeakMap<Basemap, { provinces: ProvincePart[]; countries: AreaPart[]; islands: AreaPart[] }>();
 
-export function basemapParts(basemap: Basemap): {
+function basemapParts(basemap: Basemap): {
   provinces: ProvincePart[];
   countries: AreaPart[];
   islands: AreaPart[];
@@ -81,7 +81,7 @@ export function basemapParts(basemap: Basemap): {
   return parts;
 }
 
-export function fillOf(figure: ProvinceFigure | undefined, choropleth: Choropleth): Rgb {
+function fillOf(figure: ProvinceFigure | undefined, choropleth: Choropleth): Rgb {
   if (!figure) return NO_DATA_COLOR;
   const index = choropleth.classOf(figure.value);
   return index === null ? NO_DATA_COLOR : (choropleth.classes[index]?.color ?? NO_DATA_COLOR);
@@ -103,7 +103,7 @@ interface PointAttributes {
 // are three typed arrays handed to the GPU as they are, with no object per point.
 const pointAttributeCache = new WeakMap<PointColumns, PointAttributes>();
 
-export function pointAttributes(points: PointColumns, radius: number): PointAttributes {
+function pointAttributes(points: PointColumns, radius: number): PointAttributes {
   const held = pointAttributeCache.get(points);
   if (held && held.radius === radius) return held;
   const n = points.count;

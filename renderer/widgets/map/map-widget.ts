@@ -6,7 +6,7 @@ import { MapSettings } from './map-settings';
 import { indicatorFigures, newestFigureTime } from './map-values';
 import { MapView } from './MapView';
 
-export const mapWidget: WidgetDefinition<MapSettings> = {
+const mapWidget: WidgetDefinition<MapSettings> = {
   kind: 'map',
   settings: MapSettings,
   // Old statistics from settings are static: such a tile reads no topic and never turns stale.
@@ -15,6 +15,7 @@ export const mapWidget: WidgetDefinition<MapSettings> = {
     settings.legacy
       ? null
       : newestFigureTime(indicatorFigures(eventsOf(values, 'econ.indicators'), settings.indicator)),
+  crossesSeams: true,
   Component: MapView,
 };
 

@@ -11,10 +11,9 @@
 import type { MapPoint } from './map-settings';
 
 export const POINT_KINDS = ['project', 'camera', 'other'] as const satisfies readonly MapPoint['kind'][];
-export type PointKind = (typeof POINT_KINDS)[number];
 
 /** Most points a file may hold: beyond this a wall PC's memory and software WebGL are both exceeded. */
-export const MAX_FILE_POINTS = 2_000_000;
+const MAX_FILE_POINTS = 2_000_000;
 
 export interface PointColumns {
   readonly count: number;

@@ -8,7 +8,7 @@ import type { TaskStatus } from './stacked-settings';
 import type { UnitStacks } from './unit-stacks';
 
 /** Colours match the tasks tile's (theme.css): overdue red, in progress cyan, late amber, on time green. */
-export const STATUS_COLOR: Record<TaskStatus, string> = {
+const STATUS_COLOR: Record<TaskStatus, string> = {
   overdue: '#ff5a5a',
   in_progress: '#62d0ff',
   done_late: '#ffb627',

@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { StackedSettings } from './stacked-settings';
 import { StackedView } from './StackedView';
 
-export const stackedWidget: WidgetDefinition<StackedSettings> = {
+const stackedWidget: WidgetDefinition<StackedSettings> = {
   kind: 'stacked',
   settings: StackedSettings,
   topics: () => ['gov.tasks'],

@@ -3,7 +3,7 @@ import type { TaskPayload } from '../../../src/contract/hub-protocol.js';
 
 export const TASK_STATUSES = ['in_progress', 'overdue', 'done_on_time', 'done_late'] as const;
 
-export interface OverdueTask {
+interface OverdueTask {
   readonly id: string;
   readonly title: string;
   readonly unit: string;

@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { TasksSettings } from './tasks-settings';
 import { TasksView } from './TasksView';
 
-export const tasksWidget: WidgetDefinition<TasksSettings> = {
+const tasksWidget: WidgetDefinition<TasksSettings> = {
   kind: 'tasks',
   settings: TasksSettings,
   topics: () => ['gov.tasks'],

@@ -4,10 +4,11 @@ import type { WidgetDefinition } from '../widget-definition';
 import { TestPatternSettings } from './test-pattern-settings';
 import { TestPatternView } from './TestPatternView';
 
-export const testPatternWidget: WidgetDefinition<TestPatternSettings> = {
+const testPatternWidget: WidgetDefinition<TestPatternSettings> = {
   kind: 'test-pattern',
   settings: TestPatternSettings,
   topics: () => [],
+  crossesSeams: true,
   Component: TestPatternView,
 };
 

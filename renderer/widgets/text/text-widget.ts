@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { TextSettings } from './text-settings';
 import { TextView } from './TextView';
 
-export const textWidget: WidgetDefinition<TextSettings> = {
+const textWidget: WidgetDefinition<TextSettings> = {
   kind: 'text',
   settings: TextSettings,
   topics: () => [],

@@ -4,7 +4,7 @@ import type { WidgetDefinition } from '../widget-definition';
 import { TickerSettings } from './ticker-settings';
 import { TickerView } from './TickerView';
 
-export const tickerWidget: WidgetDefinition<TickerSettings> = {
+const tickerWidget: WidgetDefinition<TickerSettings> = {
   kind: 'ticker',
   settings: TickerSettings,
   topics: (settings) => (settings.source === 'alerts' ? ['ops.alerts'] : []),

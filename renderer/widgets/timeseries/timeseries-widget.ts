@@ -4,11 +4,12 @@ import type { WidgetDefinition } from '../widget-definition';
 import { TimeseriesSettings } from './timeseries-settings';
 import { TimeseriesView } from './TimeseriesView';
 
-export const timeseriesWidget: WidgetDefinition<TimeseriesSettings> = {
+const timeseriesWidget: WidgetDefinition<TimeseriesSettings> = {
   kind: 'timeseries',
   settings: TimeseriesSettings,
   topics: (settings) => [settings.topic],
   asOf: (settings, values) => values.get(settings.topic, settings.key)?.time ?? null,
+  crossesSeams: true,
   Component: TimeseriesView,
 };
 

@@ -14,7 +14,7 @@ import { NoSignalIcon, PausedIcon } from './video-icons';
 import type { VideoSettings } from './video-settings';
 import './video.css';
 
-export type VideoState = 'connecting' | 'playing' | 'lost' | 'poster';
+type VideoState = 'connecting' | 'playing' | 'lost' | 'poster';
 
 export function VideoView({ tileId, settings }: WidgetProps<VideoSettings>): ReactNode {
   const url = resolveVideoUrl(settings.url);

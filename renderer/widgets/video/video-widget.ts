@@ -5,10 +5,11 @@ import type { WidgetDefinition } from '../widget-definition';
 import { VideoSettings } from './video-settings';
 import { VideoView } from './VideoView';
 
-export const videoWidget: WidgetDefinition<VideoSettings> = {
+const videoWidget: WidgetDefinition<VideoSettings> = {
   kind: 'video',
   settings: VideoSettings,
   topics: () => [],
+  crossesSeams: true,
   Component: VideoView,
 };
 

@@ -2,7 +2,7 @@
 // Pure, so the legend and the map are computed by one function and cannot disagree.
 
 export type Rgb = readonly [number, number, number];
-export type ClassMethod = 'quantile' | 'equal-interval';
+type ClassMethod = 'quantile' | 'equal-interval';
 
 /**
  * Viridis from dark blue to yellow, without its near-black end, which would vanish on the dark basemap.
@@ -21,7 +21,7 @@ export const SEQUENTIAL_PALETTE: readonly Rgb[] = [
 /** Fill of a province with no figure: a neutral grey the palette never uses. */
 export const NO_DATA_COLOR: Rgb = [58, 66, 78];
 
-export interface ChoroplethClass {
+interface ChoroplethClass {
   readonly index: number;
   /** Inclusive lower bound. */
   readonly min: number;

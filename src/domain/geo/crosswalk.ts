@@ -3,7 +3,7 @@ import { OLD_PROVINCES, newCodeOf } from './old-provinces.js';
 
 export type JoinAggregate = 'sum' | 'mean';
 
-export interface JoinedFigure {
+interface JoinedFigure {
   readonly value: number;
   /** Old codes that contributed, in code order. */
   readonly from: readonly string[];

@@ -9,8 +9,8 @@ export type Position = [number, number, ...number[]];
 /** A closed ring: at least four positions, the last repeating the first (not checked: renderers close it). */
 const Ring = z.array(Position).min(4);
 
-export const PolygonGeometry = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
-export const MultiPolygonGeometry = z.object({
+const PolygonGeometry = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
+const MultiPolygonGeometry = z.object({
   type: z.literal('MultiPolygon'),
   coordinates: z.array(z.array(Ring).min(1)).min(1),
 });

@@ -21,7 +21,7 @@ const ProvinceFeature = z.object({
   geometry: AreaGeometry,
 });
 
-export const ProvinceBoundaryFile = z
+const ProvinceBoundaryFile = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(ProvinceFeature).min(1) })
   .superRefine((file, ctx) => {
     const present = new Set(file.features.map((f) => f.properties.code));
@@ -34,7 +34,6 @@ export const ProvinceBoundaryFile = z
       });
     }
   });
-export type ProvinceBoundaryFile = z.infer<typeof ProvinceBoundaryFile>;
 
 export interface ProvinceShape {
   readonly code: string;

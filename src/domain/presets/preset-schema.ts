@@ -4,16 +4,14 @@
 import { z } from 'zod';
 import { SurfaceId, SurfaceLayout } from '../../contract/wall.js';
 
-export const PresetId = z
+const PresetId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'preset id: lower-case letters, digits or -, at most 64');
-export type PresetId = z.infer<typeof PresetId>;
 
 /** Layout of each surface the preset covers; a surface it does not name keeps its default (demo) layout. */
-export const PresetLayouts = z
+const PresetLayouts = z
   .record(SurfaceId, SurfaceLayout)
   .refine((layouts) => Object.keys(layouts).length <= 64, { message: 'at most 64 surfaces' });
-export type PresetLayouts = z.infer<typeof PresetLayouts>;
 
 /** What an operator edits: the hub gives it its version, time and author. */
 export const PresetDraft = z.object({
@@ -39,10 +37,10 @@ export const PresetPayload = PresetDraft.extend({
 export type PresetPayload = z.infer<typeof PresetPayload>;
 
 /** Minutes of a day as "HH:MM", 00:00–23:59, in the room's zone. */
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time of day: HH:MM, 00:00–23:59');
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time of day: HH:MM, 00:00–23:59');
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
-export const Weekday = z.number().int().min(1).max(7);
+const Weekday = z.number().int().min(1).max(7);
 
 /**
  * A daypart: the preset shown on these weekdays from `from` until `to`. `to` earlier than `from` runs past
@@ -105,4 +103,3 @@ export const PRESET_COMMAND_ARGS = {
 } as const;
 export type PresetCommandName = keyof typeof PRESET_COMMAND_ARGS;
 export const PRESET_COMMAND_NAMES = Object.keys(PRESET_COMMAND_ARGS) as PresetCommandName[];
-export type PresetCommandArgs<K extends PresetCommandName> = z.infer<(typeof PRESET_COMMAND_ARGS)[K]>;

@@ -14,7 +14,7 @@ export interface Change {
 }
 
 /** The version an edit must name: 0 for a preset that does not exist yet. */
-export function currentVersion(current: PresetPayload | undefined): number {
+function currentVersion(current: PresetPayload | undefined): number {
   return current?.version ?? 0;
 }
 

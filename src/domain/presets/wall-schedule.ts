@@ -3,7 +3,7 @@
 // Pure: the host calls it on a timer, the console to show what comes next, the tests with any date.
 import type { ScheduleEntry, WallOverride, WallSchedule } from './preset-schema.js';
 
-export const WALL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const WALL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const DAY_MINUTES = 1440;
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -13,7 +13,7 @@ export interface LocalMoment {
   minute: number;
 }
 
-export type ActiveSource = 'override' | 'schedule' | 'fallback' | 'none';
+type ActiveSource = 'override' | 'schedule' | 'fallback' | 'none';
 
 export interface ActivePreset {
   /** null: no preset, the surfaces show their default layouts. */
@@ -55,7 +55,7 @@ export function localMoment(instant: number, zone: string = WALL_TIME_ZONE): Loc
   return { weekday, minute: hour * 60 + minute };
 }
 
-export function minuteOfDay(time: string): number {
+function minuteOfDay(time: string): number {
   const [h, m] = time.split(':');
   return Number(h) * 60 + Number(m);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canvasBands, spanCanvas } from './bezel-canvas.js';
 import { toPhysicalMonitors } from './monitor-grid.js';
-import { gridMonitors } from './grid-monitors.js';
+import { gridMonitors } from '../../../test/support/grid-monitors.js';
 import { intersect } from './tile-geometry.js';
 
 describe('virtual canvas of a spanning surface', () => {

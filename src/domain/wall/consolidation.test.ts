@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consolidate, type HomeSurface } from './consolidation.js';
-import { gridMonitors } from './grid-monitors.js';
+import { gridMonitors } from '../../../test/support/grid-monitors.js';
 import { toPhysicalMonitors } from './monitor-grid.js';
 import { intersect } from './tile-geometry.js';
 import type { PhysicalMonitor } from './wall-types.js';

@@ -126,7 +126,7 @@ function largestRectangle(here: readonly PhysicalMonitor[]): PhysicalMonitor[] {
   return (best as { cells: PhysicalMonitor[] }).cells;
 }
 
-export function boundsOf(rects: readonly PixelRect[]): PixelRect {
+function boundsOf(rects: readonly PixelRect[]): PixelRect {
   const x = Math.min(...rects.map((r) => r.x));
   const y = Math.min(...rects.map((r) => r.y));
   const right = Math.max(...rects.map((r) => r.x + r.width));

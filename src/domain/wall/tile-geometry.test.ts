@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spanCanvas } from './bezel-canvas.js';
-import { gridMonitors } from './grid-monitors.js';
+import { gridMonitors } from '../../../test/support/grid-monitors.js';
 import { toPhysicalMonitors } from './monitor-grid.js';
 import { tileFragments, tileRect } from './tile-geometry.js';
 

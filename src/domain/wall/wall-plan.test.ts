@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SurfaceLayout } from '../../contract/wall.js';
 import { defaultSurfaces } from '../default-wall.js';
-import { gridMonitors } from './grid-monitors.js';
+import { gridMonitors } from '../../../test/support/grid-monitors.js';
 import { placeSurfaces, planWall, wallPlanIssues } from './wall-plan.js';
 
 const monitors = gridMonitors(2, 2, { bezel: 6, bezelY: 4, pitch: 0.25 });

@@ -6,7 +6,7 @@ import { consolidate } from './consolidation.js';
 import { toPhysicalMonitors } from './monitor-grid.js';
 import { byReadingOrder, type PhysicalMonitor } from './wall-types.js';
 
-export interface PlannedSurface {
+interface PlannedSurface {
   id: string;
   monitorIds: string[];
   layout: SurfaceLayout;

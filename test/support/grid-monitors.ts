@@ -1,5 +1,5 @@
-// A uniform wall: rows × cols identical monitors side by side, as xrandr lists them (tests, demos, benchmarks).
-import type { Monitor } from '../../contract/wall.js';
+// A uniform wall for tests: rows × cols identical monitors side by side, as xrandr lists them.
+import type { Monitor } from '../../src/contract/wall.js';
 
 export function gridMonitors(
   rows: number,
