@@ -16,10 +16,26 @@ interface PresetFigures {
   ids: number;
   live: number;
   bytes: number;
-  /** 1 when `presetId` exists (deleted or not). */
-  known: number;
-  /** 1 when `presetId` exists and is not deleted. */
-  isLive: number;
+}
+
+/** Figures of all presets, recomputed only when the topic has changed: a flood of refused saves costs a lookup. */
+const figuresAt = new WeakMap<EventLog, { head: number; figures: PresetFigures }>();
+
+function presetFigures(log: EventLog): PresetFigures {
+  const head = log.head('wall.presets');
+  const cached = figuresAt.get(log);
+  if (cached?.head === head) return cached.figures;
+  const figures = log.database
+    .prepare<[], PresetFigures>(
+      `SELECT COUNT(*) AS ids,
+              COALESCE(SUM(json_extract(e.payload, '$.deleted') IS NOT 1), 0) AS live,
+              COALESCE(SUM(LENGTH(CAST(e.payload AS BLOB))), 0) AS bytes
+       FROM latest l JOIN events e ON e.topic = l.topic AND e.offset = l.offset
+       WHERE l.topic = 'wall.presets'`,
+    )
+    .get() as PresetFigures;
+  figuresAt.set(log, { head, figures });
+  return figures;
 }
 
 /**
@@ -32,21 +48,13 @@ export function presetStoreProblem(
   bytes: number,
   limits = STORE_LIMITS,
 ): string | undefined {
-  const figures = log.database
-    .prepare<{ id: string }, PresetFigures>(
-      `SELECT COUNT(*) AS ids,
-              COALESCE(SUM(json_extract(e.payload, '$.deleted') IS NOT 1), 0) AS live,
-              COALESCE(SUM(LENGTH(CAST(e.payload AS BLOB))), 0) AS bytes,
-              COALESCE(MAX(l.key = @id), 0) AS known,
-              COALESCE(MAX(l.key = @id AND json_extract(e.payload, '$.deleted') IS NOT 1), 0) AS isLive
-       FROM latest l JOIN events e ON e.topic = l.topic AND e.offset = l.offset
-       WHERE l.topic = 'wall.presets'`,
-    )
-    .get({ id: presetId }) as PresetFigures;
-  if (!figures.known && figures.ids >= limits.presetIds) {
+  const figures = presetFigures(log);
+  const current = log.latestOf('wall.presets', presetId);
+  const isLive = current !== undefined && (current.payload as { deleted?: unknown }).deleted !== true;
+  if (!current && figures.ids >= limits.presetIds) {
     return `the hub holds ${limits.presetIds} preset ids (deleted ones included): no new one can be added`;
   }
-  if (!figures.isLive && figures.live >= limits.presets) {
+  if (!isLive && figures.live >= limits.presets) {
     return `the hub holds ${limits.presets} presets, its limit: delete one first`;
   }
   if (figures.bytes + bytes > limits.presetBytes) {
