@@ -70,7 +70,7 @@ export function executePresetCommand(log: EventLog, cmd: CommandRequest, now: nu
   switch (name) {
     case 'preset.save': {
       const args = PRESET_COMMAND_ARGS[name].parse(cmd.args);
-      const full = presetStoreProblem(log, args.preset.id, JSON.stringify(args.preset).length);
+      const full = presetStoreProblem(log, args.preset.id, Buffer.byteLength(JSON.stringify(args.preset)));
       if (full) return done({ ok: false, message: full });
       return done(savePreset(presetOf(log, args.preset.id), args.preset, args.baseVersion, change));
     }

@@ -6,8 +6,8 @@
 import type { Socket } from 'socket.io';
 import { HUB_EVENTS } from '../../src/contract/hub-protocol.js';
 import type { Logger } from '../../platform/logger.js';
-import { ConnectionRate, type MessageKind, RATE_LIMITS, type RateLimits } from './connection-rate.js';
-import { INPUT_LIMITS, inputShapeProblem, type InputLimits } from './input-shape.js';
+import { ConnectionRate, type MessageKind, RATE_LIMITS } from './connection-rate.js';
+import { inputShapeProblem } from './input-shape.js';
 import type { Refusals, RefusalKind } from './refusals.js';
 
 /** The events a client may send, each with one JSON argument and an optional ack. Anything else is refused. */
@@ -24,15 +24,11 @@ type Ack = (answer: unknown) => void;
 export interface ConnectionGuardOptions {
   logger: Logger;
   refusals: Refusals;
-  rate?: RateLimits;
-  input?: InputLimits;
-  clock?: () => number;
 }
 
 export function guardConnection(socket: Socket, options: ConnectionGuardOptions): void {
   const { logger, refusals } = options;
-  const clock = options.clock ?? Date.now;
-  const rate = new ConnectionRate(options.rate ?? RATE_LIMITS, clock());
+  const rate = new ConnectionRate(RATE_LIMITS, Date.now());
   const client = socket.id;
   let rateLogged = false;
 
@@ -51,7 +47,7 @@ export function guardConnection(socket: Socket, options: ConnectionGuardOptions)
     const event = String(name).slice(0, 64);
     const kind = CLIENT_EVENTS.get(event) ?? 'other';
 
-    const verdict = rate.admit(kind, clock());
+    const verdict = rate.admit(kind, Date.now());
     if (!verdict.ok) {
       if (verdict.flooding) {
         refusals.note('flood');
@@ -69,7 +65,7 @@ export function guardConnection(socket: Socket, options: ConnectionGuardOptions)
       return refuse('unknown-event', ack, `unknown message "${event}"`);
     }
     if (args.length !== 1) return refuse('arguments', ack, `${event} takes one argument, not ${args.length}`);
-    const problem = inputShapeProblem(args[0], options.input ?? INPUT_LIMITS);
+    const problem = inputShapeProblem(args[0]);
     if (problem) {
       logger.warn(`${event} refused`, { client, problem });
       return refuse('shape', ack, `bad ${event}: ${problem}`);
