@@ -20,6 +20,7 @@ import { CommandLog } from './command-log.js';
 import { DemoSource } from './demo-source.js';
 import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { createHubGuard } from './guard/hub-guard.js';
 import { Subscriber } from './subscriber.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
@@ -63,6 +64,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const commands = new CommandLog(log);
   const startedAt = Date.now();
   const subscribers = new Set<Subscriber>();
+  const guard = createHubGuard(logger);
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => route(req, res);
   const http = options.tls
@@ -70,7 +72,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     : createServer(handler);
   // As the host's: a poller reusing a keep-alive connection must not race Node's 5 s idle close.
   http.keepAliveTimeout = 60_000;
-  const io = new Server(http, { transports: ['websocket'], maxHttpBufferSize: 1_000_000, serveClient: false });
+  const io = new Server(http, { transports: ['websocket'], serveClient: false, ...guard.serverOptions });
 
   const status = (): HubStatus => ({
     app: 'ioc-wall',
@@ -81,6 +83,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     clients: io.engine.clientsCount,
     topics: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, { head: log.head(t), floor: log.floor(t) }])),
     commands: commands.count(),
+    refused: guard.refused(),
   });
 
   function route(req: IncomingMessage, res: ServerResponse): void {
@@ -91,10 +94,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
 
   io.on('connection', (socket) => {
+    guard.connection(socket);
     const sub = new Subscriber(socket, log, { snapshotAbove: options.snapshotAbove ?? DEFAULT_SNAPSHOT_ABOVE });
     subscribers.add(sub);
     socket.on('disconnect', () => subscribers.delete(sub));
-    socket.on(HUB_EVENTS.subscribe, (raw: unknown, ack?: unknown) => {
+    guard.on(socket, HUB_EVENTS.subscribe, (raw: unknown, ack?: unknown) => {
       const reply = (r: SubscribeResponse): void => {
         if (typeof ack === 'function') ack(r);
       };
@@ -108,7 +112,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
       sub.subscribe(topics, parsed.data.reset);
     });
-    socket.on(HUB_EVENTS.command, (raw: unknown, ack?: unknown) => {
+    guard.on(socket, HUB_EVENTS.command, (raw: unknown, ack?: unknown) => {
       const reply = (r: CommandResponse): void => {
         if (typeof ack === 'function') ack(r);
       };
@@ -127,11 +131,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         ...outcome.result,
       });
       reply({ ok: true, key: parsed.data.key, duplicate: outcome.duplicate, result: outcome.result });
-    });
-    socket.onAny((event: string) => {
-      if (event === HUB_EVENTS.subscribe || event === HUB_EVENTS.command) return;
-      logger.warn('unknown message refused', { client: socket.id, event: String(event).slice(0, 64) });
-      socket.emit(HUB_EVENTS.protocolError, { error: `unknown message "${String(event).slice(0, 64)}"` });
     });
   });
 

@@ -19,6 +19,7 @@ import {
   type WallStateOutcome,
 } from '../src/domain/presets/wall-state.js';
 import type { EventLog } from './event-log.js';
+import { presetStoreProblem } from './guard/store-limits.js';
 
 export interface Execution {
   result: CommandResult;
@@ -69,6 +70,8 @@ export function executePresetCommand(log: EventLog, cmd: CommandRequest, now: nu
   switch (name) {
     case 'preset.save': {
       const args = PRESET_COMMAND_ARGS[name].parse(cmd.args);
+      const full = presetStoreProblem(log, args.preset.id, Buffer.byteLength(JSON.stringify(args.preset)));
+      if (full) return done({ ok: false, message: full });
       return done(savePreset(presetOf(log, args.preset.id), args.preset, args.baseVersion, change));
     }
     case 'preset.delete': {
@@ -78,6 +81,8 @@ export function executePresetCommand(log: EventLog, cmd: CommandRequest, now: nu
     case 'preset.undo': {
       const args = PRESET_COMMAND_ARGS[name].parse(cmd.args);
       const current = presetOf(log, args.presetId);
+      const full = presetStoreProblem(log, args.presetId, 0); // restoring a deleted one adds a preset
+      if (full) return done({ ok: false, message: full });
       return done(undoPreset(current, args.presetId, args.baseVersion, versionReader(log, args.presetId), change));
     }
     case 'wall.activate': {

@@ -131,7 +131,7 @@ export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
 export const SubscribeResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), heads: z.record(z.string(), z.number().int().nonnegative()) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string(), retryAfterMs: z.number().int().nonnegative().optional() }),
 ]);
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
 
@@ -171,8 +171,8 @@ export type CommandResult = z.infer<typeof CommandResult>;
 
 export const CommandResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), key: IdempotencyKey, duplicate: z.boolean(), result: CommandResult }),
-  /** The request itself was malformed: sending it again will not help. */
-  z.object({ ok: z.literal(false), error: z.string() }),
+  /** Refused: malformed (sending it again will not help), or with `retryAfterMs` sent too fast (send it again then). */
+  z.object({ ok: z.literal(false), error: z.string(), retryAfterMs: z.number().int().nonnegative().optional() }),
 ]);
 export type CommandResponse = z.infer<typeof CommandResponse>;
 
@@ -195,5 +195,7 @@ export const HubStatus = z.object({
   topics: z.record(z.string(), z.object({ head: z.number().int().nonnegative(), floor: z.number().int().positive() })),
   /** Commands applied so far (each idempotency key once). */
   commands: z.number().int().nonnegative(),
+  /** Messages and connections refused by the hub's guard, by why (rate, shape, unknown-event, …). */
+  refused: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type HubStatus = z.infer<typeof HubStatus>;

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import { openCache } from '../../main/host/cache/open-cache.js';
+import { Outbox } from '../../main/host/cache/outbox.js';
 import { createLogger } from '../../platform/logger.js';
 import { OutboxItem } from '../../src/contract/bridge.js';
 import { HostStatus } from '../../src/contract/host-status.js';
@@ -92,6 +94,35 @@ describe('commands at the hub', () => {
     const acks = (await alertEvents(hub, id)).filter((e) => (e.payload as AlertPayload).state === 'acknowledged');
     expect(acks).toHaveLength(1);
     expect(hub.status().commands).toBe(2);
+  });
+
+  it("delivers a backlog larger than the hub's rate limit whole: refused for rate, an item waits and goes again", async () => {
+    const hub = await hubAt(join(mkdtempSync(join(tmpdir(), 'ioc-hub-')), 'log.sqlite'));
+    cleanups.push(() => hub.close());
+    const id = await activeAlert(hub);
+    const file = join(mkdtempSync(join(tmpdir(), 'ioc-outbox-')), 'cache.sqlite');
+    const cache = openCache(file, createLogger('host', 'error')).db;
+    const outbox = new Outbox(cache, 'tester', createLogger('host', 'error'));
+    cleanups.push(() => {
+      outbox.close();
+      cache.close();
+    });
+    for (let i = 0; i < 150; i++) outbox.enqueue('alert.note', { alertId: id, note: `ghi chú ${i}` });
+    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    cleanups.push(() => void s.close());
+    const burst = { key: 'burst-00000001', name: 'alert.note', args: { alertId: id, note: 'x' }, issuer: 't' };
+    let first = true;
+    outbox.setTransport((request) => {
+      // The connection's burst used up in the same tick: the outbox's first send meets the limit.
+      if (first) for (let i = 0; i < 150; i++) s.emit('command', { ...burst, issuedAt: 1 });
+      first = false;
+      return s.timeout(10_000).emitWithAck('command', request);
+    });
+    await until('the backlog delivered', () => (outbox.depth() === 0 ? true : undefined), 30_000);
+    const items = outbox.list(200);
+    expect(items.filter((item) => item.state !== 'done')).toEqual([]);
+    expect(items.filter((item) => item.attempts > 1).length).toBeGreaterThan(0);
+    expect(hub.status().commands).toBe(151);
   });
 });
 

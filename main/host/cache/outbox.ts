@@ -151,6 +151,13 @@ export class Outbox {
         if (!this.db.open) return;
         this.backoffMs = 0;
         const parsed = CommandResponse.safeParse(answer);
+        // Rate limited: still queued, sent again when the hub said.
+        if (parsed.success && !parsed.data.ok && parsed.data.retryAfterMs !== undefined) {
+          clearTimeout(this.retryTimer);
+          this.retryTimer = setTimeout(() => this.kick(), parsed.data.retryAfterMs);
+          this.retryTimer.unref();
+          return;
+        }
         const [state, result] = !parsed.success
           ? (['failed', { error: `malformed answer from the hub: ${z.prettifyError(parsed.error)}` }] as const)
           : parsed.data.ok

@@ -1,0 +1,64 @@
+// How much clients may make the hub store. Presets are the one topic whose keys clients create; the latest
+// version of every key is kept forever and a new host receives them all in one snapshot message, so their number
+// and size are bounded here — far above what a centre uses, far below what would stall a host's first start.
+import type { EventLog } from '../event-log.js';
+
+export const STORE_LIMITS = {
+  /** Presets not deleted: more than an operator could choose from. */
+  presets: 500,
+  /** Preset ids, deleted ones included (a delete can be undone, so their history is kept). */
+  presetIds: 2000,
+  /** Bytes of the latest versions of all presets: one snapshot message, well under a client's 100 MB limit. */
+  presetBytes: 32_000_000,
+};
+
+interface PresetFigures {
+  ids: number;
+  live: number;
+  bytes: number;
+}
+
+/** Figures of all presets, recomputed only when the topic has changed: a flood of refused saves costs a lookup. */
+const figuresAt = new WeakMap<EventLog, { head: number; figures: PresetFigures }>();
+
+function presetFigures(log: EventLog): PresetFigures {
+  const head = log.head('wall.presets');
+  const cached = figuresAt.get(log);
+  if (cached?.head === head) return cached.figures;
+  const figures = log.database
+    .prepare<[], PresetFigures>(
+      `SELECT COUNT(*) AS ids,
+              COALESCE(SUM(json_extract(e.payload, '$.deleted') IS NOT 1), 0) AS live,
+              COALESCE(SUM(LENGTH(CAST(e.payload AS BLOB))), 0) AS bytes
+       FROM latest l JOIN events e ON e.topic = l.topic AND e.offset = l.offset
+       WHERE l.topic = 'wall.presets'`,
+    )
+    .get() as PresetFigures;
+  figuresAt.set(log, { head, figures });
+  return figures;
+}
+
+/**
+ * Why saving (or restoring) `presetId` with a payload of `bytes` would store more than the limits allow;
+ * undefined when it fits. Changing a preset that is there and not deleted never adds one.
+ */
+export function presetStoreProblem(
+  log: EventLog,
+  presetId: string,
+  bytes: number,
+  limits = STORE_LIMITS,
+): string | undefined {
+  const figures = presetFigures(log);
+  const current = log.latestOf('wall.presets', presetId);
+  const isLive = current !== undefined && (current.payload as { deleted?: unknown }).deleted !== true;
+  if (!current && figures.ids >= limits.presetIds) {
+    return `the hub holds ${limits.presetIds} preset ids (deleted ones included): no new one can be added`;
+  }
+  if (!isLive && figures.live >= limits.presets) {
+    return `the hub holds ${limits.presets} presets, its limit: delete one first`;
+  }
+  if (figures.bytes + bytes > limits.presetBytes) {
+    return `presets would take more than ${limits.presetBytes / 1_000_000} MB: delete some or make this one smaller`;
+  }
+  return undefined;
+}
