@@ -47,6 +47,24 @@ export const MESSAGES = {
       wall_presets: 'Bố cục mẫu',
       wall_state: 'Lịch hiển thị của tường',
     },
+    // Each widget kind's name in the layout editor's palette, named by its definition (renderer/widgets/<kind>/).
+    widgetKind: {
+      alerts: 'Cảnh báo',
+      bars: 'Biểu đồ cột',
+      clock: 'Đồng hồ',
+      connection: 'Trạng thái kết nối',
+      gauge: 'Đồng hồ đo',
+      image: 'Hình ảnh',
+      kpi: 'Chỉ số KPI',
+      map: 'Bản đồ',
+      stacked: 'Nhiệm vụ theo đơn vị',
+      tasks: 'Nhiệm vụ',
+      testPattern: 'Hình kiểm tra màn hình',
+      text: 'Văn bản',
+      ticker: 'Dòng chữ chạy',
+      timeseries: 'Biểu đồ theo thời gian',
+      video: 'Video, camera',
+    },
     feedState: {
       connecting: 'Đang kết nối',
       connected: 'Đã kết nối',
@@ -481,6 +499,23 @@ export const MESSAGES = {
       wall_presets: 'Layout presets',
       wall_state: 'Wall schedule',
     },
+    widgetKind: {
+      alerts: 'Alerts',
+      bars: 'Bar chart',
+      clock: 'Clock',
+      connection: 'Connection status',
+      gauge: 'Gauge',
+      image: 'Image',
+      kpi: 'KPI figure',
+      map: 'Map',
+      stacked: 'Tasks by unit',
+      tasks: 'Tasks',
+      testPattern: 'Test pattern',
+      text: 'Text',
+      ticker: 'Ticker',
+      timeseries: 'Time series',
+      video: 'Video, camera',
+    },
     feedState: {
       connecting: 'Connecting',
       connected: 'Connected',
@@ -873,6 +908,13 @@ export const MESSAGES = {
 } as const;
 
 export type MessageLocale = keyof typeof MESSAGES;
+
+type LeafPaths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafPaths<T[K]>}`;
+}[keyof T & string];
+
+/** Dotted path of a message, e.g. "kpi.gdpGrowth": a definition naming its label with this type names one that exists. */
+export type MessageKey = LeafPaths<(typeof MESSAGES)['vi']>;
 
 /** Dotted paths of every leaf message, e.g. "kpi.gdpGrowth" (used to check settings that name a message). */
 export function messageKeys(tree: object, prefix = ''): string[] {

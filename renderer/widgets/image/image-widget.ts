@@ -1,14 +1,12 @@
 // The `image` widget kind: a logo, a map of the site, a diagram.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { ImageSettings } from './image-settings';
 import { ImageView } from './ImageView';
 
-export const imageWidget: WidgetDefinition<ImageSettings> = {
+export const imageWidget = defineWidget<ImageSettings>({
   kind: 'image',
+  labelKey: 'widgetKind.image',
   settings: ImageSettings,
   topics: () => [],
   Component: ImageView,
-};
-
-registerWidget(imageWidget);
+});

@@ -1,14 +1,12 @@
 // The `test-pattern` widget kind: a graphic (it may cross seams) that reads no topic.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { TestPatternSettings } from './test-pattern-settings';
 import { TestPatternView } from './TestPatternView';
 
-export const testPatternWidget: WidgetDefinition<TestPatternSettings> = {
+export const testPatternWidget = defineWidget<TestPatternSettings>({
   kind: 'test-pattern',
+  labelKey: 'widgetKind.testPattern',
   settings: TestPatternSettings,
   topics: () => [],
   Component: TestPatternView,
-};
-
-registerWidget(testPatternWidget);
+});
