@@ -38,14 +38,14 @@ export const MESSAGES = {
       official: 'Số liệu chính thức',
       mixed: 'Sơ bộ {{count}}/{{total}}',
     },
-    // Topic names with "." replaced by "_" (i18next reads "." as nesting).
+    // Each topic's label, named by its definition (src/contract/topics.ts).
     topic: {
-      econ_live: 'Chỉ số trực tuyến',
-      econ_indicators: 'Chỉ tiêu kinh tế – xã hội',
-      gov_tasks: 'Nhiệm vụ Chính phủ giao',
-      ops_alerts: 'Cảnh báo',
-      wall_presets: 'Bố cục mẫu',
-      wall_state: 'Lịch hiển thị của tường',
+      econLive: 'Chỉ số trực tuyến',
+      econIndicators: 'Chỉ tiêu kinh tế – xã hội',
+      govTasks: 'Nhiệm vụ Chính phủ giao',
+      opsAlerts: 'Cảnh báo',
+      wallPresets: 'Bố cục mẫu',
+      wallState: 'Lịch hiển thị của tường',
     },
     // Each widget kind's name in the layout editor's palette, named by its definition (renderer/widgets/<kind>/).
     widgetKind: {
@@ -492,12 +492,12 @@ export const MESSAGES = {
       mixed: 'Preliminary {{count}}/{{total}}',
     },
     topic: {
-      econ_live: 'Live counters',
-      econ_indicators: 'Socio-economic indicators',
-      gov_tasks: 'Government-assigned tasks',
-      ops_alerts: 'Alerts',
-      wall_presets: 'Layout presets',
-      wall_state: 'Wall schedule',
+      econLive: 'Live counters',
+      econIndicators: 'Socio-economic indicators',
+      govTasks: 'Government-assigned tasks',
+      opsAlerts: 'Alerts',
+      wallPresets: 'Layout presets',
+      wallState: 'Wall schedule',
     },
     widgetKind: {
       alerts: 'Alerts',
