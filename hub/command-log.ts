@@ -2,12 +2,8 @@
 // are written in one transaction, so a repeated key — a retry after a lost answer, a host killed mid-send —
 // gets the first result back and changes nothing.
 import type Database from 'better-sqlite3';
-import {
-  type AlertPayload,
-  type CommandRequest,
-  type CommandResult,
-  type Envelope,
-} from '../src/contract/hub-protocol.js';
+import type { CommandRequest, CommandResult, Envelope } from '../src/contract/hub-protocol.js';
+import type { AlertPayload } from '../src/contract/topics.js';
 import { migrate } from '../platform/sqlite/migrate.js';
 import type { EventLog } from './event-log.js';
 import { executePresetCommand, isPresetCommand } from './preset-commands.js';

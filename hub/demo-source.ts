@@ -1,13 +1,13 @@
 // The demo data source: a deterministic stream of what a Vietnamese IOC watches — indicators of the 34
 // provinces, live national counters, Government-assigned tasks and alerts. Same seed and clock → same events.
-import {
-  type AlertPayload,
-  type IndicatorId,
-  type IndicatorPayload,
-  type KnownTopic,
-  type LiveCounterPayload,
-  type TaskPayload,
-} from '../src/contract/hub-protocol.js';
+import type {
+  AlertPayload,
+  IndicatorId,
+  IndicatorPayload,
+  KnownTopic,
+  LiveCounterPayload,
+  TaskPayload,
+} from '../src/contract/topics.js';
 import { PROVINCES } from '../src/domain/provinces.js';
 import { demoPresetEvents } from '../src/domain/presets/demo-presets.js';
 import type { PresetPayload, WallStatePayload } from '../src/domain/presets/preset-schema.js';

@@ -16,6 +16,7 @@ import {
   SubscribeRequest,
   type SubscribeResponse,
 } from '../src/contract/hub-protocol.js';
+import { TOPICS, type TopicDefinition } from '../src/contract/topics.js';
 import { CommandLog } from './command-log.js';
 import { DemoSource } from './demo-source.js';
 import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
@@ -26,7 +27,6 @@ import { Subscriber } from './subscriber.js';
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
 const DEFAULT_SNAPSHOT_ABOVE = 10_000;
-const PRESET_HISTORY_MS = 365 * 86_400_000;
 
 export interface HubOptions {
   /** 0: any free port. */
@@ -145,8 +145,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const prune = (): void => {
     for (const topic of KNOWN_TOPICS) {
       const policy = { ...DEFAULT_RETENTION, ...options.retention?.[topic] };
-      // Preset history is what undo reads, and it is tiny: keep a year of it whatever the feed's retention.
-      if (topic === 'wall.presets') policy.maxAgeMs = Math.max(policy.maxAgeMs, PRESET_HISTORY_MS);
+      const { minRetentionMs = 0 }: TopicDefinition = TOPICS[topic];
+      policy.maxAgeMs = Math.max(policy.maxAgeMs, minRetentionMs);
       const removed = log.prune(topic, policy);
       if (removed > 0) logger.info('history pruned', { topic, removed, floor: log.floor(topic) });
     }

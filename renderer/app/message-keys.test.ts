@@ -1,4 +1,5 @@
-// Every message key the renderer names literally must exist, so no raw "kpi.foo" reaches the wall.
+// Every message key the renderer names literally must exist, so no raw "kpi.foo" reaches the wall: those it passes
+// to t(), and the labels named by widget and topic definitions (src/contract/topics.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,9 +14,9 @@ function sources(dir: string): string[] {
 }
 
 describe('message keys used by the renderer', () => {
-  const root = join(import.meta.dirname, '..');
-  const used = sources(root).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z_]+\.[a-zA-Z_.]+)'/g)].map((m) => ({
+  const roots = [join(import.meta.dirname, '..'), join(import.meta.dirname, '../../src/contract')];
+  const used = roots.flatMap(sources).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/\b(?:t\(|labelKey:)\s*'([a-zA-Z_]+\.[a-zA-Z_.]+)'/g)].map((m) => ({
       file,
       key: m[1] ?? '',
     })),
@@ -23,6 +24,7 @@ describe('message keys used by the renderer', () => {
 
   it('finds the keys it checks', () => {
     expect(used.length).toBeGreaterThan(50);
+    expect(used.map((u) => u.key)).toEqual(expect.arrayContaining(['widgetKind.map', 'topic.econIndicators']));
   });
 
   it('all exist in the catalogue', () => {

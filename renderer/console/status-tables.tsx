@@ -8,6 +8,7 @@ import { useLocale } from '../app/i18n';
 import { LinkIcon } from '../ui/icons';
 import { feedShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
+import { TopicLabel } from '../ui/TopicLabel';
 import { useNow } from '../state/now';
 
 export function MonitorsTable({ monitors }: { monitors: readonly Monitor[] }): ReactNode {
@@ -132,7 +133,7 @@ export function FeedSection({ feed }: { feed: FeedStatus }): ReactNode {
             {topics.map(([topic, s]) => (
               <tr key={topic}>
                 <td>
-                  <code>{topic}</code> {t(`topic.${topic.replace(/\./g, '_')}`, '')}
+                  <code>{topic}</code> <TopicLabel topic={topic} />
                 </td>
                 <td>
                   <Num value={s.offset} />

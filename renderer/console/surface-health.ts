@@ -1,11 +1,10 @@
 // How healthy a wall window is, from what /api/status says of it: the console's health strip shows this per
 // monitor, in words and shapes, so a duty operator sees a frozen or failing screen before the room does.
 import type { SurfaceStatus } from '../../src/contract/host-status.js';
+import { SILENT_AFTER_MS } from '../../src/domain/wall/heartbeat-timing.js';
 
 export type SurfaceHealth = 'ok' | 'degraded' | 'silent' | 'down' | 'starting' | 'idle';
 
-/** A page reports every second; a few missed beats mean it is frozen or its link is gone. */
-const SILENT_AFTER_MS = 5000;
 /** Fewer frames than this per second is a struggling window (software rendering, an overloaded PC). */
 const LOW_FPS = 5;
 

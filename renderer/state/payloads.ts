@@ -1,10 +1,8 @@
 // Typed payloads of the latest events. The bridge validates envelopes but leaves payloads open (the contract's
 // EnvelopeBase), so each payload is parsed here against its topic's schema once and remembered per event.
-import type { z } from 'zod';
-import { TOPIC_PAYLOADS, type Envelope, type KnownTopic } from '../../src/contract/hub-protocol.js';
+import type { Envelope } from '../../src/contract/hub-protocol.js';
+import { TOPICS, type KnownTopic, type TopicPayload } from '../../src/contract/topics.js';
 import type { LatestValues } from '../../src/domain/latest-values.js';
-
-type TopicPayload<T extends KnownTopic> = z.infer<(typeof TOPIC_PAYLOADS)[T]>;
 
 export interface TypedEvent<T extends KnownTopic> {
   readonly envelope: Envelope;
@@ -17,7 +15,7 @@ const parsed = new WeakMap<Envelope, { ok: boolean; payload: unknown }>();
 function payloadOf<T extends KnownTopic>(topic: T, envelope: Envelope): TopicPayload<T> | undefined {
   let entry = parsed.get(envelope);
   if (!entry) {
-    const result = TOPIC_PAYLOADS[topic].safeParse(envelope.payload);
+    const result = TOPICS[topic].payload.safeParse(envelope.payload);
     entry = result.success ? { ok: true, payload: result.data } : { ok: false, payload: undefined };
     parsed.set(envelope, entry);
   }

@@ -3,7 +3,7 @@
 // Marks cut into a filled shape (the "!" of ⚠, the ✓ of a disc) take the colour behind the icon, from CSS
 // (--icon-cut), so they stay visible on dark panels and on coloured banners alike.
 import type { ReactNode } from 'react';
-import type { AlertSeverity } from '../../src/contract/hub-protocol.js';
+import type { AlertSeverity } from '../../src/contract/topics.js';
 
 interface IconProps {
   className?: string;

@@ -12,7 +12,6 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
 import { useHeartbeat } from './use-heartbeat';
-import '../widgets/index';
 
 export function WallPage({ params, surfaceId }: { params: BridgeParams; surfaceId: string }): ReactNode {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 // Every wall surface tells the host once a second that it is alive and painting: the text of its first live
 // figure, its frame rate, and how many tiles it has and how many show an error.
 import { useEffect, type RefObject } from 'react';
+import { HEARTBEAT_PERIOD_MS } from '../../src/domain/wall/heartbeat-timing.js';
 import type { Session } from '../state/session';
 import { FpsCounter } from './fps-counter';
 
@@ -36,7 +37,7 @@ export function useHeartbeat(
         fps = counter.fps(performance.now());
         if (beating === undefined) {
           beat();
-          beating = setInterval(beat, 1000);
+          beating = setInterval(beat, HEARTBEAT_PERIOD_MS);
         }
       }, FPS_SAMPLE_MS);
     };

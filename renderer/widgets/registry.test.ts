@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSurfaces, virtualMonitors } from '../../src/domain/default-wall.js';
 import { LatestValues } from '../../src/domain/latest-values.js';
-import { instantiateTile, widgetKinds } from './index';
-import { registerWidget } from './registry';
-import { clockWidget } from './clock/clock-widget';
+import { hasMessage, MESSAGES } from '../../src/i18n/messages.js';
+import { WIDGETS } from './index';
+import { instantiateTile, widgetOfKind } from './registry';
+
+const kinds = WIDGETS.map((w) => w.kind);
 
 describe('widget registry', () => {
   it('knows the kinds every wall needs, each once', () => {
-    const kinds = widgetKinds();
     expect(kinds).toEqual(expect.arrayContaining(['alerts', 'clock', 'connection', 'kpi', 'tasks']));
     expect(new Set(kinds).size).toBe(kinds.length);
+  });
+
+  it('finds each listed kind by its name', () => {
+    for (const widget of WIDGETS) expect(widgetOfKind(widget.kind)).toBe(widget);
+    expect(widgetOfKind('radar')).toBeUndefined();
+  });
+
+  it('names each kind in the palette with a message of its own', () => {
+    const labels = WIDGETS.map((w) => w.labelKey);
+    for (const key of labels) expect(hasMessage(key), key).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(MESSAGES.vi.widgetKind.map).toBe('Bản đồ');
   });
 
   it('instantiates every tile of the demo wall', () => {
@@ -26,7 +39,7 @@ describe('widget registry', () => {
     const monitors = virtualMonitors();
     const shown = new Set(defaultSurfaces(monitors).flatMap((s) => s.layout.tiles.map((t) => t.kind)));
     // The test pattern is a tool for checking bezels, not something to show the room.
-    const missing = widgetKinds().filter((k) => k !== 'test-pattern' && !shown.has(k));
+    const missing = kinds.filter((k) => k !== 'test-pattern' && !shown.has(k));
     expect(missing).toEqual([]);
   });
 
@@ -60,9 +73,5 @@ describe('widget registry', () => {
     expect(alerts.ok && alerts.tile.asOf(values)).toBe(500);
     const kpi = instantiateTile('kpi', { topic: 'econ.live', key: 'documents_processed_today' });
     expect(kpi.ok && kpi.tile.asOf(values)).toBeNull();
-  });
-
-  it('refuses to register a kind twice', () => {
-    expect(() => registerWidget(clockWidget)).toThrow(/twice/);
   });
 });

@@ -1,82 +1,16 @@
 // The hub protocol: what travels between the hub and its clients (hosts). Every message that arrives over a
 // socket is parsed with these schemas before it touches state.
 import { z } from 'zod';
-import { PROVINCE_CODES } from '../domain/provinces.js';
-import { PRESET_COMMAND_ARGS, PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
+import { PRESET_COMMAND_ARGS } from '../domain/presets/preset-schema.js';
+import { KnownTopic, TOPICS } from './topics.js';
 
-export const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
+// The topics the protocol carries are those defined in ./topics.ts.
+export { KNOWN_TOPICS, KnownTopic } from './topics.js';
 
-export const IndicatorId = z.enum(['gdp_growth', 'cpi', 'fdi', 'disbursement', 'new_businesses']);
-export type IndicatorId = z.infer<typeof IndicatorId>;
-
-/** A socio-economic indicator of one province for one reporting period. */
-export const IndicatorPayload = z.object({
-  province: ProvinceCode,
-  indicator: IndicatorId,
-  value: z.number().finite(),
-  /** Period the figure covers: a month (2026-10) or a quarter (2026-Q3). */
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/),
-  status: z.enum(['preliminary', 'official']),
-  sourceSystem: z.string().min(1).max(120),
-});
-export type IndicatorPayload = z.infer<typeof IndicatorPayload>;
-
-/** A live national counter (e.g. business registrations today from the national portal). */
-export const LiveCounterPayload = z.object({
-  metric: z.enum(['new_businesses_today', 'public_services_today', 'documents_processed_today']),
-  value: z.number().int().nonnegative(),
-  sourceSystem: z.string().min(1).max(120),
-});
-export type LiveCounterPayload = z.infer<typeof LiveCounterPayload>;
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-MM-dd');
-
-/** A task assigned by the Government or the Prime Minister to a ministry or province. */
-export const TaskPayload = z.object({
-  id: z.string().min(1).max(64),
-  title: z.string().min(1).max(400),
-  assignedBy: z.enum(['government', 'prime_minister']),
-  unit: z.string().min(1).max(120),
-  dueDate: IsoDate,
-  status: z.enum(['in_progress', 'done_on_time', 'done_late', 'overdue']),
-  completedOn: IsoDate.optional(),
-});
-export type TaskPayload = z.infer<typeof TaskPayload>;
-
-export const AlertSeverity = z.enum(['critical', 'major', 'minor', 'info']);
-export type AlertSeverity = z.infer<typeof AlertSeverity>;
-
-export const AlertPayload = z.object({
-  id: z.string().min(1).max(64),
-  severity: AlertSeverity,
-  title: z.string().min(1).max(400),
-  category: z.enum(['flood', 'storm', 'landslide', 'fire', 'public_health', 'infrastructure', 'cyber', 'other']),
-  province: ProvinceCode,
-  state: z.enum(['active', 'acknowledged', 'resolved']),
-  raisedAt: z.number().int().nonnegative(),
-  acknowledgedBy: z.string().max(120).optional(),
-  acknowledgedAt: z.number().int().nonnegative().optional(),
-  notes: z
-    .array(z.object({ by: z.string().max(120), at: z.number().int().nonnegative(), text: z.string().max(1000) }))
-    .max(100)
-    .optional(),
-});
-export type AlertPayload = z.infer<typeof AlertPayload>;
-
-/** Payload schema of each topic the product knows. A topic not listed here is refused. */
-export const TOPIC_PAYLOADS = {
-  'econ.indicators': IndicatorPayload,
-  'econ.live': LiveCounterPayload,
-  'gov.tasks': TaskPayload,
-  'ops.alerts': AlertPayload,
-  /** Shared layout presets, one key per preset id (latest event = current version). */
-  'wall.presets': PresetPayload,
-  /** The wall's schedule and manual override, one key: `wall`. */
-  'wall.state': WallStatePayload,
-} as const;
-export type KnownTopic = keyof typeof TOPIC_PAYLOADS;
-export const KNOWN_TOPICS = Object.keys(TOPIC_PAYLOADS) as KnownTopic[];
-export const KnownTopic = z.enum(KNOWN_TOPICS as [KnownTopic, ...KnownTopic[]]);
+export const TopicName = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9_-]*)*$/, 'topic must be dotted lower-case words, e.g. "econ.indicators"')
+  .max(64);
 
 /** One event of a topic's ordered log. */
 export const EnvelopeBase = z.object({
@@ -93,7 +27,7 @@ export const EnvelopeBase = z.object({
 });
 
 export const Envelope = EnvelopeBase.superRefine((env, ctx) => {
-  const result = TOPIC_PAYLOADS[env.topic].safeParse(env.payload);
+  const result = TOPICS[env.topic].payload.safeParse(env.payload);
   if (!result.success) {
     for (const issue of result.error.issues) {
       ctx.addIssue({ ...issue, path: ['payload', ...issue.path] } as never);

@@ -38,14 +38,32 @@ export const MESSAGES = {
       official: 'Số liệu chính thức',
       mixed: 'Sơ bộ {{count}}/{{total}}',
     },
-    // Topic names with "." replaced by "_" (i18next reads "." as nesting).
+    // Each topic's label, named by its definition (src/contract/topics.ts).
     topic: {
-      econ_live: 'Chỉ số trực tuyến',
-      econ_indicators: 'Chỉ tiêu kinh tế – xã hội',
-      gov_tasks: 'Nhiệm vụ Chính phủ giao',
-      ops_alerts: 'Cảnh báo',
-      wall_presets: 'Bố cục mẫu',
-      wall_state: 'Lịch hiển thị của tường',
+      econLive: 'Chỉ số trực tuyến',
+      econIndicators: 'Chỉ tiêu kinh tế – xã hội',
+      govTasks: 'Nhiệm vụ Chính phủ giao',
+      opsAlerts: 'Cảnh báo',
+      wallPresets: 'Bố cục mẫu',
+      wallState: 'Lịch hiển thị của tường',
+    },
+    // Each widget kind's name in the layout editor's palette, named by its definition (renderer/widgets/<kind>/).
+    widgetKind: {
+      alerts: 'Cảnh báo',
+      bars: 'Biểu đồ cột',
+      clock: 'Đồng hồ',
+      connection: 'Trạng thái kết nối',
+      gauge: 'Đồng hồ đo',
+      image: 'Hình ảnh',
+      kpi: 'Chỉ số KPI',
+      map: 'Bản đồ',
+      stacked: 'Nhiệm vụ theo đơn vị',
+      tasks: 'Nhiệm vụ',
+      testPattern: 'Hình kiểm tra màn hình',
+      text: 'Văn bản',
+      ticker: 'Dòng chữ chạy',
+      timeseries: 'Biểu đồ theo thời gian',
+      video: 'Video, camera',
     },
     feedState: {
       connecting: 'Đang kết nối',
@@ -477,12 +495,29 @@ export const MESSAGES = {
       mixed: 'Preliminary {{count}}/{{total}}',
     },
     topic: {
-      econ_live: 'Live counters',
-      econ_indicators: 'Socio-economic indicators',
-      gov_tasks: 'Government-assigned tasks',
-      ops_alerts: 'Alerts',
-      wall_presets: 'Layout presets',
-      wall_state: 'Wall schedule',
+      econLive: 'Live counters',
+      econIndicators: 'Socio-economic indicators',
+      govTasks: 'Government-assigned tasks',
+      opsAlerts: 'Alerts',
+      wallPresets: 'Layout presets',
+      wallState: 'Wall schedule',
+    },
+    widgetKind: {
+      alerts: 'Alerts',
+      bars: 'Bar chart',
+      clock: 'Clock',
+      connection: 'Connection status',
+      gauge: 'Gauge',
+      image: 'Image',
+      kpi: 'KPI figure',
+      map: 'Map',
+      stacked: 'Tasks by unit',
+      tasks: 'Tasks',
+      testPattern: 'Test pattern',
+      text: 'Text',
+      ticker: 'Ticker',
+      timeseries: 'Time series',
+      video: 'Video, camera',
     },
     feedState: {
       connecting: 'Connecting',
@@ -877,6 +912,13 @@ export const MESSAGES = {
     },
   },
 } as const;
+
+type LeafPaths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafPaths<T[K]>}`;
+}[keyof T & string];
+
+/** Dotted path of a message, e.g. "kpi.gdpGrowth": a definition naming its label with this type names one that exists. */
+export type MessageKey = LeafPaths<(typeof MESSAGES)['vi']>;
 
 /** Dotted paths of every leaf message, e.g. "kpi.gdpGrowth" (used to check settings that name a message). */
 export function messageKeys(tree: object, prefix = ''): string[] {

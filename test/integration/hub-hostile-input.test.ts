@@ -13,7 +13,7 @@ import { DemoSource } from '../../hub/demo-source.js';
 import { createLogger } from '../../platform/logger.js';
 import { startHub, type RunningHub } from '../../hub/hub-server.js';
 import { STORE_LIMITS } from '../../hub/guard/store-limits.js';
-import { COMMAND_ARGS, Envelope, HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
+import { CommandName, Envelope, HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { until } from '../support/start-test-host.js';
 
 interface Answer {
@@ -378,7 +378,7 @@ describe('arbitrary messages (fast-check)', () => {
         s = await connect(hub.url);
       }
     };
-    const names = Object.keys(COMMAND_ARGS);
+    const names = CommandName.options;
     /** Mostly what the field should be, sometimes anything at all. */
     const mostly = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 4 }, fc.anything());
     const command = fc.oneof(

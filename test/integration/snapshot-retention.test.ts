@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { NewEvent } from '../../hub/event-log.js';
 import { createLogger } from '../../platform/logger.js';
+import { TOPICS } from '../../src/contract/topics.js';
+import { demoPresetEvents } from '../../src/domain/presets/demo-presets.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 
@@ -113,5 +115,35 @@ describe('snapshots', () => {
     const kept = db.prepare("SELECT COUNT(*) AS n FROM events WHERE topic = 'econ.live'").get() as { n: number };
     db.close();
     expect(kept.n).toBe(50);
+  });
+});
+
+describe('retention', () => {
+  it("keeps a topic's history for its definition's minimum, whatever the configured retention", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ioc-retain-')), 'hub.sqlite');
+    const day = 86_400_000;
+    const policy = { maxAgeMs: day, maxEvents: 1_000_000 };
+    const mk = () =>
+      startHub({
+        port: 0,
+        logFile: file,
+        demo: false,
+        version: 't',
+        retention: { 'econ.live': policy, 'wall.presets': policy },
+        logger: createLogger('hub', 'error'),
+      });
+    const presets = (at: number) => demoPresetEvents(at).filter((e) => e.topic === 'wall.presets');
+    const minimum = TOPICS['wall.presets'].minRetentionMs;
+    const now = Date.now();
+    const writer = await mk();
+    // Versions of each preset from before the minimum and from within it; counters from a month ago.
+    writer.publish([...presets(now - minimum - 30 * day), ...presets(now - 30 * day), ...presets(now - 30 * day)]);
+    writer.publish(batch(1, 6).map((e) => ({ ...e, time: now - 30 * day })));
+    await writer.close();
+    const h = await mk(); // prunes at start
+    cleanups.push(() => h.close());
+    const perVersion = presets(now).length;
+    expect(h.status().topics['wall.presets']).toEqual({ head: 3 * perVersion, floor: perVersion + 1 });
+    expect(h.status().topics['econ.live']).toEqual({ head: 6, floor: 7 });
   });
 });

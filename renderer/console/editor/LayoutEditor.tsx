@@ -3,15 +3,15 @@
 // kinds, a settings form per tile, and save / undo / delete through the host's outbox. A save names the version
 // it was based on; when someone else saved in between, the hub rejects it as a conflict and the editor keeps the
 // operator's changes and offers to load the other version or to save over it.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostStatus } from '../../../src/contract/host-status.js';
 import type { SurfaceLayout } from '../../../src/contract/wall.js';
 import { PresetDraft, type PresetPayload } from '../../../src/domain/presets/preset-schema.js';
 import { describeWall } from '../../../src/domain/presets/wall-status.js';
 import { useSessionSnapshot } from '../../state/session-context';
-import { widgetCatalog } from '../../widgets/registry';
-import '../../widgets/index';
+import { WIDGETS } from '../../widgets/index';
+import { widgetOfKind } from '../../widgets/registry';
 import {
   addTile,
   draftFromPreset,
@@ -49,7 +49,6 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
   const { t } = useTranslation();
   const { hello } = useSessionSnapshot();
   const { presets, byId, state } = useWallPresets();
-  const catalog = useMemo(() => widgetCatalog(), []);
   const [held, setDraft] = useState<EditorDraft | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -112,7 +111,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
   const problem = draft
     ? draftProblem(
         draft,
-        (kind) => catalog.find((c) => c.kind === kind)?.settings,
+        (kind) => widgetOfKind(kind)?.settings,
         (id) => t('editor.invalidSettings', { id }),
       )
     : null;
@@ -121,7 +120,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
         draft,
         (surfaceId) => hello?.surfaces.find((s) => s.id === surfaceId)?.canvas,
         // Unknown kinds count as text: a new widget is kept off seams until it says it may cross them.
-        (kind) => !catalog.find((c) => c.kind === kind)?.crossesSeams,
+        (kind) => !widgetOfKind(kind)?.crossesSeams,
       )
     : [];
   const selectedLayout = draft && selection ? draft.layouts[selection.surfaceId] : undefined;
@@ -269,7 +268,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
           />
           {draft && (
             <Palette
-              kinds={catalog.map((c) => c.kind)}
+              widgets={WIDGETS}
               surfaceId={selection && draft.layouts[selection.surfaceId] ? selection.surfaceId : null}
               onAdd={(kind) => {
                 if (!selection) return;
@@ -287,7 +286,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
             <TileSettingsForm
               key={`${selection.surfaceId}:${selectedTile.id}`}
               tile={selectedTile}
-              schema={catalog.find((c) => c.kind === selectedTile.kind)?.settings}
+              schema={widgetOfKind(selectedTile.kind)?.settings}
               onChange={(settings) => edit(setTileSettings(draft, selection.surfaceId, selectedTile.id, settings))}
               onRemove={() => {
                 edit(removeTile(draft, selection.surfaceId, selectedTile.id));

@@ -1,14 +1,15 @@
-// The widget kinds the wall knows (from the widget registry): a click adds a tile of that kind to the selected
-// surface, in its first free place; its settings are then filled in the form.
+// The widget kinds the wall knows (renderer/widgets/index.ts), each by its translated name: a click adds a tile of
+// that kind to the selected surface, in its first free place; its settings are then filled in the form.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Widget } from '../../widgets/widget-definition';
 
 export function Palette({
-  kinds,
+  widgets,
   surfaceId,
   onAdd,
 }: {
-  kinds: readonly string[];
+  widgets: readonly Widget[];
   surfaceId: string | null;
   onAdd: (kind: string) => void;
 }): ReactNode {
@@ -16,7 +17,7 @@ export function Palette({
   return (
     <div className="palette" role="group" aria-label={t('editor.palette', { surface: surfaceId ?? '' })}>
       <span>{t('editor.palette', { surface: surfaceId ?? '—' })}:</span>
-      {kinds.map((kind) => (
+      {widgets.map(({ kind, labelKey }) => (
         <button
           key={kind}
           type="button"
@@ -25,7 +26,7 @@ export function Palette({
           data-kind={kind}
           onClick={() => onAdd(kind)}
         >
-          + {kind}
+          + {t(labelKey)}
         </button>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../../../src/contract/hub-protocol.js';
+import type { AlertPayload } from '../../../src/contract/topics.js';
 import { openAlerts } from './alert-order';
 
 const alert = (

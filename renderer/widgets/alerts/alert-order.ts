@@ -1,5 +1,5 @@
 // Which alerts a tile lists and in what order: most severe first, then newest. Pure, unit-tested.
-import type { AlertPayload, AlertSeverity } from '../../../src/contract/hub-protocol.js';
+import type { AlertPayload, AlertSeverity } from '../../../src/contract/topics.js';
 
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, major: 1, minor: 2, info: 3 };
 

@@ -1,14 +1,12 @@
 // The `alerts` widget kind.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { AlertsSettings } from './alerts-settings';
 import { AlertsView } from './AlertsView';
 
-const alertsWidget: WidgetDefinition<AlertsSettings> = {
+export const alertsWidget = defineWidget<AlertsSettings>({
   kind: 'alerts',
+  labelKey: 'widgetKind.alerts',
   settings: AlertsSettings,
   topics: () => ['ops.alerts'],
   Component: AlertsView,
-};
-
-registerWidget(alertsWidget);
+});

@@ -1,6 +1,6 @@
 // Settings of a comparison-bars tile: one indicator's latest value per province, sorted, the top N shown.
 import { z } from 'zod';
-import { IndicatorId } from '../../../src/contract/hub-protocol.js';
+import { IndicatorId } from '../../../src/contract/topics.js';
 import { MessageKey } from '../kpi/kpi-settings';
 
 export const BarsSettings = z

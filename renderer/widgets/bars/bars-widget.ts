@@ -1,14 +1,12 @@
 // The `bars` widget kind: provinces compared on one indicator.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { BarsSettings } from './bars-settings';
 import { BarsView } from './BarsView';
 
-const barsWidget: WidgetDefinition<BarsSettings> = {
+export const barsWidget = defineWidget<BarsSettings>({
   kind: 'bars',
+  labelKey: 'widgetKind.bars',
   settings: BarsSettings,
   topics: () => ['econ.indicators'],
   Component: BarsView,
-};
-
-registerWidget(barsWidget);
+});

@@ -1,6 +1,6 @@
 // Provinces ranked by their latest value of one indicator. Pure. A record whose key does not match what its
 // payload says (key "01:fdi" carrying Đà Nẵng's CPI) cannot be placed honestly: it is left out and reported.
-import type { IndicatorId } from '../../../src/contract/hub-protocol.js';
+import type { IndicatorId } from '../../../src/contract/topics.js';
 import { PROVINCES, provinceByCode } from '../../../src/domain/provinces.js';
 import type { TypedEvent } from '../../state/payloads';
 

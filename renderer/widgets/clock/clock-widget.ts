@@ -1,14 +1,12 @@
 // The `clock` widget kind: reads no topic, so it is never stale and never waits.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { ClockSettings } from './clock-settings';
 import { ClockView } from './ClockView';
 
-export const clockWidget: WidgetDefinition<ClockSettings> = {
+export const clockWidget = defineWidget<ClockSettings>({
   kind: 'clock',
+  labelKey: 'widgetKind.clock',
   settings: ClockSettings,
   topics: () => [],
   Component: ClockView,
-};
-
-registerWidget(clockWidget);
+});

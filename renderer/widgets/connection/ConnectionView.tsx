@@ -1,10 +1,11 @@
 // A connection tile: is the window linked to the host, the host to the hub, and how far behind each topic is.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KNOWN_TOPICS } from '../../../src/contract/hub-protocol.js';
+import { KNOWN_TOPICS } from '../../../src/contract/topics.js';
 import { formatAge, formatNumber } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { LinkIcon } from '../../ui/icons';
+import { TopicLabel } from '../../ui/TopicLabel';
 import { bridgeShape, feedShape } from '../../ui/link-shape';
 import { useNow } from '../../state/now';
 import { useSessionSnapshot } from '../../state/session-context';
@@ -50,7 +51,9 @@ export function ConnectionView(_props: WidgetProps<ConnectionSettings>): ReactNo
               key={topic}
               className={s.lag > 0 ? 'connection__topic connection__topic--behind' : 'connection__topic'}
             >
-              <dt>{t(`topic.${topic.replace(/\./g, '_')}`, topic)}</dt>
+              <dt>
+                <TopicLabel topic={topic} fallback={topic} />
+              </dt>
               <dd>
                 {t('connection.offset', { offset: formatNumber(s.offset, locale) })}
                 {' · '}

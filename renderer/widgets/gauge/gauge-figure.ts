@@ -1,5 +1,5 @@
 // The figure a gauge reads: an indicator over all provinces, or one province's. Pure.
-import { IndicatorPayload } from '../../../src/contract/hub-protocol.js';
+import { IndicatorPayload } from '../../../src/contract/topics.js';
 import type { LatestValues } from '../../../src/domain/latest-values.js';
 import { eventsOf } from '../../state/payloads';
 import { aggregateIndicator, type KpiFigure } from '../kpi/kpi-figure';

@@ -1,6 +1,6 @@
 // Settings of a gauge tile: one indicator (national mean or sum, or one province) against a target.
 import { z } from 'zod';
-import { IndicatorId, ProvinceCode } from '../../../src/contract/hub-protocol.js';
+import { IndicatorId, ProvinceCode } from '../../../src/contract/topics.js';
 import { MessageKey } from '../kpi/kpi-settings';
 
 export const GaugeSettings = z

@@ -1,12 +1,12 @@
 // The `gauge` widget kind: a figure against a target (a dial or a bullet bar).
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { GaugeSettings } from './gauge-settings';
 import { gaugeFigure } from './gauge-figure';
 import { GaugeView } from './GaugeView';
 
-const gaugeWidget: WidgetDefinition<GaugeSettings> = {
+export const gaugeWidget = defineWidget<GaugeSettings>({
   kind: 'gauge',
+  labelKey: 'widgetKind.gauge',
   settings: GaugeSettings,
   topics: () => ['econ.indicators'],
   asOf: (settings, values) => {
@@ -18,6 +18,4 @@ const gaugeWidget: WidgetDefinition<GaugeSettings> = {
     }
   },
   Component: GaugeView,
-};
-
-registerWidget(gaugeWidget);
+});

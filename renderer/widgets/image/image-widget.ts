@@ -1,15 +1,13 @@
 // The `image` widget kind: a logo, a map of the site, a diagram.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { ImageSettings } from './image-settings';
 import { ImageView } from './ImageView';
 
-const imageWidget: WidgetDefinition<ImageSettings> = {
+export const imageWidget = defineWidget<ImageSettings>({
   kind: 'image',
+  labelKey: 'widgetKind.image',
   settings: ImageSettings,
   topics: () => [],
   crossesSeams: true,
   Component: ImageView,
-};
-
-registerWidget(imageWidget);
+});

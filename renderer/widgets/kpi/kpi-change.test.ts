@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, IndicatorPayload } from '../../../src/contract/hub-protocol.js';
+import type { Envelope } from '../../../src/contract/hub-protocol.js';
+import type { IndicatorPayload } from '../../../src/contract/topics.js';
 import { aggregateChange, aggregateCourse, keyChange } from './kpi-change';
 import type { KpiFigure } from './kpi-figure';
 

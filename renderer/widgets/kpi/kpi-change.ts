@@ -2,7 +2,8 @@
 // "Previous period" is the newest figure of the latest reporting period before the current one; payloads with
 // no period (live counters) are compared with their value `compareMinutes` ago instead, and the text says which.
 import { z } from 'zod';
-import { IndicatorPayload, type Envelope, type IndicatorId } from '../../../src/contract/hub-protocol.js';
+import type { Envelope } from '../../../src/contract/hub-protocol.js';
+import { type IndicatorId, IndicatorPayload } from '../../../src/contract/topics.js';
 import type { Point } from '../../charts/value-points';
 import type { KpiFigure } from './kpi-figure';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, IndicatorPayload } from '../../../src/contract/hub-protocol.js';
+import type { Envelope } from '../../../src/contract/hub-protocol.js';
+import type { IndicatorPayload } from '../../../src/contract/topics.js';
 import { LatestValues } from '../../../src/domain/latest-values.js';
 import { PROVINCES } from '../../../src/domain/provinces.js';
 import { eventsOf } from '../../state/payloads';

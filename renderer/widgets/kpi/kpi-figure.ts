@@ -1,6 +1,6 @@
 // The figure a KPI tile shows and where it comes from. Pure, so the aggregation over provinces is unit-tested.
 import { z } from 'zod';
-import type { IndicatorId } from '../../../src/contract/hub-protocol.js';
+import type { IndicatorId } from '../../../src/contract/topics.js';
 import type { LatestValues } from '../../../src/domain/latest-values.js';
 import { PROVINCES } from '../../../src/domain/provinces.js';
 import { eventsOf, type TypedEvent } from '../../state/payloads';

@@ -1,7 +1,8 @@
 // Settings of a KPI tile: either one key's `payload.value`, or an indicator aggregated over the provinces.
 // `label` and `unit` name messages of src/i18n/messages.ts; when left out they follow from the indicator or key.
 import { z } from 'zod';
-import { IndicatorId, KnownTopic } from '../../../src/contract/hub-protocol.js';
+import { KnownTopic } from '../../../src/contract/hub-protocol.js';
+import { IndicatorId } from '../../../src/contract/topics.js';
 import { hasMessage } from '../../../src/i18n/messages.js';
 
 export const MessageKey = z.string().refine(hasMessage, { message: 'must name a message of src/i18n/messages.ts' });

@@ -6,6 +6,7 @@ import { DeckGL } from '@deck.gl/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { declutter } from '../../../src/domain/geo/label-declutter.js';
 import { boundsOf } from '../../../src/domain/geo/province-boundaries.js';
+import { LABEL_LINE_HEIGHT, labelFont, labelPx } from './label-style';
 import { mapLayers, type LayerInput, type MapLabel, type ProvincePart } from './map-layers';
 import type { MapArc } from './map-settings';
 import { labelCharacters } from './map-values';
@@ -51,7 +52,7 @@ function useFontReady(characters: readonly string[]): boolean {
     let live = true;
     // The Vietnamese glyphs live in their own unicode-range face: naming the text loads exactly those faces.
     void document.fonts
-      .load('600 32px "Be Vietnam Pro"', sample)
+      .load(labelFont(32), sample)
       .catch(() => [])
       .then(() => {
         if (live) setReady(true);
@@ -168,7 +169,7 @@ let measureContext: CanvasRenderingContext2D | null = null;
 function textWidth(text: string, px: number): number {
   measureContext ??= document.createElement('canvas').getContext('2d');
   if (!measureContext) return text.length * px * 0.6;
-  measureContext.font = `600 ${px}px "Be Vietnam Pro", "Noto Sans", sans-serif`;
+  measureContext.font = labelFont(px);
   return measureContext.measureText(text).width;
 }
 
@@ -176,13 +177,13 @@ function visibleLabels(labels: readonly MapLabel[], zoom: number, fontPx: number
   const viewport = new WebMercatorViewport({ longitude: 106, latitude: 16, zoom, width: 1000, height: 1000 });
   const boxes = labels.map((l) => {
     const [x = 0, y = 0] = viewport.project([l.position[0], l.position[1]]);
-    const px = l.kind === 'province' ? fontPx : fontPx * 0.85;
+    const px = labelPx(l.kind, fontPx);
     const lines = l.text.split('\n');
     return {
       x,
       y,
       width: Math.max(...lines.map((line) => textWidth(line, px))),
-      height: lines.length * px * 1.1,
+      height: lines.length * px * LABEL_LINE_HEIGHT,
       priority: l.priority,
     };
   });

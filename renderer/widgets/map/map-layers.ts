@@ -5,6 +5,7 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { ArcLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { NO_DATA_COLOR, type Choropleth, type Rgb } from '../../../src/domain/geo/choropleth.js';
 import { polygonsOf, type Position } from '../../../src/domain/geo/geojson-schema.js';
+import { LABEL_FONT_FAMILY, LABEL_FONT_WEIGHT, LABEL_LINE_HEIGHT, labelPx } from './label-style';
 import type { Basemap } from './load-geodata';
 import type { MapArc, MapPoint } from './map-settings';
 import { POINT_KINDS, type PointColumns } from './points-file';
@@ -221,14 +222,14 @@ export function mapLayers(input: LayerInput): Layer[] {
         data: input.labels,
         getPosition: (d) => [d.position[0], d.position[1]],
         getText: (d) => d.text,
-        getSize: (d) => (d.kind === 'province' ? input.fontPx : input.fontPx * 0.85),
+        getSize: (d) => labelPx(d.kind, input.fontPx),
         sizeUnits: 'pixels',
         getColor: (d) => (d.kind === 'province' ? [255, 255, 255] : [200, 220, 240]),
         getTextAnchor: 'middle',
         getAlignmentBaseline: 'center',
-        lineHeight: 1.1,
-        fontFamily: '"Be Vietnam Pro", "Noto Sans", sans-serif',
-        fontWeight: 600,
+        lineHeight: LABEL_LINE_HEIGHT,
+        fontFamily: LABEL_FONT_FAMILY,
+        fontWeight: LABEL_FONT_WEIGHT,
         characterSet: input.characterSet as string[],
         // Signed-distance glyphs with a dark outline: white text stays legible on every class colour.
         fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 16 },

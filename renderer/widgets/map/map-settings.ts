@@ -1,7 +1,7 @@
 // Settings of a map tile: which figure colours the provinces, which boundary file draws them, and the optional
 // layers (points, heat, arcs). Everything here comes from a wall layout, so it is checked before the tile draws.
 import { z } from 'zod';
-import { IndicatorId, ProvinceCode } from '../../../src/contract/hub-protocol.js';
+import { IndicatorId, ProvinceCode } from '../../../src/contract/topics.js';
 
 /**
  * A file the site supplies (boundaries, points): a path under the app (resolved against the page, e.g.

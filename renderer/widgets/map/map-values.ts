@@ -1,6 +1,6 @@
 // The figure of each province the choropleth, legend, labels and table show: the latest value of the chosen
 // indicator, or old statistics joined through the 63→34 crosswalk. Pure.
-import type { IndicatorId } from '../../../src/contract/hub-protocol.js';
+import type { IndicatorId } from '../../../src/contract/topics.js';
 import { joinOldToNew } from '../../../src/domain/geo/crosswalk.js';
 import type { TypedEvent } from '../../state/payloads';
 import type { LegacyFigures } from './map-settings';

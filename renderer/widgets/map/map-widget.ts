@@ -1,13 +1,13 @@
 // The `map` widget kind: a choropleth of one indicator over the 34 provinces, with optional points, heat and arcs.
 import { eventsOf } from '../../state/payloads';
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { MapSettings } from './map-settings';
 import { indicatorFigures, newestFigureTime } from './map-values';
 import { MapView } from './MapView';
 
-const mapWidget: WidgetDefinition<MapSettings> = {
+export const mapWidget = defineWidget<MapSettings>({
   kind: 'map',
+  labelKey: 'widgetKind.map',
   settings: MapSettings,
   // Old statistics from settings are static: such a tile reads no topic and never turns stale.
   topics: (settings) => (settings.legacy ? [] : ['econ.indicators']),
@@ -17,6 +17,4 @@ const mapWidget: WidgetDefinition<MapSettings> = {
       : newestFigureTime(indicatorFigures(eventsOf(values, 'econ.indicators'), settings.indicator)),
   crossesSeams: true,
   Component: MapView,
-};
-
-registerWidget(mapWidget);
+});

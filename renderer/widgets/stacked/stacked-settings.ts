@@ -1,6 +1,6 @@
 // Settings of a stacked-bars tile: Government-assigned tasks per responsible unit, stacked by status.
 import { z } from 'zod';
-import { TaskPayload } from '../../../src/contract/hub-protocol.js';
+import { TaskPayload } from '../../../src/contract/topics.js';
 
 export const TaskStatus = TaskPayload.shape.status;
 export type TaskStatus = z.infer<typeof TaskStatus>;

@@ -1,14 +1,12 @@
 // The `stacked` widget kind: tasks per responsible unit, stacked by status.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { StackedSettings } from './stacked-settings';
 import { StackedView } from './StackedView';
 
-const stackedWidget: WidgetDefinition<StackedSettings> = {
+export const stackedWidget = defineWidget<StackedSettings>({
   kind: 'stacked',
+  labelKey: 'widgetKind.stacked',
   settings: StackedSettings,
   topics: () => ['gov.tasks'],
   Component: StackedView,
-};
-
-registerWidget(stackedWidget);
+});

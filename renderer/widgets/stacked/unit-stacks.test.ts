@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, TaskPayload } from '../../../src/contract/hub-protocol.js';
+import type { Envelope } from '../../../src/contract/hub-protocol.js';
+import type { TaskPayload } from '../../../src/contract/topics.js';
 import { LatestValues } from '../../../src/domain/latest-values.js';
 import { eventsOf } from '../../state/payloads';
 import { unitStacks } from './unit-stacks';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskPayload } from '../../../src/contract/hub-protocol.js';
+import type { TaskPayload } from '../../../src/contract/topics.js';
 import { daysBetween, summarizeTasks } from './task-summary';
 
 const task = (id: string, status: TaskPayload['status'], dueDate: string, unit = 'Bộ Tài chính'): TaskPayload => ({

@@ -1,5 +1,5 @@
 // Counts of Government-assigned tasks by status, and the overdue ones that have waited longest. Pure.
-import type { TaskPayload } from '../../../src/contract/hub-protocol.js';
+import type { TaskPayload } from '../../../src/contract/topics.js';
 
 export const TASK_STATUSES = ['in_progress', 'overdue', 'done_on_time', 'done_late'] as const;
 

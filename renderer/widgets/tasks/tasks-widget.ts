@@ -1,14 +1,12 @@
 // The `tasks` widget kind.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { TasksSettings } from './tasks-settings';
 import { TasksView } from './TasksView';
 
-const tasksWidget: WidgetDefinition<TasksSettings> = {
+export const tasksWidget = defineWidget<TasksSettings>({
   kind: 'tasks',
+  labelKey: 'widgetKind.tasks',
   settings: TasksSettings,
   topics: () => ['gov.tasks'],
   Component: TasksView,
-};
-
-registerWidget(tasksWidget);
+});

@@ -1,15 +1,13 @@
 // The `test-pattern` widget kind: a graphic (it may cross seams) that reads no topic.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { TestPatternSettings } from './test-pattern-settings';
 import { TestPatternView } from './TestPatternView';
 
-const testPatternWidget: WidgetDefinition<TestPatternSettings> = {
+export const testPatternWidget = defineWidget<TestPatternSettings>({
   kind: 'test-pattern',
+  labelKey: 'widgetKind.testPattern',
   settings: TestPatternSettings,
   topics: () => [],
   crossesSeams: true,
   Component: TestPatternView,
-};
-
-registerWidget(testPatternWidget);
+});

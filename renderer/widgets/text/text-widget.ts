@@ -1,14 +1,12 @@
 // The `text` widget kind: a notice, an agenda, a message to the room.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { TextSettings } from './text-settings';
 import { TextView } from './TextView';
 
-const textWidget: WidgetDefinition<TextSettings> = {
+export const textWidget = defineWidget<TextSettings>({
   kind: 'text',
+  labelKey: 'widgetKind.text',
   settings: TextSettings,
   topics: () => [],
   Component: TextView,
-};
-
-registerWidget(textWidget);
+});

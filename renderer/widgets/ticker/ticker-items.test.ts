@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../../../src/contract/hub-protocol.js';
+import type { AlertPayload } from '../../../src/contract/topics.js';
 import { alertTickerItems, staticTickerItems } from './ticker-items';
 
 const alert = (id: string, raisedAt: number, state: AlertPayload['state'] = 'active'): AlertPayload => ({

@@ -1,5 +1,5 @@
 // What a ticker of alerts says: the newest unresolved alerts, each with its severity and where. Pure, unit-tested.
-import type { AlertPayload, AlertSeverity } from '../../../src/contract/hub-protocol.js';
+import type { AlertPayload, AlertSeverity } from '../../../src/contract/topics.js';
 
 export interface TickerItem {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSurfaces, virtualMonitors } from '../../../src/domain/default-wall.js';
-import { instantiateTile } from '../index';
+import { instantiateTile } from '../registry';
 import { resolveVideoUrl } from './bundled-media';
 
 describe('the demo wall’s media surface', () => {

@@ -1,16 +1,14 @@
 // The `video` widget kind: a camera or conference feed. It reads no topic: its freshness is the picture itself,
 // and a stopped picture shows the "source lost" slate rather than an age.
-import { registerWidget } from '../registry';
-import type { WidgetDefinition } from '../widget-definition';
+import { defineWidget } from '../widget-definition';
 import { VideoSettings } from './video-settings';
 import { VideoView } from './VideoView';
 
-const videoWidget: WidgetDefinition<VideoSettings> = {
+export const videoWidget = defineWidget<VideoSettings>({
   kind: 'video',
+  labelKey: 'widgetKind.video',
   settings: VideoSettings,
   topics: () => [],
   crossesSeams: true,
   Component: VideoView,
-};
-
-registerWidget(videoWidget);
+});

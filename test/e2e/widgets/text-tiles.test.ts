@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../../../src/contract/hub-protocol.js';
+import type { AlertPayload } from '../../../src/contract/topics.js';
 import type { Tile } from '../../../src/contract/wall.js';
 import { defaultSurfaces, virtualMonitors } from '../../../src/domain/default-wall.js';
 import type { NewEvent } from '../../../hub/event-log.js';

@@ -1,0 +1,116 @@
+// Every topic the product knows, each defined once: its payload schema, how often fresh data should arrive, how
+// long the hub keeps its history at least, and its label. The hub refuses events of a topic not defined here, and
+// everything else about a topic (KnownTopic, the stale warning, retention, the console's names) is read from here.
+import { z } from 'zod';
+import { PROVINCE_CODES } from '../domain/provinces.js';
+import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+export const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
+
+export const IndicatorId = z.enum(['gdp_growth', 'cpi', 'fdi', 'disbursement', 'new_businesses']);
+export type IndicatorId = z.infer<typeof IndicatorId>;
+
+/** A socio-economic indicator of one province for one reporting period. */
+export const IndicatorPayload = z.object({
+  province: ProvinceCode,
+  indicator: IndicatorId,
+  value: z.number().finite(),
+  /** Period the figure covers: a month (2026-10) or a quarter (2026-Q3). */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/),
+  status: z.enum(['preliminary', 'official']),
+  sourceSystem: z.string().min(1).max(120),
+});
+export type IndicatorPayload = z.infer<typeof IndicatorPayload>;
+
+/** A live national counter (e.g. business registrations today from the national portal). */
+export const LiveCounterPayload = z.object({
+  metric: z.enum(['new_businesses_today', 'public_services_today', 'documents_processed_today']),
+  value: z.number().int().nonnegative(),
+  sourceSystem: z.string().min(1).max(120),
+});
+export type LiveCounterPayload = z.infer<typeof LiveCounterPayload>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-MM-dd');
+
+/** A task assigned by the Government or the Prime Minister to a ministry or province. */
+export const TaskPayload = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().min(1).max(400),
+  assignedBy: z.enum(['government', 'prime_minister']),
+  unit: z.string().min(1).max(120),
+  dueDate: IsoDate,
+  status: z.enum(['in_progress', 'done_on_time', 'done_late', 'overdue']),
+  completedOn: IsoDate.optional(),
+});
+export type TaskPayload = z.infer<typeof TaskPayload>;
+
+export const AlertSeverity = z.enum(['critical', 'major', 'minor', 'info']);
+export type AlertSeverity = z.infer<typeof AlertSeverity>;
+
+export const AlertPayload = z.object({
+  id: z.string().min(1).max(64),
+  severity: AlertSeverity,
+  title: z.string().min(1).max(400),
+  category: z.enum(['flood', 'storm', 'landslide', 'fire', 'public_health', 'infrastructure', 'cyber', 'other']),
+  province: ProvinceCode,
+  state: z.enum(['active', 'acknowledged', 'resolved']),
+  raisedAt: z.number().int().nonnegative(),
+  acknowledgedBy: z.string().max(120).optional(),
+  acknowledgedAt: z.number().int().nonnegative().optional(),
+  notes: z
+    .array(z.object({ by: z.string().max(120), at: z.number().int().nonnegative(), text: z.string().max(1000) }))
+    .max(100)
+    .optional(),
+});
+export type AlertPayload = z.infer<typeof AlertPayload>;
+
+export interface TopicDefinition {
+  /** Schema of each event's payload: the hub refuses an event that does not match it. */
+  readonly payload: z.ZodType;
+  /** Seconds between updates in normal operation: a tile whose data is older shows its age as a warning. */
+  readonly expectedPeriodS: number;
+  /** History the hub keeps whatever its configured retention (the latest event of every key is always kept). */
+  readonly minRetentionMs?: number;
+  /** The topic's name on the console and the connection tile. */
+  readonly labelKey: MessageKey;
+}
+
+const DAY_MS = 86_400_000;
+/** Changed by operators, perhaps not for weeks: never shown as stale. */
+const NEVER_STALE_S = (365 * DAY_MS) / 1000;
+
+/** Each topic's key is the identity of the thing described: its latest event is that thing's current value. */
+export const TOPICS = {
+  /** One province's indicator for one period; key `<province>:<indicator>`. */
+  'econ.indicators': { payload: IndicatorPayload, expectedPeriodS: 30, labelKey: 'topic.econIndicators' },
+  /** A live national counter; key: the metric. */
+  'econ.live': { payload: LiveCounterPayload, expectedPeriodS: 5, labelKey: 'topic.econLive' },
+  /** A Government-assigned task; key: the task's id. */
+  'gov.tasks': { payload: TaskPayload, expectedPeriodS: 60, labelKey: 'topic.govTasks' },
+  /** An alert and its lifecycle; key: the alert's id. */
+  'ops.alerts': { payload: AlertPayload, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
+  /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
+   * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
+  'wall.presets': {
+    payload: PresetPayload,
+    expectedPeriodS: NEVER_STALE_S,
+    minRetentionMs: 365 * DAY_MS,
+    labelKey: 'topic.wallPresets',
+  },
+  /** The wall's schedule and manual override, one key: `wall`. */
+  'wall.state': { payload: WallStatePayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'topic.wallState' },
+} as const satisfies Record<string, TopicDefinition>;
+
+export type KnownTopic = keyof typeof TOPICS;
+export const KNOWN_TOPICS = Object.keys(TOPICS) as KnownTopic[];
+export const KnownTopic = z.enum(KNOWN_TOPICS as [KnownTopic, ...KnownTopic[]]);
+
+/** The payload type of a topic's events. */
+export type TopicPayload<T extends KnownTopic> = z.infer<(typeof TOPICS)[T]['payload']>;
+
+/** The label of a topic named in a status report (which may come from a newer hub); undefined when unknown. */
+export function topicLabelKey(name: string): MessageKey | undefined {
+  const topic = KnownTopic.safeParse(name);
+  return topic.success ? TOPICS[topic.data].labelKey : undefined;
+}
