@@ -8,6 +8,11 @@ function at(tile: TileContent, x: number, y: number, w: number, h: number): Tile
   return { ...tile, x, y, w, h };
 }
 
+/** Every demo surface is a grid of 12 × 8 cells. */
+function onGrid(...tiles: Tile[]): SurfaceLayout {
+  return { columns: 12, rows: 8, tiles };
+}
+
 const LIVE_BIZ: TileContent = {
   id: 'live-biz',
   kind: 'kpi',
@@ -91,176 +96,154 @@ const MAP_TILE: TileContent = {
   },
 };
 
-const OVERVIEW: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [
-    at(LIVE_BIZ, 0, 0, 4, 3),
-    at(GDP, 4, 0, 4, 3),
-    at({ ...CLOCK, settings: { zones: ['Asia/Ho_Chi_Minh', 'UTC'] } }, 8, 0, 4, 3),
-    at(DISBURSEMENT, 0, 3, 4, 3),
-    at(ALERTS, 4, 3, 8, 5),
-    at(CONNECTION, 0, 6, 4, 2),
-  ],
-};
+const OVERVIEW = onGrid(
+  at(LIVE_BIZ, 0, 0, 4, 3),
+  at(GDP, 4, 0, 4, 3),
+  at({ ...CLOCK, settings: { zones: ['Asia/Ho_Chi_Minh', 'UTC'] } }, 8, 0, 4, 3),
+  at(DISBURSEMENT, 0, 3, 4, 3),
+  at(ALERTS, 4, 3, 8, 5),
+  at(CONNECTION, 0, 6, 4, 2),
+);
 
-const ECONOMY: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [
-    at(LIVE_DOCS, 0, 0, 4, 3),
-    at(FDI, 4, 0, 4, 3),
-    at(
-      {
-        id: 'cpi',
-        kind: 'kpi',
-        settings: {
-          topic: 'econ.indicators',
-          indicator: 'cpi',
-          aggregate: 'mean',
-          label: 'kpi.cpi',
-          unit: 'unit.percent',
-        },
+const ECONOMY = onGrid(
+  at(LIVE_DOCS, 0, 0, 4, 3),
+  at(FDI, 4, 0, 4, 3),
+  at(
+    {
+      id: 'cpi',
+      kind: 'kpi',
+      settings: {
+        topic: 'econ.indicators',
+        indicator: 'cpi',
+        aggregate: 'mean',
+        label: 'kpi.cpi',
+        unit: 'unit.percent',
       },
-      8,
-      0,
-      4,
-      3,
-    ),
-    at({ id: 'tasks', kind: 'tasks', settings: {} }, 0, 3, 8, 5),
-    at(CLOCK, 8, 3, 4, 3),
-    at(CONNECTION, 8, 6, 4, 2),
-  ],
-};
+    },
+    8,
+    0,
+    4,
+    3,
+  ),
+  at({ id: 'tasks', kind: 'tasks', settings: {} }, 0, 3, 8, 5),
+  at(CLOCK, 8, 3, 4, 3),
+  at(CONNECTION, 8, 6, 4, 2),
+);
 
 /** The map wall: the map beside the FDI it draws as arcs. */
-const MAP: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [
-    at(MAP_TILE, 0, 0, 9, 8),
-    at({ ...FDI, id: 'map-fdi' }, 9, 0, 3, 3),
-    at({ ...CLOCK, id: 'map-clock' }, 9, 3, 3, 3),
-    at({ ...CONNECTION, id: 'map-conn' }, 9, 6, 3, 2),
-  ],
-};
+const MAP = onGrid(
+  at(MAP_TILE, 0, 0, 9, 8),
+  at({ ...FDI, id: 'map-fdi' }, 9, 0, 3, 3),
+  at({ ...CLOCK, id: 'map-clock' }, 9, 3, 3, 3),
+  at({ ...CONNECTION, id: 'map-conn' }, 9, 6, 3, 2),
+);
 
 /** Charts: live counters over time, provinces compared, disbursement against plan, tasks by unit, KPIs. */
-const CHARTS: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [
-    at(LIVE_BIZ_CHART, 0, 0, 6, 4),
-    at(FDI_BARS, 6, 0, 6, 4),
-    at({ id: 'gauge-disb', kind: 'gauge', settings: { indicator: 'disbursement', target: 60, max: 100 } }, 0, 4, 3, 4),
-    at(
-      {
-        id: 'kpi-grdp',
-        kind: 'kpi',
-        settings: { indicator: 'gdp_growth', aggregate: 'mean', target: 8, fractionDigits: 2 },
-      },
-      3,
-      4,
-      3,
-      4,
-    ),
-    at({ id: 'stacked-tasks', kind: 'stacked', settings: { top: 6 } }, 6, 4, 6, 4),
-  ],
-};
+const CHARTS = onGrid(
+  at(LIVE_BIZ_CHART, 0, 0, 6, 4),
+  at(FDI_BARS, 6, 0, 6, 4),
+  at({ id: 'gauge-disb', kind: 'gauge', settings: { indicator: 'disbursement', target: 60, max: 100 } }, 0, 4, 3, 4),
+  at(
+    {
+      id: 'kpi-grdp',
+      kind: 'kpi',
+      settings: { indicator: 'gdp_growth', aggregate: 'mean', target: 8, fractionDigits: 2 },
+    },
+    3,
+    4,
+    3,
+    4,
+  ),
+  at({ id: 'stacked-tasks', kind: 'stacked', settings: { top: 6 } }, 6, 4, 6, 4),
+);
 
 /** Two monitors, the first: the map, and the KPIs a room reads first beside it (a KPI needs 3 rows of 8). */
-const MAP_AND_KPIS: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [at(MAP_TILE, 0, 0, 8, 8), at(LIVE_BIZ, 8, 0, 4, 3), at(GDP, 8, 3, 4, 3), at(CLOCK, 8, 6, 4, 2)],
-};
+const MAP_AND_KPIS = onGrid(
+  at(MAP_TILE, 0, 0, 8, 8),
+  at(LIVE_BIZ, 8, 0, 4, 3),
+  at(GDP, 8, 3, 4, 3),
+  at(CLOCK, 8, 6, 4, 2),
+);
 
 /** Two monitors, the second: the charts over the alerts and a live count. */
-const CHARTS_AND_ALERTS: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [at(LIVE_BIZ_CHART, 0, 0, 6, 4), at(FDI_BARS, 6, 0, 6, 4), at(ALERTS, 0, 4, 8, 4), at(LIVE_DOCS, 8, 4, 4, 4)],
-};
+const CHARTS_AND_ALERTS = onGrid(
+  at(LIVE_BIZ_CHART, 0, 0, 6, 4),
+  at(FDI_BARS, 6, 0, 6, 4),
+  at(ALERTS, 0, 4, 8, 4),
+  at(LIVE_DOCS, 8, 4, 4, 4),
+);
 
 /** One monitor: the map, two KPIs, the provinces compared and the alerts on one dense surface. */
-const DENSE: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [
-    at(MAP_TILE, 0, 0, 4, 8),
-    at(LIVE_BIZ, 4, 0, 4, 3),
-    at(GDP, 8, 0, 4, 3),
-    at(FDI_BARS, 4, 3, 4, 5),
-    at(ALERTS, 8, 3, 4, 5),
-  ],
-};
+const DENSE = onGrid(
+  at(MAP_TILE, 0, 0, 4, 8),
+  at(LIVE_BIZ, 4, 0, 4, 3),
+  at(GDP, 8, 0, 4, 3),
+  at(FDI_BARS, 4, 3, 4, 5),
+  at(ALERTS, 8, 3, 4, 5),
+);
 
 /**
  * Media and notices: a video tile on the clip shipped in assets/demo-media (no camera needed), tickers of the
  * latest alerts and of fixed news, the day's agenda as text, and an image (a drawing of a video wall, inline).
  */
-const MEDIA: SurfaceLayout = {
-  columns: 12,
-  rows: 8,
-  tiles: [
-    { id: 'ticker-alerts', kind: 'ticker', x: 0, y: 0, w: 12, h: 1, settings: { source: 'alerts' } },
-    {
-      id: 'video-demo',
-      kind: 'video',
-      x: 0,
-      y: 1,
-      w: 8,
-      h: 6,
-      settings: { name: 'Video mẫu (tệp cài sẵn)', source: 'file', url: 'bundled:demo-clip' },
+const MEDIA = onGrid(
+  { id: 'ticker-alerts', kind: 'ticker', x: 0, y: 0, w: 12, h: 1, settings: { source: 'alerts' } },
+  {
+    id: 'video-demo',
+    kind: 'video',
+    x: 0,
+    y: 1,
+    w: 8,
+    h: 6,
+    settings: { name: 'Video mẫu (tệp cài sẵn)', source: 'file', url: 'bundled:demo-clip' },
+  },
+  {
+    id: 'agenda',
+    kind: 'text',
+    x: 8,
+    y: 1,
+    w: 4,
+    h: 4,
+    settings: {
+      title: 'Lịch làm việc hôm nay',
+      paragraphs: [
+        '08:00 Giao ban trực tuyến với 34 tỉnh, thành phố',
+        '14:00 Họp Ban Chỉ đạo phòng, chống thiên tai',
+        '16:30 Báo cáo nhanh tình hình giải ngân vốn đầu tư công',
+      ],
+      size: 'normal',
     },
-    {
-      id: 'agenda',
-      kind: 'text',
-      x: 8,
-      y: 1,
-      w: 4,
-      h: 4,
-      settings: {
-        title: 'Lịch làm việc hôm nay',
-        paragraphs: [
-          '08:00 Giao ban trực tuyến với 34 tỉnh, thành phố',
-          '14:00 Họp Ban Chỉ đạo phòng, chống thiên tai',
-          '16:30 Báo cáo nhanh tình hình giải ngân vốn đầu tư công',
-        ],
-        size: 'normal',
-      },
+  },
+  {
+    id: 'wall-image',
+    kind: 'image',
+    x: 8,
+    y: 5,
+    w: 4,
+    h: 2,
+    settings: {
+      title: 'Sơ đồ tường màn hình',
+      alt: 'Sơ đồ tường màn hình 3×2',
+      url: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 160 90'%3E%3Crect width='160' height='90' rx='8' fill='%230c2a44'/%3E%3Cg fill='%2362d0ff'%3E%3Crect x='20' y='15' width='36' height='26'/%3E%3Crect x='62' y='15' width='36' height='26'/%3E%3Crect x='104' y='15' width='36' height='26'/%3E%3Crect x='20' y='47' width='36' height='26'/%3E%3Crect x='62' y='47' width='36' height='26' fill='%23ffb627'/%3E%3Crect x='104' y='47' width='36' height='26'/%3E%3C/g%3E%3C/svg%3E",
     },
-    {
-      id: 'wall-image',
-      kind: 'image',
-      x: 8,
-      y: 5,
-      w: 4,
-      h: 2,
-      settings: {
-        title: 'Sơ đồ tường màn hình',
-        alt: 'Sơ đồ tường màn hình 3×2',
-        url: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 160 90'%3E%3Crect width='160' height='90' rx='8' fill='%230c2a44'/%3E%3Cg fill='%2362d0ff'%3E%3Crect x='20' y='15' width='36' height='26'/%3E%3Crect x='62' y='15' width='36' height='26'/%3E%3Crect x='104' y='15' width='36' height='26'/%3E%3Crect x='20' y='47' width='36' height='26'/%3E%3Crect x='62' y='47' width='36' height='26' fill='%23ffb627'/%3E%3Crect x='104' y='47' width='36' height='26'/%3E%3C/g%3E%3C/svg%3E",
-      },
+  },
+  {
+    id: 'ticker-news',
+    kind: 'ticker',
+    x: 0,
+    y: 7,
+    w: 12,
+    h: 1,
+    settings: {
+      source: 'static',
+      items: [
+        'Trung tâm điều hành tích hợp trực 24/7',
+        'Số liệu kinh tế – xã hội cập nhật theo kỳ báo cáo của Cục Thống kê',
+        'Mọi cảnh báo khẩn cấp cần được xác nhận trong 15 phút',
+      ],
     },
-    {
-      id: 'ticker-news',
-      kind: 'ticker',
-      x: 0,
-      y: 7,
-      w: 12,
-      h: 1,
-      settings: {
-        source: 'static',
-        items: [
-          'Trung tâm điều hành tích hợp trực 24/7',
-          'Số liệu kinh tế – xã hội cập nhật theo kỳ báo cáo của Cục Thống kê',
-          'Mọi cảnh báo khẩn cấp cần được xác nhận trong 15 phút',
-        ],
-      },
-    },
-  ],
-};
+  },
+);
 
 const LAYOUTS = [OVERVIEW, ECONOMY, MAP, CHARTS, MEDIA];
 
