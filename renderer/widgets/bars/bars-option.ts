@@ -24,7 +24,7 @@ export function barsOption(rows: readonly RankedProvince[], look: BarsLook): Cha
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((r) => (look.locale === 'vi' ? r.name : r.nameEn)),
+      data: rows.map((r) => r.name),
       axisLabel: { color: TEXT_COLOR, fontSize: AXIS_FONT_SIZE },
     },
     series: [
