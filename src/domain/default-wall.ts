@@ -187,7 +187,7 @@ const CHARTS: SurfaceLayout = {
       y: 4,
       w: 3,
       h: 4,
-      settings: { indicator: 'disbursement', target: 60, max: 100 },
+      settings: { indicator: 'disbursement', target: 95, max: 100 },
     },
     {
       id: 'kpi-grdp',
