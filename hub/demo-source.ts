@@ -53,8 +53,6 @@ export interface DemoSourceOptions {
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const INDICATORS = ['gdp_growth', 'cpi', 'fdi', 'disbursement', 'new_businesses'] as const;
-/** GRDP is estimated once a quarter: the live revisions touch only the monthly series. */
-const REVISED = ['cpi', 'fdi', 'disbursement', 'new_businesses'] as const;
 const COUNTERS = ['new_businesses_today', 'public_services_today', 'documents_processed_today'] as const;
 /** Share of a working day's registrations, dossiers and documents in each hour (office hours, a lunch break). */
 const HOURLY = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 4, 6, 6, 5, 2, 2, 5, 6, 6, 4, 2, 1, 0.8, 0.6, 0.4, 0.3];
@@ -119,10 +117,11 @@ export class DemoSource {
     events.push(this.counterEvent(this.rnd.pick(COUNTERS), this.clock()));
     if (this.rnd.chance(0.3)) {
       const p = this.rnd.pick(PROVINCES);
-      const indicator = this.rnd.pick(REVISED);
+      const indicator = this.rnd.pick(INDICATORS);
       events.push(this.indicatorEvent(p.code, indicator, 'preliminary', this.clock()));
     }
-    if (this.rnd.chance(0.03)) events.push(this.advanceTask());
+    // A task is completed every few minutes, not every few seconds: the overdue ones stay on the wall.
+    if (this.rnd.chance(0.001)) events.push(this.advanceTask());
     if (this.rnd.chance(0.006)) events.push(this.newAlert());
     if (this.rnd.chance(0.02)) {
       const next = this.advanceAlert();

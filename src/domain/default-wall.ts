@@ -261,7 +261,7 @@ const MEDIA: SurfaceLayout = {
         source: 'static',
         items: [
           'Trung tâm điều hành tích hợp trực 24/7',
-          'Số liệu kinh tế – xã hội cập nhật theo kỳ báo cáo của Cục Thống kê',
+          'Số liệu kinh tế – xã hội cập nhật theo kỳ công bố của từng cơ quan nguồn',
           'Mọi cảnh báo khẩn cấp cần được xác nhận trong 15 phút',
         ],
       },

@@ -11,7 +11,8 @@ export interface TopicInfo {
 export const TOPIC_INFO: Readonly<Record<KnownTopic, TopicInfo>> = {
   'econ.live': { topic: 'econ.live', expectedPeriodS: 5 },
   'econ.indicators': { topic: 'econ.indicators', expectedPeriodS: 30 },
-  'gov.tasks': { topic: 'gov.tasks', expectedPeriodS: 60 },
+  // A task is assigned, reported on or completed a few times an hour, not every minute.
+  'gov.tasks': { topic: 'gov.tasks', expectedPeriodS: 900 },
   'ops.alerts': { topic: 'ops.alerts', expectedPeriodS: 60 },
   // Presets and the schedule change when operators change them, perhaps not for weeks: never "stale".
   'wall.presets': { topic: 'wall.presets', expectedPeriodS: 365 * 86_400 },
