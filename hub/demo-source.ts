@@ -131,7 +131,7 @@ export class DemoSource {
   }
 
   /**
-   * One province's figure for the current reporting period, or with `previous` for the one before (a fresh
+   * One province's figure for the current reporting period, or with `previousPeriod` for the one before (a fresh
    * figure the current one then moves on from). GRDP covers the last quarter that has ended, the others the
    * month; disbursement is the year's running total, so it follows the calendar rather than chance.
    */
