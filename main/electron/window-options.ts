@@ -3,6 +3,7 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import type { BridgeParams } from '../../src/contract/bridge.js';
 import type { Rect, Surface } from '../../src/contract/wall.js';
+import { MESSAGES } from '../../src/i18n/messages.js';
 
 /** The switch preload.cts reads from process.argv. Keep both in step (a unit test checks it). */
 export const BRIDGE_ARG_PREFIX = '--ioc-bridge=';
@@ -82,7 +83,8 @@ export function consoleWindowOptions(
     ...position,
     width,
     height,
-    title: 'IOC Wall — Bảng điều khiển',
+    // The page retitles itself in its locale once loaded (ConsolePage); until then, Vietnamese first.
+    title: `${MESSAGES.vi.console.title} – IOC Wall`,
     autoHideMenuBar: true,
     backgroundColor: WALL_BACKGROUND,
     show: true,

@@ -87,7 +87,8 @@ export const TOPICS = {
   /** A live national counter; key: the metric. */
   'econ.live': { payload: LiveCounterPayload, expectedPeriodS: 5, labelKey: 'topic.econLive' },
   /** A Government-assigned task; key: the task's id. */
-  'gov.tasks': { payload: TaskPayload, expectedPeriodS: 60, labelKey: 'topic.govTasks' },
+  // A task is assigned, reported on or completed a few times an hour, not every minute.
+  'gov.tasks': { payload: TaskPayload, expectedPeriodS: 900, labelKey: 'topic.govTasks' },
   /** An alert and its lifecycle; key: the alert's id. */
   'ops.alerts': { payload: AlertPayload, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo

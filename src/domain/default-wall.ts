@@ -142,7 +142,7 @@ const MAP = onGrid(
 const CHARTS = onGrid(
   at(LIVE_BIZ_CHART, 0, 0, 6, 4),
   at(FDI_BARS, 6, 0, 6, 4),
-  at({ id: 'gauge-disb', kind: 'gauge', settings: { indicator: 'disbursement', target: 60, max: 100 } }, 0, 4, 3, 4),
+  at({ id: 'gauge-disb', kind: 'gauge', settings: { indicator: 'disbursement', target: 95, max: 100 } }, 0, 4, 3, 4),
   at(
     {
       id: 'kpi-grdp',
@@ -238,7 +238,7 @@ const MEDIA = onGrid(
       source: 'static',
       items: [
         'Trung tâm điều hành tích hợp trực 24/7',
-        'Số liệu kinh tế – xã hội cập nhật theo kỳ báo cáo của Cục Thống kê',
+        'Số liệu kinh tế – xã hội cập nhật theo kỳ công bố của từng cơ quan nguồn',
         'Mọi cảnh báo khẩn cấp cần được xác nhận trong 15 phút',
       ],
     },

@@ -80,9 +80,16 @@ export function isoDateInZone(time: number | Date, timeZone: string = DEFAULT_TI
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** Offset of a zone at a moment, e.g. "GMT+7". */
+/** Offset of a zone at a moment, e.g. "UTC+7" (Intl says "GMT+7"; Vietnamese documents write UTC). */
 export function formatUtcOffset(time: number | Date, timeZone: string): string {
-  return parts(time, timeZone, 'offset').timeZoneName ?? timeZone;
+  const name = parts(time, timeZone, 'offset').timeZoneName;
+  return name === undefined ? timeZone : name.replace(/^GMT/, 'UTC');
+}
+
+/** A figure and its unit: "120 triệu USD", but "12,5%" and "45,2% kế hoạch" (administrative style: no space before %). */
+export function withUnit(figure: string, unit: string): string {
+  if (unit === '') return figure;
+  return unit.startsWith('%') ? `${figure}${unit}` : `${figure} ${unit}`;
 }
 
 /** True when the runtime knows this IANA zone name. */

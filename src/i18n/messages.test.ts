@@ -45,15 +45,41 @@ describe('MESSAGES', () => {
   });
 
   it('writes Vietnamese with its diacritics', () => {
-    expect(MESSAGES.vi.kpi.newBusinessesToday).toBe('Đăng ký doanh nghiệp mới hôm nay');
-    expect(MESSAGES.vi.kpi.gdpGrowth).toBe('Tăng trưởng GRDP bình quân');
+    expect(MESSAGES.vi.kpi.newBusinessesToday).toBe('Doanh nghiệp đăng ký thành lập mới hôm nay');
     expect(MESSAGES.vi.kpi.disbursement).toBe('Giải ngân vốn đầu tư công');
     expect(MESSAGES.vi.kpi.documentsToday).toBe('Văn bản đã xử lý hôm nay');
     expect(MESSAGES.vi.kpi.fdi).toBe('Vốn FDI đăng ký');
-    expect(MESSAGES.vi.kpi.cpi).toBe('Chỉ số giá tiêu dùng (CPI)');
+    expect(MESSAGES.vi.kpi.cpi).toBe('CPI bình quân tăng so với cùng kỳ');
     expect(MESSAGES.vi.feedState.offline).toBe('Mất kết nối');
     expect(MESSAGES.vi.feedState.reconnecting).toBe('Đang kết nối lại');
     expect(MESSAGES.vi.age.updatedAt).toBe('Cập nhật lúc {{time}}');
+  });
+
+  it('uses the terms of Vietnamese public administration, one term per thing', () => {
+    const vi = MESSAGES.vi;
+    // A plain mean of provincial rates says what it is, never a national figure.
+    expect(vi.kpi.meanOf).toBe('Trung bình {{count}}/{{total}} tỉnh, thành phố (không gia quyền)');
+    expect(JSON.stringify(vi)).not.toMatch(/cả nước|bình quân'/i);
+    expect(vi.unit.percentagePoints).toBe('điểm phần trăm');
+    expect(vi.taskStatus).toEqual({
+      in_progress: 'Đang thực hiện trong hạn',
+      overdue: 'Đang thực hiện quá hạn',
+      done_on_time: 'Hoàn thành đúng hạn',
+      done_late: 'Hoàn thành quá hạn',
+    });
+    expect(vi.tasks.daysOverdue).toBe('quá hạn {{days}} ngày');
+    expect(vi.severity.minor).toBe('Thấp');
+    expect(vi.kpi.publicServicesToday).toBe('Hồ sơ thủ tục hành chính tiếp nhận hôm nay');
+    expect(vi.kpi.newBusinesses).toBe('Doanh nghiệp đăng ký thành lập mới');
+    expect(vi.map.creditBasemap).toBe(
+      'Quần đảo Hoàng Sa, quần đảo Trường Sa (Việt Nam) và các nước láng giềng: Natural Earth',
+    );
+    expect(vi.clock.weekdays.split(',')).toHaveLength(7);
+    expect(MESSAGES.en.schedule.days).toBe('Days of the week');
+    // The hub is "máy chủ trung tâm" (a "trung tâm dữ liệu" is a data centre); the console "Bàn điều khiển".
+    expect(JSON.stringify(vi)).not.toMatch(/trung tâm dữ liệu|Bảng điều khiển/i);
+    expect(vi.connection.hub).toBe('Máy chủ trung tâm');
+    expect(vi.console.title).toBe('Bàn điều khiển');
   });
 
   it('knows leaves from namespaces', () => {

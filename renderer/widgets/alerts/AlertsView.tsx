@@ -1,7 +1,7 @@
 // An alerts tile: open alerts, each with severity as text and shape, where, what and how long ago.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { provinceByCode } from '../../../src/domain/provinces.js';
+import { provinceName } from '../../../src/domain/provinces.js';
 import { formatAge } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { SeverityIcon } from '../../ui/icons';
@@ -31,7 +31,6 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
       {open.length === 0 && <p className="alerts__none">{t('alerts.none')}</p>}
       <ol className="alerts__list">
         {shown.map((a) => {
-          const province = provinceByCode(a.province);
           return (
             <li key={a.id} className={`alert alert--${a.severity}`}>
               <span className="alert__severity">
@@ -40,7 +39,7 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
               </span>
               <span className="alert__title">{a.title}</span>
               <span className="alert__where">
-                {province ? (locale === 'vi' ? province.name : province.nameEn) : a.province}
+                {provinceName(a.province, locale)}
                 {' · '}
                 {t(`alertCategory.${a.category}`)}
                 {a.state === 'acknowledged' && ` · ${t('alertState.acknowledged')}`}

@@ -17,14 +17,20 @@ export function BarsView({ settings }: WidgetProps<BarsSettings>): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
   const values = useLatest(['econ.indicators']);
-  const ranking = rankProvinces(eventsOf(values, 'econ.indicators'), settings.indicator, settings.order, settings.top);
+  const ranking = rankProvinces(
+    eventsOf(values, 'econ.indicators'),
+    settings.indicator,
+    settings.order,
+    settings.top,
+    locale,
+  );
   const title = t(settings.label ?? INDICATOR_TEXT[settings.indicator].label);
   const unit = t(settings.unit ?? INDICATOR_TEXT[settings.indicator].unit);
   const scope = t(settings.order === 'desc' ? 'chart.top' : 'chart.bottom', {
     count: ranking.rows.length,
     total: ranking.reporting,
   });
-  const preliminaryMark = locale === 'vi' ? '(sơ bộ)' : '(prelim.)';
+  const preliminaryMark = t('dataStatus.preliminaryMark');
   // The ranking is rebuilt on every render; the option only when what it shows changed.
   const shown = JSON.stringify(ranking.rows);
   const option = useMemo(

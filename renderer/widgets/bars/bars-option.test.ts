@@ -6,7 +6,6 @@ import type { RankedProvince } from './province-ranking';
 const row = (name: string, value: number, preliminary = false): RankedProvince => ({
   code: name,
   name,
-  nameEn: name,
   value,
   preliminary,
 });

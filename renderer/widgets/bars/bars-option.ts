@@ -37,7 +37,7 @@ export function barsOption(rows: readonly RankedProvince[], look: BarsLook): Cha
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((r) => (look.locale === 'vi' ? r.name : r.nameEn)),
+      data: rows.map((r) => r.name),
       axisLabel: { color: TEXT_COLOR, fontSize: AXIS_FONT_SIZE },
       // The names stay at the plot's left edge when values go below zero.
       axisLine: { onZero: false },

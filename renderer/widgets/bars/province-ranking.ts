@@ -1,13 +1,13 @@
 // Provinces ranked by their latest value of one indicator. Pure. A record whose key does not match what its
 // payload says (key "01:fdi" carrying Đà Nẵng's CPI) cannot be placed honestly: it is left out and reported.
 import type { IndicatorId } from '../../../src/contract/topics.js';
-import { PROVINCES, provinceByCode } from '../../../src/domain/provinces.js';
+import { PROVINCES, provinceByCode, provinceName } from '../../../src/domain/provinces.js';
 import type { TypedEvent } from '../../state/payloads';
 
 export interface RankedProvince {
   readonly code: string;
+  /** As the locale labels it (provinceName). */
   readonly name: string;
-  readonly nameEn: string;
   readonly value: number;
   readonly preliminary: boolean;
 }
@@ -28,6 +28,7 @@ export function rankProvinces(
   indicator: IndicatorId,
   order: 'asc' | 'desc',
   top: number,
+  locale: 'vi' | 'en',
 ): Ranking {
   const rows: RankedProvince[] = [];
   const problems: string[] = [];
@@ -44,8 +45,7 @@ export function rankProvinces(
     if (!province) continue; // the schema only admits the 34 codes
     rows.push({
       code: province.code,
-      name: province.name,
-      nameEn: province.nameEn,
+      name: provinceName(province.code, locale),
       value: payload.value,
       preliminary: payload.status === 'preliminary',
     });

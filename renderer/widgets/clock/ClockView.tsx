@@ -1,6 +1,8 @@
-// A clock tile: the time in each zone, large, with the zone's name, offset and date.
+// A clock tile: the time in each zone, large, with the zone's name, offset ("UTC+7") and date with its weekday
+// ("Thứ Năm, 05/03/2026").
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localMoment } from '../../../src/domain/presets/wall-schedule.js';
 import { formatDate, formatTime, formatUtcOffset } from '../../../src/i18n/format.js';
 import { useNow } from '../../state/now';
 import { useSessionSnapshot } from '../../state/session-context';
@@ -11,6 +13,7 @@ export function ClockView({ settings }: WidgetProps<ClockSettings>): ReactNode {
   const { t } = useTranslation();
   const { clockOffsetMs } = useSessionSnapshot();
   const now = useNow(clockOffsetMs);
+  const weekdays = t('clock.weekdays').split(',');
   return (
     <ul className={`clock clock--${settings.zones.length > 1 ? 'several' : 'one'}`}>
       {settings.zones.map((zone) => {
@@ -24,7 +27,9 @@ export function ClockView({ settings }: WidgetProps<ClockSettings>): ReactNode {
             <time className="clock__time" dateTime={new Date(now).toISOString()}>
               {formatTime(now, zone)}
             </time>
-            <span className="clock__date">{formatDate(now, zone)}</span>
+            <span className="clock__date">
+              {weekdays[localMoment(now, zone).weekday - 1]}, {formatDate(now, zone)}
+            </span>
           </li>
         );
       })}

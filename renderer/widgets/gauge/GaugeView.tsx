@@ -1,12 +1,12 @@
 // A gauge tile: a figure against its target, with the value, the target and the gap written out in words.
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { provinceByCode } from '../../../src/domain/provinces.js';
-import { formatNumber, formatPeriod } from '../../../src/i18n/format.js';
+import { provinceName } from '../../../src/domain/provinces.js';
+import { formatNumber, formatPeriod, withUnit } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { ChartTile } from '../../charts/ChartTile';
 import { useLatest } from '../../state/session-context';
-import { INDICATOR_TEXT } from '../kpi/kpi-settings';
+import { INDICATOR_TEXT, isRateUnit } from '../kpi/kpi-settings';
 import type { WidgetProps } from '../widget-definition';
 import { gaugeFigure } from './gauge-figure';
 import { gaugeOption } from './gauge-option';
@@ -21,10 +21,19 @@ export function GaugeView({ settings }: WidgetProps<GaugeSettings>): ReactNode {
   const digits = settings.fractionDigits;
   const reading = figure ? gaugeReading(figure.value, settings.target, digits, settings.max) : null;
   const title = t(settings.label ?? INDICATOR_TEXT[settings.indicator].label);
-  const unit = t(settings.unit ?? INDICATOR_TEXT[settings.indicator].unit);
-  const province = settings.province ? provinceByCode(settings.province) : undefined;
-  const scope = province ? (locale === 'vi' ? province.name : province.nameEn) : t('chart.national');
+  const unitKey = settings.unit ?? INDICATOR_TEXT[settings.indicator].unit;
+  const unit = t(unitKey);
+  // What the figure is: one province's, or a sum or plain mean over the provinces (never "national").
+  const scope =
+    settings.province !== undefined
+      ? provinceName(settings.province, locale)
+      : figure?.total != null
+        ? t(`kpi.${settings.aggregate}Of`, { count: figure.count, total: figure.total })
+        : '';
   const fmt = (v: number): string => formatNumber(v, locale, { maximumFractionDigits: digits });
+  // The gap between two rates is in percentage points.
+  const gapOf = (v: number): string =>
+    isRateUnit(unitKey) ? `${fmt(v)} ${t('unit.percentagePoints')}` : withUnit(fmt(v), unit);
 
   const key = reading ? `${reading.value}|${reading.target}|${reading.max}` : '';
   const option = useMemo(
@@ -44,20 +53,20 @@ export function GaugeView({ settings }: WidgetProps<GaugeSettings>): ReactNode {
       {reading && (
         <div className="chart__lines">
           <span className="chart__line chart__line--strong" data-testid="gauge-value">
-            {fmt(reading.value)} {unit}
+            {withUnit(fmt(reading.value), unit)}
           </span>
           <span className={`chart__line chart__line--${reading.state}`} data-testid="gauge-gap">
             {reading.state === 'on'
               ? `● ${t('chart.onTarget')}`
               : reading.state === 'below'
-                ? `▼ ${t('chart.below', { gap: `${fmt(-reading.gap)} ${unit}` })}`
-                : `▲ ${t('chart.above', { gap: `${fmt(reading.gap)} ${unit}` })}`}
+                ? `▼ ${t('chart.below', { gap: gapOf(-reading.gap) })}`
+                : `▲ ${t('chart.above', { gap: gapOf(reading.gap) })}`}
           </span>
           <span className="chart__line chart__line--extra">
-            {t('chart.target', { value: `${fmt(reading.target)} ${unit}` })}
+            {t('chart.target', { value: withUnit(fmt(reading.target), unit) })}
             {reading.attainment !== null &&
               ` · ${t('chart.attainment', {
-                percent: `${formatNumber(reading.attainment, locale, { maximumFractionDigits: 1 })} %`,
+                percent: `${formatNumber(reading.attainment, locale, { maximumFractionDigits: 1 })}%`,
               })}`}
           </span>
           {figure?.period && (

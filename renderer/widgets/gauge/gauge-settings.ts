@@ -1,4 +1,4 @@
-// Settings of a gauge tile: one indicator (national mean or sum, or one province) against a target.
+// Settings of a gauge tile: one indicator (sum or plain mean over the provinces, or one province) against a target.
 import { z } from 'zod';
 import { IndicatorId, ProvinceCode } from '../../../src/contract/topics.js';
 import { MessageKey } from '../kpi/kpi-settings';

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatPeriod } from '../../../src/i18n/format.js';
+import { formatNumber, formatPeriod, withUnit } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { valuePoints, withLatest, type Point } from '../../charts/value-points';
 import { useLatest } from '../../state/session-context';
@@ -14,7 +14,7 @@ import type { WidgetProps } from '../widget-definition';
 import { changeDirection, changeText } from './change-text';
 import { aggregateChange, aggregateCourse, keyChange, type KpiChange } from './kpi-change';
 import { kpiFigure, type KpiFigure } from './kpi-figure';
-import type { KpiSettings } from './kpi-settings';
+import { isRateUnit, type KpiSettings } from './kpi-settings';
 import { Sparkline } from './Sparkline';
 import './kpi.css';
 
@@ -48,7 +48,8 @@ export function KpiView({ settings }: WidgetProps<KpiSettings>): ReactNode {
     <div className="kpi kpi--rich">
       <h2 className="tile-title kpi__label">{label}</h2>
       {figure ? (
-        <p className="kpi__figure">
+        // "12,5%": a percent sign sits against its figure (administrative style).
+        <p className={unit.startsWith('%') ? 'kpi__figure kpi__figure--attached' : 'kpi__figure'}>
           <span className="kpi__value" data-testid="kpi-value">
             {fmt(figure.value)}
           </span>
@@ -59,14 +60,18 @@ export function KpiView({ settings }: WidgetProps<KpiSettings>): ReactNode {
       )}
       {figure && (
         <p className={`kpi__change kpi__change--${changeTone(change, settings, digits)}`} data-testid="kpi-change">
-          {change ? changeText(change, digits, locale, t) : history.status === 'loading' ? '' : t('change.none')}
+          {change
+            ? changeText(change, digits, locale, t, isRateUnit(settings.unit))
+            : history.status === 'loading'
+              ? ''
+              : t('change.none')}
         </p>
       )}
       {figure && settings.target !== undefined && (
         <p className="kpi__target" data-testid="kpi-target">
-          {t('chart.target', { value: `${fmt(settings.target)} ${unit}`.trim() })}
+          {t('chart.target', { value: withUnit(fmt(settings.target), unit) })}
           {settings.target !== 0 &&
-            ` · ${t('chart.attainment', { percent: `${formatNumber((figure.value / settings.target) * 100, locale, { maximumFractionDigits: 1 })} %` })}`}
+            ` · ${t('chart.attainment', { percent: `${formatNumber((figure.value / settings.target) * 100, locale, { maximumFractionDigits: 1 })}%` })}`}
         </p>
       )}
       <Sparkline points={course} />
@@ -109,9 +114,8 @@ function provenance(figure: KpiFigure, settings: KpiSettings, t: TFunction, loca
   if (figure.period) parts.push(formatPeriod(figure.period, locale));
   if (figure.status === 'mixed') parts.push(t('dataStatus.mixed', { count: figure.preliminary, total: figure.count }));
   else if (figure.status) parts.push(t(`dataStatus.${figure.status}`));
-  if (figure.total !== null) {
-    const scope = t('kpi.provinces', { count: figure.count, total: figure.total });
-    parts.push(settings.mode === 'aggregate' ? `${t(`kpi.${settings.aggregate}`)} ${scope}` : scope);
+  if (figure.total !== null && settings.mode === 'aggregate') {
+    parts.push(t(`kpi.${settings.aggregate}Of`, { count: figure.count, total: figure.total }));
   }
   return parts;
 }

@@ -17,7 +17,7 @@ describe('changeText', () => {
       'vi',
       t,
     );
-    expect(text).toBe('▲ Tăng +234,5 (+23,5 %) so với Tháng 09/2026');
+    expect(text).toBe('▲ Tăng +234,5 (+23,5%) so với Tháng 09/2026');
   });
 
   it('reads a decrease with a true minus sign, and a tiny change as unchanged', () => {
@@ -27,7 +27,7 @@ describe('changeText', () => {
       'vi',
       t,
     );
-    expect(down).toBe('▼ Giảm −2 (−20 %) so với 60 phút trước');
+    expect(down).toBe('▼ Giảm −2 (−20%) so với 60 phút trước');
     const same = changeText(
       { previous: 10, delta: 0.01, percent: 0.1, basis: { kind: 'minutes', minutes: 60 } },
       1,
@@ -35,5 +35,16 @@ describe('changeText', () => {
       t,
     );
     expect(same).toBe('= Không đổi so với 60 phút trước');
+  });
+
+  it('reads the change of a rate in percentage points, without a percent of a percent', () => {
+    const text = changeText(
+      { previous: 7.2, delta: -0.36, percent: -5, basis: { kind: 'period', period: '2026-Q2' } },
+      1,
+      'vi',
+      t,
+      true,
+    );
+    expect(text).toBe('▼ Giảm −0,4 điểm phần trăm so với Quý II/2026');
   });
 });

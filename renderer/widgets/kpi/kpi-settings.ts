@@ -43,6 +43,11 @@ export const INDICATOR_TEXT: Record<IndicatorId, { label: string; unit: string }
   new_businesses: { label: 'kpi.newBusinesses', unit: 'unit.businesses' },
 };
 
+/** Whether a unit names a rate: differences of rates are percentage points, not percent. */
+export function isRateUnit(unitKey: string | null | undefined): boolean {
+  return unitKey === 'unit.percent' || unitKey === 'unit.percentOfPlan';
+}
+
 const KEY_TEXT: Record<string, { label: string; unit: string }> = {
   new_businesses_today: { label: 'kpi.newBusinessesToday', unit: 'unit.businesses' },
   public_services_today: { label: 'kpi.publicServicesToday', unit: 'unit.dossiers' },

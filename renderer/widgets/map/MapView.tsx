@@ -4,8 +4,8 @@ import { Suspense, lazy, useLayoutEffect, useMemo, useRef, useState, type ReactN
 import { useTranslation } from 'react-i18next';
 import { classify } from '../../../src/domain/geo/choropleth.js';
 import { ringArea } from '../../../src/domain/geo/province-boundaries.js';
-import { PROVINCES, provinceByCode } from '../../../src/domain/provinces.js';
-import { formatNumber, formatPeriod } from '../../../src/i18n/format.js';
+import { PROVINCES, provinceByCode, provinceName } from '../../../src/domain/provinces.js';
+import { formatNumber, formatPeriod, withUnit } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { eventsOf } from '../../state/payloads';
 import { useLatest } from '../../state/session-context';
@@ -110,10 +110,9 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const title = settings.legacy ? settings.legacy.title : t(`map.indicator.${settings.indicator}`);
   const format = (v: number): string =>
     formatNumber(v, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const withUnit = (v: number): string => (unit ? `${format(v)} ${unit}` : format(v));
 
   const labels = useMemo(
-    () => (load.state === 'ready' ? labelsOf(load.value, figures, settings.labels, format) : []),
+    () => (load.state === 'ready' ? labelsOf(load.value, figures, settings.labels, format, locale) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows locale and digits
     [load, figures, settings.labels, locale, digits],
   );
@@ -125,10 +124,10 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   );
 
   const describeProvince = (code: string): string => {
-    const name = provinceByCode(code)?.name ?? code;
+    const name = provinceName(code, locale, 'full');
     const f = figures.get(code);
     if (!f) return `${name}\n${title}: ${t('map.noData')}`;
-    return [`${name}`, `${title}: ${withUnit(f.value)}`, detailOf(f)].filter(Boolean).join('\n');
+    return [`${name}`, `${title}: ${withUnit(format(f.value), unit)}`, detailOf(f)].filter(Boolean).join('\n');
   };
   const detailOf = (f: ProvinceFigure): string =>
     [
@@ -139,7 +138,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
       .filter(Boolean)
       .join(' · ');
   const describeArc = (a: MapArc): string =>
-    `${a.from.name} → ${provinceByCode(a.to)?.name ?? a.to}: ${format(a.value)}${a.label ? `\n${a.label}` : ''}`;
+    `${a.from.name} → ${provinceName(a.to, locale)}: ${format(a.value)}${a.label ? `\n${a.label}` : ''}`;
   const describePoint = (index: number): string | null => {
     const p = pointAt(points, index);
     if (!p) return null;
@@ -219,15 +218,17 @@ function labelsOf(
   figures: ReadonlyMap<string, ProvinceFigure>,
   mode: MapSettings['labels'],
   format: (v: number) => string,
+  locale: 'vi' | 'en',
 ): MapLabel[] {
   if (mode === 'none') return [];
   const provinces = basemap.provinces.map((p): MapLabel => {
     const f = figures.get(p.code);
-    const text = mode === 'names-and-values' && f ? `${p.name}\n${format(f.value)}` : p.name;
+    const name = provinceName(p.code, locale);
+    const text = mode === 'names-and-values' && f ? `${name}\n${format(f.value)}` : name;
     // Centrally-run cities first (the room looks for them), then the larger provinces, which have room to show.
     const area = p.polygons.reduce((sum, polygon) => sum + Math.abs(ringArea(polygon[0] ?? [])), 0);
     const priority = (provinceByCode(p.code)?.kind === 'city' ? 1000 : 0) + area;
-    return { position: p.label, text, name: p.name, code: p.code, kind: 'province', priority };
+    return { position: p.label, text, name, code: p.code, kind: 'province', priority };
   });
   const islands = basemap.archipelagos.features.flatMap((f): MapLabel[] => {
     const { name, label_lon, label_lat } = f.properties;

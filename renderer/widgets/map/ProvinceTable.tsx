@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hexColor, type Choropleth } from '../../../src/domain/geo/choropleth.js';
-import { PROVINCES } from '../../../src/domain/provinces.js';
+import { PROVINCES, provinceName } from '../../../src/domain/provinces.js';
 import { formatNumber, type FormatLocale } from '../../../src/i18n/format.js';
 import { formatRange } from './MapLegend';
 import type { ProvinceFigure } from './map-values';
@@ -36,7 +36,7 @@ export function ProvinceTable({ figures, choropleth, locale, fractionDigits }: P
           const cls = index === null ? undefined : choropleth.classes[index];
           return (
             <tr key={province.code} data-code={province.code}>
-              <th scope="row">{province.name}</th>
+              <th scope="row">{provinceName(province.code, locale)}</th>
               <td className="map-table__value">
                 {figure
                   ? formatNumber(figure.value, locale, {

@@ -3,7 +3,7 @@
 // whatever the length.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { provinceByCode } from '../../../src/domain/provinces.js';
+import { provinceName } from '../../../src/domain/provinces.js';
 import { useLocale } from '../../app/i18n';
 import { SeverityIcon } from '../../ui/icons';
 import { eventsOf } from '../../state/payloads';
@@ -23,10 +23,7 @@ export function TickerView({ settings }: WidgetProps<TickerSettings>): ReactNode
       : alertTickerItems(
           eventsOf(values, 'ops.alerts').map((e) => e.payload),
           settings.limit,
-          (code) => {
-            const p = provinceByCode(code);
-            return p ? (locale === 'vi' ? p.name : p.nameEn) : code;
-          },
+          (code) => provinceName(code, locale),
         );
   return (
     <div className="ticker">

@@ -1,8 +1,8 @@
 // A time-series tile: one figure's line over the recent window, with its newest value in words beneath.
 import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../src/i18n/format.js';
-import { provinceByCode } from '../../../src/domain/provinces.js';
+import { formatNumber, withUnit } from '../../../src/i18n/format.js';
+import { provinceByCode, provinceName } from '../../../src/domain/provinces.js';
 import { useLocale } from '../../app/i18n';
 import { dateTimeLabel } from '../../charts/axis-format';
 import { ChartTile } from '../../charts/ChartTile';
@@ -37,7 +37,7 @@ export function TimeseriesView({ settings }: WidgetProps<TimeseriesSettings>): R
       title: labelKey ? t(labelKey) : key,
       unit: unitKey ? t(unitKey) : '',
       subtitle: [
-        province && (locale === 'vi' ? province.name : province.nameEn),
+        province && provinceName(province.code, locale),
         t('chart.lastMinutes', { minutes: formatNumber(settings.windowMinutes, locale) }),
       ]
         .filter(Boolean)
@@ -66,7 +66,7 @@ export function TimeseriesView({ settings }: WidgetProps<TimeseriesSettings>): R
       <p className="chart__lines">
         {last && (
           <span className="chart__line chart__line--strong" data-testid="chart-last">
-            {formatNumber(last[1], locale, { maximumFractionDigits: settings.fractionDigits })} {unit}
+            {withUnit(formatNumber(last[1], locale, { maximumFractionDigits: settings.fractionDigits }), unit)}
           </span>
         )}
         {last && <span className="chart__line">{dateTimeLabel(last[0], settings.timeZone)}</span>}

@@ -61,7 +61,7 @@ const ROWS: readonly (readonly [string, string, string])[] = [
   ['74', 'Bình Dương', '79'],
   ['75', 'Đồng Nai', '75'],
   ['77', 'Bà Rịa - Vũng Tàu', '79'],
-  ['79', 'Hồ Chí Minh', '79'],
+  ['79', 'TP Hồ Chí Minh', '79'],
   ['80', 'Long An', '80'],
   ['82', 'Tiền Giang', '82'],
   ['83', 'Bến Tre', '86'],

@@ -49,7 +49,12 @@ const indicator = (code: string, ind: string, value: number, key = `${code}:${in
     value,
     period: '2026-10',
     status: code === '79' ? 'preliminary' : 'official',
-    sourceSystem: ind === 'disbursement' ? 'Kho bạc Nhà nước' : 'Cục Thống kê (NSO)',
+    sourceSystem:
+      ind === 'disbursement'
+        ? 'Kho bạc Nhà nước'
+        : ind === 'fdi'
+          ? 'Cục Đầu tư nước ngoài (Bộ Tài chính)'
+          : 'Cục Thống kê (Bộ Tài chính)',
   },
 });
 
@@ -183,7 +188,7 @@ describe('chart tiles with fixture data', () => {
       .poll(() => page.locator('[data-tile-id="ts"] [data-testid=chart-last]').innerText())
       .toMatch(/^3\.999 doanh nghiệp$/);
     expect(await page.locator('[data-tile-id="ts"] .chart__title').innerText()).toMatch(
-      /Đăng ký doanh nghiệp mới hôm nay/,
+      /Doanh nghiệp đăng ký thành lập mới hôm nay/,
     );
   });
 
@@ -217,7 +222,7 @@ describe('chart tiles with fixture data', () => {
 
   it('compares provinces by name, highest first, preliminary ones marked', async () => {
     expect(await pixelsOf(page, 'bars', CYAN)).toBeGreaterThan(2000);
-    // Hồ Chí Minh reports preliminary figures: its bar is amber and says so in its label.
+    // TP Hồ Chí Minh reports preliminary figures: its bar is amber and says so in its label.
     expect(await pixelsOf(page, 'bars', AMBER)).toBeGreaterThan(200);
     expect((await hooks(page, 'bars')).points).toBe(8);
     const text = await page.locator('[data-tile-id="bars"]').innerText();
@@ -227,13 +232,15 @@ describe('chart tiles with fixture data', () => {
   });
 
   it('reads a gauge against its target with the gap in words', async () => {
-    // National mean 43,2 % against 60 %: the arc is amber (below) and the text says how far.
+    // The plain mean of the provinces, 43,2% against 60%: the arc is amber (below) and the text says how far, in
+    // percentage points; the subtitle says it is a mean of the provinces, not a national figure.
     expect(await pixelsOf(page, 'gauge', AMBER)).toBeGreaterThan(1000);
     const gauge = page.locator('[data-tile-id="gauge"]');
-    expect(await gauge.locator('[data-testid=gauge-value]').innerText()).toMatch(/^\d+,\d % kế hoạch$/);
-    expect(await gauge.innerText()).toMatch(/Mục tiêu: 60 % kế hoạch/);
+    expect(await gauge.locator('[data-testid=gauge-value]').innerText()).toMatch(/^\d+,\d% kế hoạch$/);
+    expect(await gauge.innerText()).toMatch(/Mục tiêu: 60% kế hoạch/);
+    expect(await gauge.innerText()).toMatch(/Trung bình 34\/34 tỉnh, thành phố \(không gia quyền\)/);
     expect(await gauge.locator('[data-testid=gauge-gap]').innerText()).toMatch(
-      /^▼ Còn thiếu \d+,\d % kế hoạch so với mục tiêu$/,
+      /^▼ Thấp hơn mục tiêu \d+,\d điểm phần trăm$/,
     );
     expect(await page.locator('[data-tile-id="bullet"]').innerText()).toMatch(/Hà Nội/);
     expect(await pixelsOf(page, 'bullet', AMBER)).toBeGreaterThan(200);
@@ -247,7 +254,7 @@ describe('chart tiles with fixture data', () => {
   });
 
   it('draws one province’s indicator over time', async () => {
-    expect(await page.locator('[data-tile-id="ts-prov"]').innerText()).toMatch(/Vốn FDI đăng ký · Hồ Chí Minh/);
+    expect(await page.locator('[data-tile-id="ts-prov"]').innerText()).toMatch(/Vốn FDI đăng ký · TP Hồ Chí Minh/);
     expect(await page.locator('[data-tile-id="ts-prov"] [data-testid=chart-last]').innerText()).toMatch(/triệu USD/);
   });
 });

@@ -30,7 +30,14 @@ const fdi = (code: string, value: number, period: string, status: string, ago: n
   key: `${code}:fdi`,
   source: 'test',
   time: NOW - ago,
-  payload: { province: code, indicator: 'fdi', value, period, status, sourceSystem: 'Cục Thống kê (NSO)' },
+  payload: {
+    province: code,
+    indicator: 'fdi',
+    value,
+    period,
+    status,
+    sourceSystem: 'Cục Đầu tư nước ngoài (Bộ Tài chính)',
+  },
 });
 
 const cpi = (value: number, period: string, ago: number): NewEvent => ({
@@ -38,7 +45,14 @@ const cpi = (value: number, period: string, ago: number): NewEvent => ({
   key: '79:cpi',
   source: 'test',
   time: NOW - ago,
-  payload: { province: '79', indicator: 'cpi', value, period, status: 'official', sourceSystem: 'Cục Thống kê (NSO)' },
+  payload: {
+    province: '79',
+    indicator: 'cpi',
+    value,
+    period,
+    status: 'official',
+    sourceSystem: 'Cục Thống kê (Bộ Tài chính)',
+  },
 });
 
 const docs = (value: number, ago: number): NewEvent => ({
@@ -50,12 +64,12 @@ const docs = (value: number, ago: number): NewEvent => ({
 });
 
 const fixtures: NewEvent[] = [
-  // FDI of two provinces, September then October (preliminary for Hồ Chí Minh): sum 1.200 → 1.234,5.
+  // FDI of two provinces, September then October (preliminary for TP Hồ Chí Minh): sum 1.200 → 1.234,5.
   fdi('01', 800, '2026-09', 'official', 3 * 86_400_000),
   fdi('79', 400, '2026-09', 'official', 3 * 86_400_000),
   fdi('01', 1000.25, '2026-10', 'official', 2 * 86_400_000),
   fdi('79', 234.25, '2026-10', 'preliminary', 2 * 86_400_000),
-  // Hồ Chí Minh's CPI falls from 3,5 % to 3,2 %.
+  // TP Hồ Chí Minh's CPI rise falls from 3,5% to 3,2%.
   cpi(3.5, '2026-09', (40 * 86_400_000) / 10),
   cpi(3.2, '2026-10', 86_400_000),
   // Documents processed today, every five minutes for two hours: 100, 120, … 580.
@@ -113,21 +127,22 @@ describe('KPI tiles', () => {
 
   it('shows the change against the previous period with arrow, word and sign', async () => {
     const fdiChange = kpi('fdi').locator('[data-testid=kpi-change]');
-    await expect.poll(() => fdiChange.innerText()).toBe('▲ Tăng +34,5 (+2,9 %) so với Tháng 09/2026');
+    await expect.poll(() => fdiChange.innerText()).toBe('▲ Tăng +34,5 (+2,9%) so với Tháng 09/2026');
     expect(await fdiChange.getAttribute('class')).toMatch(/kpi__change--good/);
     // CPI falling is good news: the words say "down", the colour says good.
     const cpiChange = kpi('cpi').locator('[data-testid=kpi-change]');
-    await expect.poll(() => cpiChange.innerText()).toBe('▼ Giảm −0,3 (−8,6 %) so với Tháng 09/2026');
+    // A change of a rate is in percentage points, with no percent of a percent.
+    await expect.poll(() => cpiChange.innerText()).toBe('▼ Giảm −0,3 điểm phần trăm so với Tháng 09/2026');
     expect(await cpiChange.getAttribute('class')).toMatch(/kpi__change--good/);
     // A live counter has no period: compared with an hour before its newest value (580 vs 340).
     await expect
       .poll(() => kpi('docs').locator('[data-testid=kpi-change]').innerText())
-      .toBe('▲ Tăng +240 (+70,6 %) so với 60 phút trước');
+      .toBe('▲ Tăng +240 (+70,6%) so với 60 phút trước');
   });
 
   it('shows the target with its attainment, and a sparkline from history', async () => {
     expect(await kpi('fdi').locator('[data-testid=kpi-target]').innerText()).toBe(
-      'Mục tiêu: 1.500 triệu USD · Đạt 82,3 % mục tiêu',
+      'Mục tiêu: 1.500 triệu USD · Đạt 82,3% mục tiêu',
     );
     expect(Number(await kpi('docs').locator('[data-testid=kpi-sparkline]').getAttribute('data-points'))).toBe(25);
     expect(await kpi('docs').locator('[data-testid=kpi-sparkline] path').getAttribute('d')).toMatch(
@@ -137,9 +152,11 @@ describe('KPI tiles', () => {
 
   it('shows provenance: source system, reporting period, preliminary or official, and the age', async () => {
     const fdiText = await kpi('fdi').locator('[data-testid=kpi-provenance]').innerText();
-    expect(fdiText).toBe('Nguồn: Cục Thống kê (NSO) · Tháng 10/2026 · Sơ bộ 1/2 · tổng 2/34 tỉnh, thành phố');
+    expect(fdiText).toBe(
+      'Nguồn: Cục Đầu tư nước ngoài (Bộ Tài chính) · Tháng 10/2026 · Sơ bộ 1/2 · Tổng 2/34 tỉnh, thành phố',
+    );
     expect(await kpi('cpi').locator('[data-testid=kpi-provenance]').innerText()).toMatch(
-      /Nguồn: Cục Thống kê \(NSO\) · Tháng 10\/2026 · Số liệu chính thức/,
+      /Nguồn: Cục Thống kê \(Bộ Tài chính\) · Tháng 10\/2026 · Số liệu chính thức/,
     );
     expect(await kpi('docs').locator('.age-badge').innerText()).toMatch(/Cập nhật/);
   });

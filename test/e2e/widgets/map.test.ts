@@ -21,7 +21,7 @@ const NO_WEBGL = ['--disable-gpu', '--disable-software-rasterizer', '--disable-w
 const NAMES = PROVINCES.map((p) => p.name);
 const OLD_CODES = OLD_PROVINCES.map((p) => p.code);
 
-/** GRDP growth for every province: 5,0 % to 11,6 %, all distinct, so five quantile classes each hold some. */
+/** GRDP growth for every province: 5,0% to 11,6%, all distinct, so five quantile classes each hold some. */
 const fixtures: NewEvent[] = PROVINCES.map((p, i) => ({
   topic: 'econ.indicators',
   key: `${p.code}:gdp_growth`,
@@ -33,7 +33,7 @@ const fixtures: NewEvent[] = PROVINCES.map((p, i) => ({
     value: 5 + i * 0.2,
     period: '2026-Q3',
     status: 'official',
-    sourceSystem: 'Cục Thống kê (NSO)',
+    sourceSystem: 'Cục Thống kê (Bộ Tài chính)',
   },
 }));
 
@@ -192,8 +192,8 @@ describe('map tile with software WebGL', () => {
     await tooltip.waitFor({ timeout: 10_000 });
     const index = PROVINCES.findIndex((p) => p.code === '79');
     const value = (5 + index * 0.2).toFixed(1).replace('.', ',');
-    expect(await tooltip.textContent()).toContain('Hồ Chí Minh');
-    expect(await tooltip.textContent()).toContain(`Tăng trưởng GRDP: ${value} %`);
+    expect(await tooltip.textContent()).toContain('Thành phố Hồ Chí Minh');
+    expect(await tooltip.textContent()).toContain(`Tăng trưởng GRDP: ${value}%`);
     expect(await tooltip.textContent()).toContain('Quý III/2026');
     await page.screenshot({ path: join(shots, 'map-webgl-hover.png') });
     expect(problems).toEqual([]);
