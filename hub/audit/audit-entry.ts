@@ -1,0 +1,58 @@
+// One row of the audit log, as callers hand it in and as it is read back, with the hash that chains it to the
+// row before. The hash covers a canonical encoding of every field: a JSON array in a fixed order (JSON's
+// escaping makes it unambiguous, and the detail is hashed as the exact text stored).
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+const Text = (max: number) => z.string().min(1).max(max);
+
+/** Flat on purpose: an audit detail is a few facts, never a client's nested document. */
+const DetailValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+
+export const AuditOutcome = z.enum(['ok', 'rejected', 'error']);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+export const AuditEntry = z
+  .object({
+    person: Text(128).nullable(),
+    device: Text(128).nullable(),
+    peer: Text(128).nullable(),
+    action: z.string().regex(/^[a-z][a-zA-Z0-9._-]{0,63}$/),
+    target: Text(256).nullable(),
+    outcome: AuditOutcome,
+    detail: z.record(z.string().max(64), DetailValue).default({}),
+  })
+  .strict();
+export type AuditEntry = z.input<typeof AuditEntry>;
+
+export interface AuditRecord {
+  seq: number;
+  time: number;
+  person: string | null;
+  device: string | null;
+  peer: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  /** The stored JSON text of the detail. */
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The detail's stored text: keys sorted, so the same facts always give the same text. */
+export function detailText(detail: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(detail).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** The columns the hash covers, in the order of the canonical encoding. */
+export const HASHED_COLUMNS = 'seq, time, person, device, peer, action, target, outcome, detail, prev_hash';
+
+/** SHA-256 of the fields in HASHED_COLUMNS order (the last being the previous row's hash). */
+export function hashOfFields(fields: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex');
+}
+
+export function rowHash(r: Omit<AuditRecord, 'hash'>): string {
+  return hashOfFields([r.seq, r.time, r.person, r.device, r.peer, r.action, r.target, r.outcome, r.detail, r.prevHash]);
+}
