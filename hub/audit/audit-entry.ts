@@ -1,7 +1,7 @@
 // One row of the audit log, as callers hand it in and as it is read back, with the hash that chains it to the
 // row before. The hash covers a canonical encoding of every field: a JSON array in a fixed order (JSON's
 // escaping makes it unambiguous, and the detail is hashed as the exact text stored).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 
 const Text = (max: number) => z.string().min(1).max(max);
@@ -50,7 +50,8 @@ export const HASHED_COLUMNS = 'seq, time, person, device, peer, action, target, 
 
 /** SHA-256 of the fields in HASHED_COLUMNS order (the last being the previous row's hash). */
 export function hashOfFields(fields: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex');
+  // One-shot crypto.hash: a third of createHash's time, which matters when verify walks a million rows.
+  return hash('sha256', JSON.stringify(fields), 'hex');
 }
 
 export function rowHash(r: Omit<AuditRecord, 'hash'>): string {

@@ -7,6 +7,7 @@
 // no secret. Keeping the head hash `verify` prints somewhere else (a printed report, another machine) closes
 // that gap: a later head must descend from it.
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { AuditEntry, type AuditRecord, detailText, HASHED_COLUMNS, hashOfFields, rowHash } from './audit-entry.js';
 import { type ExportFormat, exportHeader, exportLine } from './audit-export.js';
@@ -49,6 +50,7 @@ const toRecord = ({ prev_hash, ...r }: RecordRow): AuditRecord => ({ ...r, prevH
 export class AuditLog {
   private readonly head: Database.Statement<[], { seq: number; hash: string }>;
   private readonly insert: Database.Statement;
+  private readonly appendParsed: Database.Transaction<(e: z.output<typeof AuditEntry>) => AuditRecord>;
 
   constructor(
     private readonly db: Database.Database,
@@ -56,46 +58,33 @@ export class AuditLog {
   ) {
     this.head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
     this.insert = db.prepare(
-      `INSERT INTO audit_log (${HASHED_COLUMNS}, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (${HASHED_COLUMNS}, hash)
+       VALUES (@seq, @time, @person, @device, @peer, @action, @target, @outcome, @detail, @prevHash, @hash)`,
     );
+    this.appendParsed = db.transaction((e) => {
+      const head = this.head.get();
+      if (!head) throw new Error('the audit log has no head row: the database was changed by hand');
+      const unhashed = {
+        seq: head.seq + 1,
+        time: this.clock(),
+        person: e.person,
+        device: e.device,
+        peer: e.peer,
+        action: e.action,
+        target: e.target,
+        outcome: e.outcome,
+        detail: detailText(e.detail),
+        prevHash: head.hash,
+      };
+      const record = { ...unhashed, hash: rowHash(unhashed) };
+      this.insert.run(record);
+      return record;
+    });
   }
 
   /** Appends one row after the current head (in the caller's transaction, if there is one). */
   append(entry: AuditEntry): AuditRecord {
-    const e = AuditEntry.parse(entry);
-    return this.db
-      .transaction((): AuditRecord => {
-        const head = this.head.get();
-        if (!head) throw new Error('the audit log has no head row: the database was changed by hand');
-        const unhashed = {
-          seq: head.seq + 1,
-          time: this.clock(),
-          person: e.person,
-          device: e.device,
-          peer: e.peer,
-          action: e.action,
-          target: e.target,
-          outcome: e.outcome,
-          detail: detailText(e.detail),
-          prevHash: head.hash,
-        };
-        const record = { ...unhashed, hash: rowHash(unhashed) };
-        this.insert.run(
-          record.seq,
-          record.time,
-          record.person,
-          record.device,
-          record.peer,
-          record.action,
-          record.target,
-          record.outcome,
-          record.detail,
-          record.prevHash,
-          record.hash,
-        );
-        return record;
-      })
-      .immediate();
+    return this.appendParsed.immediate(AuditEntry.parse(entry));
   }
 
   /** Walks the whole chain once; the first row that does not hold names where the log was changed. */
@@ -113,8 +102,9 @@ export class AuditLog {
           why: 'it does not follow the row before (a row was removed, inserted or moved)',
         };
       }
-      const hash = hashOfFields(row.slice(0, 10));
-      if (hash !== row[10]) return { ok: false, firstBadSeq: seq, why: 'its contents do not match its hash (edited)' };
+      const stored = row.pop();
+      const hash = hashOfFields(row);
+      if (hash !== stored) return { ok: false, firstBadSeq: seq, why: 'its contents do not match its hash (edited)' };
       prevHash = hash;
       expected++;
     }
