@@ -4,13 +4,21 @@
 import { hash } from 'node:crypto';
 import { z } from 'zod';
 
-const Text = (max: number) => z.string().min(1).max(max);
+/**
+ * A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep U+FFFD while the hash was taken over the
+ * original, and the row would read as edited. Such text is stored, and hashed, as its UTF-8 round trip.
+ */
+const Text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .transform((s) => Buffer.from(s, 'utf8').toString('utf8'));
 
 /** Flat on purpose: an audit detail is a few facts, never a client's nested document. */
-const DetailValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+const DetailValue = z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]);
 
-export const AuditOutcome = z.enum(['ok', 'rejected', 'error']);
-export type AuditOutcome = z.infer<typeof AuditOutcome>;
+const AuditOutcome = z.enum(['ok', 'rejected', 'error']);
 
 export const AuditEntry = z
   .object({

@@ -31,21 +31,8 @@ export interface AuditExport {
   format: ExportFormat;
 }
 
-interface RecordRow {
-  seq: number;
-  time: number;
-  person: string | null;
-  device: string | null;
-  peer: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const toRecord = ({ prev_hash, ...r }: RecordRow): AuditRecord => ({ ...r, prevHash: prev_hash });
+/** Columns read back as an AuditRecord. */
+const RECORD = 'seq, time, person, device, peer, action, target, outcome, detail, prev_hash AS prevHash, hash';
 
 export class AuditLog {
   private readonly head: Database.Statement<[], { seq: number; hash: string }>;
@@ -134,8 +121,8 @@ export class AuditLog {
       values.push(value);
     }
     const limit = Math.max(1, Math.min(Math.floor(q.limit), 1000));
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`;
-    return (this.db.prepare(sql).all(...values) as RecordRow[]).map(toRecord);
+    const sql = `SELECT ${RECORD} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`;
+    return this.db.prepare(sql).all(...values) as AuditRecord[];
   }
 
   /** Lines of a time range, oldest first, one row read at a time: a million-row export stays small in memory. */
@@ -143,11 +130,11 @@ export class AuditLog {
     const header = exportHeader(range.format);
     if (header !== undefined) yield header;
     const rows = this.db
-      .prepare('SELECT * FROM audit_log WHERE time >= ? AND time < ? ORDER BY seq')
+      .prepare(`SELECT ${RECORD} FROM audit_log WHERE time >= ? AND time < ? ORDER BY seq`)
       .iterate(
         range.from ?? Number.MIN_SAFE_INTEGER,
         range.to ?? Number.MAX_SAFE_INTEGER,
-      ) as IterableIterator<RecordRow>;
-    for (const row of rows) yield exportLine(toRecord(row), range.format);
+      ) as IterableIterator<AuditRecord>;
+    for (const row of rows) yield exportLine(row, range.format);
   }
 }

@@ -79,7 +79,7 @@ export class DeviceStore {
     const row = this.db.prepare('SELECT * FROM devices WHERE name = ?').get(credential.device) as DeviceRow | undefined;
     const presented = secretHash(credential.secret);
     const stored = row ? Buffer.from(row.secret_hash, 'hex') : Buffer.alloc(presented.length);
-    const matches = timingSafeEqual(presented, stored) && row !== undefined;
+    const matches = stored.length === presented.length && timingSafeEqual(presented, stored) && row !== undefined;
     if (!row || !matches) return { ok: false, reason: 'invalid' };
     if (row.revoked !== 0) return { ok: false, reason: 'revoked' };
     const kind = DeviceKind.parse(row.kind);

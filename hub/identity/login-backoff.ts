@@ -2,7 +2,7 @@
 // further failure, at most 15 minutes. Long enough to make guessing online hopeless (a few hundred guesses a
 // day), short enough that an operator who mistyped gets back in during a shift. Failures older than a day are
 // forgotten, so an occasional typo never adds up to a lock.
-export const FAILURES_BEFORE_LOCK = 5;
+const FAILURES_BEFORE_LOCK = 5;
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
 export const FAILURE_MEMORY_MS = 24 * 3_600_000;

@@ -40,7 +40,7 @@ export class Login {
   async attempt(name: string, password: string): Promise<LoginResult> {
     const key = name.slice(0, 64);
     const now = this.clock();
-    const lock = this.lockedUntil(key, now);
+    const lock = this.failures(key, now)?.locked_until ?? 0;
     if (lock > now) return { ok: false, reason: 'locked', retryAfterMs: lock - now, cause: 'locked' };
     if (this.inFlight.has(key)) return { ok: false, reason: 'locked', retryAfterMs: 1000, cause: 'busy' };
     this.inFlight.add(key);
@@ -63,11 +63,6 @@ export class Login {
     } finally {
       this.inFlight.delete(key);
     }
-  }
-
-  private lockedUntil(key: string, now: number): number {
-    const row = this.failures(key, now);
-    return row?.locked_until ?? 0;
   }
 
   private failures(key: string, now: number): FailureRow | undefined {

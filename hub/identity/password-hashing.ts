@@ -7,7 +7,7 @@ import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 } as const;
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 65_536, timeCost: 3, parallelism: 4 } as const;
 
 /** NIST SP 800-63B: length is what makes a password strong; no composition rules. The cap bounds the work. */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -18,6 +18,8 @@ export const ACCESS_TOKEN_TTL_MS = 5 * 60_000;
 export const SESSION_TTL_MS = 12 * 3_600_000;
 
 const ISSUER = 'ioc-wall-hub';
+/** Ours are a few hundred bytes; anything much longer is refused before it is parsed. */
+const MAX_TOKEN_LENGTH = 4096;
 const AUDIENCE = 'ioc-wall';
 
 const AccessClaims = z.object({
@@ -93,6 +95,7 @@ export class Sessions {
   }
 
   async verify(accessToken: string): Promise<Verified> {
+    if (accessToken.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
     let claims: z.infer<typeof AccessClaims>;
     try {
       const { payload } = await jwtVerify(accessToken, this.key, {
