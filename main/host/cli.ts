@@ -8,6 +8,7 @@ import { KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
+import { addHubAdminCommands } from './hub-admin-cli.js';
 import { WallFileError } from './displays/wall-file.js';
 import { runStart, StartError } from './run-start.js';
 import { electronParentPort } from './shells/electron-child.js';
@@ -35,7 +36,9 @@ function portArg(value: string): number {
 export function buildProgram(): Command {
   const program = new Command('ioc-wall')
     .description('IOC Wall — video wall and console of an Integrated Operations Center')
-    .version(APP_VERSION);
+    .version(APP_VERSION)
+    // So `hub user add … --data-dir D` reaches `add`, not the hub server's own --data-dir.
+    .enablePositionalOptions();
 
   program
     .command('start')
@@ -62,9 +65,10 @@ export function buildProgram(): Command {
       process.exitCode = await runStart(parsed.data, process.argv.slice(2));
     });
 
-  program
+  const hub = program
     .command('hub')
-    .description('run a standalone feed hub')
+    .description('run a standalone feed hub (the default), or manage its users, devices and audit log')
+    .enablePositionalOptions()
     .option('--port <n>', 'port to listen on', portArg, 4181)
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'where the event log lives', defaultDataDir())
@@ -103,6 +107,7 @@ export function buildProgram(): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+  addHubAdminCommands(hub);
   return program;
 }
 
