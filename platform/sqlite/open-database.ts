@@ -22,6 +22,8 @@ export function openDatabase(file: string | null, options: OpenDatabaseOptions):
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous}`);
     db.pragma('foreign_keys = ON');
+    // Another process may hold the write lock for a moment (an installer's CLI command beside the running hub).
+    db.pragma('busy_timeout = 5000');
     return db;
   } catch (err) {
     db.close();
