@@ -9,7 +9,7 @@ export const Rect = z.object({
 });
 export type Rect = z.infer<typeof Rect>;
 
-const MonitorId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'monitor id: letters, digits, _ or -');
+export const MonitorId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'monitor id: letters, digits, _ or -');
 
 const Mm = z.number().nonnegative().max(1000);
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SurfaceId, SurfaceLayout } from '../../contract/wall.js';
 
-const PresetId = z
+export const PresetId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'preset id: lower-case letters, digits or -, at most 64');
 
