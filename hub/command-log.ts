@@ -1,12 +1,12 @@
-// Operator commands, applied at most once per idempotency key: the command's record and the events it causes
-// are written in one transaction, so a repeated key — a retry after a lost answer, a host killed mid-send —
-// gets the first result back and changes nothing.
+// The journal of operator commands, each applied at most once per idempotency key: the command's record and the
+// events its handler (hub/commands/) causes are written in one transaction, so a repeated key — a retry after a
+// lost answer, a host killed mid-send — gets the first result back and changes nothing.
 import type Database from 'better-sqlite3';
-import type { CommandRequest, CommandResult, Envelope } from '../src/contract/hub-protocol.js';
-import type { AlertPayload } from '../src/contract/topics.js';
+import type { CommandResult } from '../src/contract/commands.js';
+import type { CommandRequest, Envelope } from '../src/contract/hub-protocol.js';
 import { migrate } from '../platform/sqlite/migrate.js';
+import { executeCommand } from './commands/command-handlers.js';
 import type { EventLog } from './event-log.js';
-import { executePresetCommand, isPresetCommand } from './preset-commands.js';
 
 // The journal's schema (component 'command-log' of the hub's file); a step is never edited once shipped.
 const COMMAND_LOG_MIGRATIONS: readonly string[] = [
@@ -42,7 +42,7 @@ export class CommandLog {
     return this.db.transaction((): CommandOutcome => {
       const seen = this.find.get(cmd.key);
       if (seen) return { duplicate: true, result: JSON.parse(seen.result) as CommandResult, events: [] };
-      const { result, events } = this.execute(cmd, now);
+      const { result, events } = executeCommand(cmd.name, cmd.args, { log: this.log, issuer: cmd.issuer, now });
       this.record.run(
         cmd.key,
         cmd.name,
@@ -60,35 +60,5 @@ export class CommandLog {
   /** Kept in memory, so a closed hub can still report it. */
   count(): number {
     return this.applied;
-  }
-
-  private execute(cmd: CommandRequest, now: number): { result: CommandResult; events: Envelope[] } {
-    if (isPresetCommand(cmd.name)) return executePresetCommand(this.log, cmd, now);
-    const args = cmd.args as { alertId: string; note?: string };
-    const current = this.log.latestOf('ops.alerts', args.alertId);
-    const reject = (message: string) => ({
-      result: { status: 'rejected' as const, message, appliedAt: now },
-      events: [],
-    });
-    if (!current) return reject(`no alert ${args.alertId}`);
-    const alert = current.payload as AlertPayload;
-    const next: AlertPayload = { ...alert };
-    if (args.note) next.notes = [...(alert.notes ?? []), { by: cmd.issuer, at: now, text: args.note }].slice(-100);
-    switch (cmd.name) {
-      case 'alert.acknowledge':
-        if (alert.state !== 'active') return reject(`alert ${alert.id} is already ${alert.state}`);
-        Object.assign(next, { state: 'acknowledged', acknowledgedBy: cmd.issuer, acknowledgedAt: now });
-        break;
-      case 'alert.resolve':
-        if (alert.state === 'resolved') return reject(`alert ${alert.id} is already resolved`);
-        next.state = 'resolved';
-        break;
-      case 'alert.note':
-        break;
-    }
-    const events = this.log.append([
-      { topic: 'ops.alerts', key: alert.id, source: `operator:${cmd.issuer}`, time: now, payload: next },
-    ]);
-    return { result: { status: 'applied', message: `${cmd.name} ${alert.id}`, appliedAt: now }, events };
   }
 }

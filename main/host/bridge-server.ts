@@ -15,33 +15,35 @@ import {
   CallFrame,
   type CallResult,
 } from '../../src/contract/bridge.js';
+import type { HostStatus } from '../../src/contract/host-status.js';
 import type { Logger } from '../../platform/logger.js';
 import type { BridgeHandlers } from './bridge-handlers.js';
 
-export const ELECTRON_ORIGIN = 'app://ioc-wall';
+const ELECTRON_ORIGIN = 'app://ioc-wall';
 
 export interface BridgeOptions {
-  http: HttpServer;
   token: string;
-  /** Origins allowed to connect (the host's own http origin(s) and the Electron app's). */
-  origins: () => readonly string[];
-  handlers: BridgeHandlers;
   logger: Logger;
 }
 
+/**
+ * Events can be sent from construction on (to no one yet); calls are answered once `serve` has put the bridge on
+ * the host's HTTP server.
+ */
 export class BridgeServer {
   private readonly io: Server;
-  rejected = 0;
+  private http: HttpServer | null = null;
+  private rejected = 0;
 
   constructor(private readonly options: BridgeOptions) {
     const { logger } = options;
-    this.io = new Server(options.http, {
+    this.io = new Server({
       transports: ['websocket'],
       serveClient: false,
       maxHttpBufferSize: 256_000,
       allowRequest: (req, callback) => {
         const origin = req.headers.origin ?? '';
-        const ok = options.origins().includes(origin);
+        const ok = this.origins().includes(origin);
         if (!ok) {
           this.rejected++;
           logger.warn('bridge refused a connection from a foreign origin', { origin: origin || '(none)' });
@@ -60,13 +62,20 @@ export class BridgeServer {
       }
       next();
     });
+  }
+
+  /** Answers pages' calls with `handlers`, on `http` (the host's loopback server). */
+  serve(http: HttpServer, handlers: BridgeHandlers): void {
+    const { logger } = this.options;
+    this.http = http;
+    this.io.attach(http);
     this.io.on('connection', (socket) => {
       socket.on(BRIDGE_SOCKET.call, (frame: unknown, ack?: unknown) => {
         if (typeof ack !== 'function') {
           logger.warn('bridge call without acknowledgement refused', { client: socket.id });
           return;
         }
-        void this.dispatch(frame, socket.id).then((result) => ack(result));
+        void this.dispatch(handlers, frame, socket.id).then((result) => ack(result));
       });
       socket.onAny((event: string) => {
         if (event !== BRIDGE_SOCKET.call)
@@ -75,8 +84,18 @@ export class BridgeServer {
     });
   }
 
+  /** The address pages are served from, once the server listens ('' before). */
+  get origin(): string {
+    return this.origins()[0] ?? '';
+  }
+
+  /** Pages open now. */
   get clients(): number {
-    return this.io.engine.clientsCount;
+    return this.http ? this.io.engine.clientsCount : 0;
+  }
+
+  status(): HostStatus['bridge'] {
+    return { url: this.origin, clients: this.clients, rejected: this.rejected };
   }
 
   emit<K extends BridgeEventName>(name: K, payload: BridgeEvent<K>): void {
@@ -86,10 +105,18 @@ export class BridgeServer {
   }
 
   close(): Promise<void> {
-    return this.io.close();
+    // Not yet served: nothing is attached to close (socket.io's close expects its engine).
+    return this.http ? this.io.close() : Promise.resolve();
   }
 
-  private async dispatch(raw: unknown, clientId: string): Promise<CallResult<unknown>> {
+  /** Who may connect: the host's own pages (by either loopback name) and the Electron app's. */
+  private origins(): string[] {
+    const address = this.http?.address();
+    if (!address || typeof address !== 'object') return [];
+    return [`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`, ELECTRON_ORIGIN];
+  }
+
+  private async dispatch(handlers: BridgeHandlers, raw: unknown, clientId: string): Promise<CallResult<unknown>> {
     const frame = CallFrame.safeParse(raw);
     if (!frame.success) {
       const name = typeof raw === 'object' && raw !== null && 'name' in raw ? String(raw.name).slice(0, 64) : '';
@@ -105,7 +132,7 @@ export class BridgeServer {
       return { ok: false, error: { code: 'bad-request', message: `${name}: ${z.prettifyError(args.error)}` } };
     }
     try {
-      const handler = this.options.handlers[name] as (req: unknown, ctx: { clientId: string }) => unknown;
+      const handler = handlers[name] as (req: unknown, ctx: { clientId: string }) => unknown;
       const result = await handler(args.data, { clientId });
       return { ok: true, result: spec.response.parse(result) };
     } catch (err) {

@@ -35,7 +35,6 @@ export interface FeedClientOptions {
   logger: Logger;
   /** After this long without a connection the feed counts as offline, not merely reconnecting. */
   offlineAfterMs?: number;
-  onState?: (status: FeedStatus) => void;
 }
 
 export class FeedClient {
@@ -46,6 +45,7 @@ export class FeedClient {
   private readonly heads = new Map<string, number>();
   private offlineTimer: NodeJS.Timeout | undefined;
   private catchUp: { startedAt: number; from: number; to: number } | null = null;
+  private readonly stateListeners = new Set<(status: FeedStatus) => void>();
   rejected = 0;
 
   constructor(private readonly options: FeedClientOptions) {
@@ -123,6 +123,12 @@ export class FeedClient {
     return KNOWN_TOPICS.reduce((n, t) => n + this.options.sink.offset(t), 0);
   }
 
+  /** Called with the feed's status when its state changes and when a subscription is answered. */
+  onState(listener: (status: FeedStatus) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
   /** Sends a command to the hub and resolves with its answer; rejects when not connected or unanswered. */
   readonly sendCommand = async (request: CommandRequest): Promise<unknown> => {
     if (!this.socket.connected) throw new Error('not connected to the hub');
@@ -173,7 +179,7 @@ export class FeedClient {
         0,
       );
       this.catchUp = target - held > CATCH_UP_MIN ? { startedAt: Date.now(), from: held, to: target } : null;
-      this.options.onState?.(this.status());
+      this.stateChanged();
     });
   }
 
@@ -253,6 +259,11 @@ export class FeedClient {
     this.state = state;
     this.since = Date.now();
     this.options.logger.info('feed state', { state, hub: this.options.hubUrl, error: this.lastError });
-    this.options.onState?.(this.status());
+    this.stateChanged();
+  }
+
+  private stateChanged(): void {
+    const status = this.status();
+    for (const listener of this.stateListeners) listener(status);
   }
 }

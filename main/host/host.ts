@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { HostStatus, ShellKind } from '../../src/contract/host-status.js';
 import type { Monitor, SurfaceLayout } from '../../src/contract/wall.js';
@@ -12,7 +12,7 @@ import { planWall, type WallSpec } from '../../src/domain/wall/wall-plan.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
-import { BridgeServer, ELECTRON_ORIGIN } from './bridge-server.js';
+import { BridgeServer } from './bridge-server.js';
 import type { BridgeHandlers } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
 import { FeedBroadcast } from './feed-broadcast.js';
@@ -78,21 +78,56 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       : undefined;
   const hubUrl = hub?.url ?? options.hub;
 
+  // What the host holds: the feed's cache and the operator actions not yet confirmed by the hub.
   const cacheFile = join(options.dataDir, 'cache.sqlite');
   const cacheDb = openCache(cacheFile, logger).db;
   const store = new FeedCache(cacheDb, logger);
   const outbox = new Outbox(cacheDb, `console@${hostname()}`, logger);
   const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
-  const surfaces = new SurfaceRegistry();
+
+  // The wall: its monitors, and the surfaces placed on them.
   const placement = new WallPlacement(
     config.monitors,
     planWall(config.monitors, defaultSurfaces(config.monitors, config.layouts), config.wall),
   );
+  const surfaces = new SurfaceRegistry();
   surfaces.set(placement.surfaces());
 
-  // Known once the server listens; nothing below runs a handler before that.
-  let origin = '';
-  let origins: string[] = [];
+  // Every window is told through the bridge: the feed, its state, the outbox and layout changes.
+  const bridge = new BridgeServer({ token, logger });
+  const feed = new FeedClient({
+    hubUrl,
+    hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
+    sink: store,
+    logger,
+  });
+  feed.onState((s) => {
+    outbox.setTransport(s.state === 'connected' ? feed.sendCommand : undefined);
+    bridge.emit('feedState', s);
+  });
+  outbox.onChange(() => bridge.emit('outbox', outboxView()));
+  // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
+  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
+  store.onApplied((events) => {
+    if (bridge.clients > 0) broadcast.push(events);
+  });
+  store.onSnapshot((topic) => {
+    broadcast.flush();
+    bridge.emit('resync', { topic });
+  });
+  // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
+  const presets = new PresetApplier({ surfaces, emit: (change) => bridge.emit('layout', change), logger });
+  presets.start(store.latest());
+  store.onApplied((events) => presets.ingest(events));
+  store.onSnapshot((topic) => {
+    if (topic.startsWith('wall.')) presets.reload(store.latest());
+  });
+  // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
+  const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
+  feedTicker.unref();
+  // History is kept for a week; latest values and offsets stay whatever their age.
+  const pruneTimer = setInterval(() => store.prune(CACHE_RETAIN_MS), 10 * 60_000);
+  pruneTimer.unref();
 
   const status = (): HostStatus => ({
     app: 'ioc-wall',
@@ -105,7 +140,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     monitorSource: config.monitorSource,
     surfaces: surfaces.status(),
     windowEvents: surfaces.recentEvents(),
-    bridge: { url: origin, clients: bridge.clients, rejected: bridge.rejected },
+    bridge: bridge.status(),
     feed: feed.status(),
     cache: { kind: 'sqlite', keys: store.size },
     outbox: { depth: outbox.depth() },
@@ -138,50 +173,6 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
   };
 
-  const launchCodes = new LaunchCodes();
-  const http = createHttpServer({
-    rendererDir: RENDERER_DIR,
-    status,
-    publicStatus: () => ({ app: 'ioc-wall', role: 'host', version: APP_VERSION }),
-    token,
-    launchCodes,
-    mediaOrigins: options.mediaOrigins,
-  });
-  const bridge = new BridgeServer({ http, token, origins: () => origins, handlers, logger });
-  const feed: FeedClient = new FeedClient({
-    hubUrl,
-    hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
-    sink: store,
-    logger,
-    onState: (s) => {
-      outbox.setTransport(s.state === 'connected' ? feed.sendCommand : undefined);
-      bridge.emit('feedState', s);
-    },
-  });
-  outbox.onChange(() => bridge.emit('outbox', outboxView()));
-  // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
-  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
-  store.onApplied((events) => {
-    if (bridge.clients > 0) broadcast.push(events);
-  });
-  store.onSnapshot((topic) => {
-    broadcast.flush();
-    bridge.emit('resync', { topic });
-  });
-  // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
-  const presets = new PresetApplier({ surfaces, emit: (change) => bridge.emit('layout', change), logger });
-  presets.start(store.latest());
-  store.onApplied((events) => presets.ingest(events));
-  store.onSnapshot((topic) => {
-    if (topic.startsWith('wall.')) presets.reload(store.latest());
-  });
-  // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
-  const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
-  feedTicker.unref();
-  // History is kept for a week; latest values and offsets stay whatever their age.
-  const pruneTimer = setInterval(() => store.prune(CACHE_RETAIN_MS), 10 * 60_000);
-  pruneTimer.unref();
-
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);
     clearInterval(pruneTimer);
@@ -195,24 +186,24 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     await hub?.close();
   };
 
+  // The pages, /api/status and the bridge, on one loopback port.
+  const launchCodes = new LaunchCodes();
   try {
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', (err: NodeJS.ErrnoException) =>
-        reject(
-          err.code === 'EADDRINUSE'
-            ? new Error(`port ${options.port} is in use (another IOC Wall?); choose another with --port`)
-            : err,
-        ),
-      );
-      http.listen(options.port, '127.0.0.1', () => resolve());
+    const http = createHttpServer({
+      rendererDir: RENDERER_DIR,
+      status,
+      publicStatus: () => ({ app: 'ioc-wall', role: 'host', version: APP_VERSION }),
+      token,
+      launchCodes,
+      mediaOrigins: options.mediaOrigins,
     });
+    bridge.serve(http, handlers);
+    await listen(http, options.port);
   } catch (err) {
     await shutdown();
     throw err;
   }
-  const port = (http.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
-  origins = [origin, `http://localhost:${port}`, ELECTRON_ORIGIN];
+  const origin = bridge.origin;
 
   return {
     origin,
@@ -231,4 +222,18 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     },
     close: shutdown,
   };
+}
+
+/** Listens on loopback only; a port in use is said in words a person can act on. */
+function listen(http: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    http.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use (another IOC Wall?); choose another with --port`)
+          : err,
+      ),
+    );
+    http.listen(port, '127.0.0.1', () => resolve());
+  });
 }

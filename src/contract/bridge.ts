@@ -1,7 +1,8 @@
 // The bridge contract between the host and every renderer window: one typed map of calls (renderer → host,
 // answered) and one of events (host → renderer). Both sides validate with these schemas.
 import { z } from 'zod';
-import { CommandName, CommandResult, EnvelopeBase, KnownTopic } from './hub-protocol.js';
+import { CommandName, CommandResult } from './commands.js';
+import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
 

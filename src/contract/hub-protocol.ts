@@ -1,8 +1,8 @@
 // The hub protocol: what travels between the hub and its clients (hosts). Every message that arrives over a
 // socket is parsed with these schemas before it touches state.
 import { z } from 'zod';
-import { PRESET_COMMAND_ARGS } from '../domain/presets/preset-schema.js';
 import { KnownTopic, TOPICS } from './topics.js';
+import { CommandName, CommandResult, commandArgs } from './commands.js';
 
 // The topics the protocol carries are those defined in ./topics.ts.
 export { KNOWN_TOPICS, KnownTopic } from './topics.js';
@@ -69,18 +69,9 @@ export const SubscribeResponse = z.discriminatedUnion('ok', [
 ]);
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
 
-/** Operator actions, each applied by the hub at most once per idempotency key. */
-const COMMAND_ARGS = {
-  'alert.acknowledge': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
-  'alert.resolve': z.object({ alertId: z.string().min(1).max(64), note: z.string().max(1000).optional() }),
-  'alert.note': z.object({ alertId: z.string().min(1).max(64), note: z.string().min(1).max(1000) }),
-  ...PRESET_COMMAND_ARGS,
-} as const;
-export type CommandName = keyof typeof COMMAND_ARGS;
-export const CommandName = z.enum(Object.keys(COMMAND_ARGS) as [CommandName, ...CommandName[]]);
-
 const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, _ or -');
 
+/** An operator action, applied by the hub at most once per idempotency key. */
 export const CommandRequest = z
   .object({
     key: IdempotencyKey,
@@ -90,18 +81,10 @@ export const CommandRequest = z
     issuer: z.string().min(1).max(120),
   })
   .superRefine((cmd, ctx) => {
-    const r = COMMAND_ARGS[cmd.name].safeParse(cmd.args);
+    const r = commandArgs(cmd.name).safeParse(cmd.args);
     if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['args', ...i.path] } as never);
   });
 export type CommandRequest = z.infer<typeof CommandRequest>;
-
-/** What a command did. A rejection (e.g. an unknown alert) is a result too: repeating the key returns it again. */
-export const CommandResult = z.object({
-  status: z.enum(['applied', 'rejected']),
-  message: z.string().max(400),
-  appliedAt: z.number().int().nonnegative(),
-});
-export type CommandResult = z.infer<typeof CommandResult>;
 
 export const CommandResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), key: IdempotencyKey, duplicate: z.boolean(), result: CommandResult }),

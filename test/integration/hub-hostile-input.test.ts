@@ -13,7 +13,8 @@ import { DemoSource } from '../../hub/demo-source.js';
 import { createLogger } from '../../platform/logger.js';
 import { startHub, type RunningHub } from '../../hub/hub-server.js';
 import { STORE_LIMITS } from '../../hub/guard/store-limits.js';
-import { CommandName, Envelope, HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
+import { CommandName } from '../../src/contract/commands.js';
+import { Envelope, HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { until } from '../support/start-test-host.js';
 
 interface Answer {

@@ -88,7 +88,11 @@ describe('commands at the hub', () => {
     expect(a).toMatchObject({ ok: true, duplicate: false, result: { status: 'applied' } });
     expect(b).toMatchObject({ ok: true, duplicate: true, result: a.result });
     const other = await s.timeout(5000).emitWithAck('command', { ...cmd, key: 'key-0000000002' });
-    expect(other).toMatchObject({ ok: true, duplicate: false, result: { status: 'rejected' } });
+    expect(other).toMatchObject({
+      ok: true,
+      duplicate: false,
+      result: { status: 'rejected', reason: 'invalid-state' },
+    });
     const bad = await s.timeout(5000).emitWithAck('command', { ...cmd, key: 'k', args: {} });
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/key/);

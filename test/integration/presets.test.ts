@@ -103,7 +103,7 @@ describe('presets through the hub', () => {
     const savedA = await command(bridgeA, 'preset.save', { preset: fromA, baseVersion: 1 });
     expect(savedA).toMatchObject({ state: 'done', result: { status: 'applied' } });
     const savedB = await command(bridgeB, 'preset.save', { preset: fromB, baseVersion: 1 });
-    expect(savedB).toMatchObject({ state: 'done', result: { status: 'rejected' } });
+    expect(savedB).toMatchObject({ state: 'done', result: { status: 'rejected', reason: 'conflict' } });
     const message = (savedB.result as { message: string }).message;
     expect(message).toContain('conflict');
     expect(message).toContain('version 2');
@@ -128,7 +128,7 @@ describe('presets through the hub', () => {
 
   it('undo restores the previous version as a new one; a stale undo is a conflict too', async () => {
     const stale = await command(bridgeA, 'preset.undo', { presetId: 'giao-ban-sang', baseVersion: 2 });
-    expect(stale).toMatchObject({ result: { status: 'rejected' } });
+    expect(stale).toMatchObject({ result: { status: 'rejected', reason: 'conflict' } });
     expect((stale.result as { message: string }).message).toMatch(/conflict.*version 3/);
     const undone = await command(bridgeA, 'preset.undo', { presetId: 'giao-ban-sang', baseVersion: 3 });
     expect(undone).toMatchObject({ result: { status: 'applied' } });
@@ -180,7 +180,9 @@ describe('presets through the hub', () => {
     const rejected = await command(bridgeA, 'wall.setSchedule', {
       entries: [{ presetId: 'khong-co', days: [1], from: '07:00', to: '09:00' }],
     });
-    expect(rejected).toMatchObject({ result: { status: 'rejected', message: 'no preset khong-co' } });
+    expect(rejected).toMatchObject({
+      result: { status: 'rejected', reason: 'not-found', message: 'no preset khong-co' },
+    });
     const allWeek = [1, 2, 3, 4, 5, 6, 7];
     const set = await command(bridgeA, 'wall.setSchedule', {
       entries: [{ presetId: 'giao-ban-sang', days: allWeek, from: '00:00', to: '00:00' }],
@@ -208,7 +210,7 @@ describe('presets through the hub', () => {
     );
     expect((await status(b)).presets.presets).toBe(2);
     const activateDeleted = await command(bridgeA, 'wall.activate', { presetId: 'giao-ban-sang' });
-    expect(activateDeleted).toMatchObject({ result: { status: 'rejected' } });
+    expect(activateDeleted).toMatchObject({ result: { status: 'rejected', reason: 'not-found' } });
     await command(bridgeA, 'preset.undo', { presetId: 'giao-ban-sang', baseVersion: 5 });
     await until('restored preset back on the wall', async () =>
       (await status(b)).presets.activePresetId === 'giao-ban-sang' ? true : undefined,

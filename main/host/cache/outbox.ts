@@ -6,12 +6,8 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import {
-  CommandRequest,
-  CommandResponse,
-  type CommandName,
-  type CommandResult,
-} from '../../../src/contract/hub-protocol.js';
+import type { CommandName, CommandResult } from '../../../src/contract/commands.js';
+import { CommandRequest, CommandResponse } from '../../../src/contract/hub-protocol.js';
 import type { Logger } from '../../../platform/logger.js';
 import { durably } from '../../../platform/sqlite/durably.js';
 

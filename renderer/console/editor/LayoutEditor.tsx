@@ -72,7 +72,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
         setConflict(false);
         // Clean only if nothing was changed while the save travelled; the new version then replaces the draft.
         setDraft((d) => (d && d === savedDraft.current ? { ...d, dirty: false } : d));
-      } else if (done.phase === 'rejected' && done.message.includes('conflict')) setConflict(true);
+      } else if (done.phase === 'rejected' && done.reason === 'conflict') setConflict(true);
     }
     if (done.name === 'preset.delete' && done.phase === 'applied') setDraft(null);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_COMMAND_ARGS } from '../../../src/domain/presets/preset-schema.js';
+import { COMMANDS } from '../../../src/contract/commands.js';
 import {
   addEntry,
   describeDays,
@@ -93,7 +93,7 @@ describe('schedule validation', () => {
     const errors = validateSchedule(draft, PRESETS);
     expect(hasScheduleErrors(errors)).toBe(false);
     expect(errors.entries).toEqual([{}, {}]);
-    expect(PRESET_COMMAND_ARGS['wall.setSchedule'].safeParse(toSchedule(draft)).success).toBe(true);
+    expect(COMMANDS['wall.setSchedule'].args.safeParse(toSchedule(draft)).success).toBe(true);
   });
 
   it('names the field of each problem: no weekday, bad times, no preset', () => {

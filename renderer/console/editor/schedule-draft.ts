@@ -1,11 +1,8 @@
 // The schedule as an operator edits it on the console: entries in order (the first one covering a moment wins),
 // each with a preset, weekdays and a from/to time, plus the fallback preset. Pure: add, change, move, remove,
 // validation with the command's own schema (errors as codes the editor puts into words) and the preview line.
-import {
-  PRESET_COMMAND_ARGS,
-  type ScheduleEntry,
-  type WallSchedule,
-} from '../../../src/domain/presets/preset-schema.js';
+import { COMMANDS } from '../../../src/contract/commands.js';
+import type { ScheduleEntry, WallSchedule } from '../../../src/domain/presets/preset-schema.js';
 
 export interface DraftEntry extends ScheduleEntry {
   /** Stable within the draft, so React keeps each row's inputs while rows move. */
@@ -32,7 +29,7 @@ export interface ScheduleErrors {
 }
 
 const WORK_WEEK: readonly number[] = [1, 2, 3, 4, 5];
-const SCHEMA = PRESET_COMMAND_ARGS['wall.setSchedule'];
+const SCHEMA = COMMANDS['wall.setSchedule'].args;
 
 /** The draft of a schedule as the hub holds it (no schedule yet: an empty one). Keys are 0, 1, 2 … */
 export function draftFromSchedule(schedule: WallSchedule | null): ScheduleDraft {

@@ -2,25 +2,31 @@
 // applied once), then followed until the hub's answer — applied, rejected (e.g. a conflicting save) or failed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxItem, OutboxView } from '../../../src/contract/bridge.js';
-import type { CommandName } from '../../../src/contract/hub-protocol.js';
+import type { CommandArgs, CommandName, CommandReason } from '../../../src/contract/commands.js';
 import { useSession } from '../../state/session-context';
 
 export type CommandPhase =
   | { phase: 'idle' }
   | { phase: 'queued'; name: CommandName }
-  | { phase: 'applied' | 'rejected' | 'failed'; name: CommandName; message: string; args: unknown };
+  | { phase: 'applied' | 'failed'; name: CommandName; message: string; args: unknown }
+  | { phase: 'rejected'; name: CommandName; reason: CommandReason; message: string; args: unknown };
+
+/** Sends a command with the arguments its name takes. */
+type RunCommand = <K extends CommandName>(name: K, args: CommandArgs<K>) => void;
 
 function phaseOf(item: OutboxItem): CommandPhase | null {
   if (item.state === 'queued') return null;
-  const result = item.result;
-  if (!result) return { phase: 'failed', name: item.name, message: 'no result', args: item.args };
-  if ('error' in result) return { phase: 'failed', name: item.name, message: result.error, args: item.args };
-  return { phase: result.status, name: item.name, message: result.message, args: item.args };
+  const { name, args, result } = item;
+  if (!result) return { phase: 'failed', name, message: 'no result', args };
+  if ('error' in result) return { phase: 'failed', name, message: result.error, args };
+  if (result.status === 'rejected')
+    return { phase: 'rejected', name, reason: result.reason, message: result.message, args };
+  return { phase: 'applied', name, message: result.message, args };
 }
 
 export function useCommand(onDone?: (done: CommandPhase) => void): {
   state: CommandPhase;
-  run: (name: CommandName, args: unknown) => void;
+  run: RunCommand;
   reset: () => void;
 } {
   const session = useSession();
@@ -50,8 +56,8 @@ export function useCommand(onDone?: (done: CommandPhase) => void): {
     [session, settle],
   );
 
-  const run = useCallback(
-    (name: CommandName, args: unknown): void => {
+  const run = useCallback<RunCommand>(
+    (name, args) => {
       setState({ phase: 'queued', name });
       session.client
         .call('command', { name, args })

@@ -1,6 +1,6 @@
 // Presets and the wall's state as they travel through the hub: the payloads of the `wall.presets` and
-// `wall.state` topics and the arguments of the commands that change them. Pure schemas, shared by the hub (which
-// applies the commands), the host (which applies the active preset) and the console's editor.
+// `wall.state` topics and the parts the commands that change them are made of (src/contract/commands.ts). Pure
+// schemas, shared by the hub, the host (which applies the active preset) and the console's editor.
 import { z } from 'zod';
 import { SurfaceId, SurfaceLayout } from '../../contract/wall.js';
 
@@ -83,23 +83,3 @@ export const WallStatePayload = z.object({
 export type WallStatePayload = z.infer<typeof WallStatePayload>;
 
 export const WALL_STATE_KEY = 'wall';
-
-const BaseVersion = z.number().int().nonnegative();
-
-/** Arguments of the commands on presets and the wall's state (merged into COMMAND_ARGS). */
-export const PRESET_COMMAND_ARGS = {
-  /** `baseVersion` 0 creates a new preset. */
-  'preset.save': z.object({ preset: PresetDraft, baseVersion: BaseVersion }),
-  'preset.delete': z.object({ presetId: PresetId, baseVersion: BaseVersion }),
-  /** Restores the previous version's layouts as a new version. */
-  'preset.undo': z.object({ presetId: PresetId, baseVersion: BaseVersion }),
-  /** Manual override: holds until `wall.revertToSchedule`. */
-  'wall.activate': z.object({ presetId: PresetId }),
-  'wall.revertToSchedule': z.object({}),
-  'wall.setSchedule': z.object({
-    entries: z.array(ScheduleEntry).max(100),
-    fallbackPresetId: PresetId.nullable().optional(),
-  }),
-} as const;
-export type PresetCommandName = keyof typeof PRESET_COMMAND_ARGS;
-export const PRESET_COMMAND_NAMES = Object.keys(PRESET_COMMAND_ARGS) as PresetCommandName[];

@@ -16,12 +16,12 @@ describe('wall state', () => {
 
   it('activates a known preset as an override and reverts to the schedule', () => {
     const state = demoWallState(1);
-    expect(activatePreset(state, undefined, 'khong-co', change)).toMatchObject({ ok: false });
+    expect(activatePreset(state, undefined, 'khong-co', change)).toMatchObject({ ok: false, reason: 'not-found' });
     const on = activatePreset(state, presetOf('ung-pho-khan-cap'), 'ung-pho-khan-cap', change);
     expect(on).toMatchObject({ ok: true, state: { override: { presetId: 'ung-pho-khan-cap', by: 'an' } } });
     const off = on.ok ? revertToSchedule(on.state, change) : on;
     expect(off).toMatchObject({ ok: true, state: { override: null } });
-    expect(off.ok && revertToSchedule(off.state, change).ok).toBe(false);
+    expect(off.ok && revertToSchedule(off.state, change)).toMatchObject({ ok: false, reason: 'invalid-state' });
   });
 
   it('a deleted preset cannot be activated or scheduled', () => {
@@ -35,7 +35,7 @@ describe('wall state', () => {
       (id) => (id === deleted.id ? deleted : presetOf(id)),
       change,
     );
-    expect(outcome).toMatchObject({ ok: false, message: `no preset ${deleted.id}` });
+    expect(outcome).toMatchObject({ ok: false, reason: 'not-found', message: `no preset ${deleted.id}` });
   });
 
   it('sets a schedule and keeps the fallback unless a new one is given', () => {

@@ -3,7 +3,9 @@
 import type { PresetPayload, ScheduleEntry, WallStatePayload } from './preset-schema.js';
 import type { Change } from './preset-versions.js';
 
-export type WallStateOutcome = { ok: true; state: WallStatePayload; message: string } | { ok: false; message: string };
+export type WallStateOutcome =
+  | { ok: true; state: WallStatePayload; message: string }
+  | { ok: false; reason: 'not-found' | 'invalid-state'; message: string };
 
 export function emptyWallState(at = 0, by = 'system'): WallStatePayload {
   return { schedule: { entries: [], fallbackPresetId: null }, override: null, updatedAt: at, updatedBy: by };
@@ -17,7 +19,7 @@ export function activatePreset(
   presetId: string,
   change: Change,
 ): WallStateOutcome {
-  if (!usable(preset)) return { ok: false, message: `no preset ${presetId}` };
+  if (!usable(preset)) return { ok: false, reason: 'not-found', message: `no preset ${presetId}` };
   return {
     ok: true,
     message: `preset ${presetId} shown until reverted to the schedule`,
@@ -31,7 +33,9 @@ export function activatePreset(
 }
 
 export function revertToSchedule(state: WallStatePayload, change: Change): WallStateOutcome {
-  if (!state.override) return { ok: false, message: 'the wall already follows the schedule' };
+  if (!state.override) {
+    return { ok: false, reason: 'invalid-state', message: 'the wall already follows the schedule' };
+  }
   return {
     ok: true,
     message: 'the wall follows the schedule again',
@@ -50,7 +54,7 @@ export function setSchedule(
   const missing = [...new Set([...entries.map((e) => e.presetId), ...(fallback ? [fallback] : [])])].filter(
     (id) => !usable(presetOf(id)),
   );
-  if (missing.length > 0) return { ok: false, message: `no preset ${missing.join(', ')}` };
+  if (missing.length > 0) return { ok: false, reason: 'not-found', message: `no preset ${missing.join(', ')}` };
   return {
     ok: true,
     message: `schedule of ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} set`,

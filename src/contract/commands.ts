@@ -1,0 +1,83 @@
+// The operator commands: one table of each command's arguments and of the roles allowed to run it. Everything
+// else about commands derives from it — the names the hub accepts, the arguments each handler receives, what the
+// console may send — so a command added here is refused by the compiler until the hub has a handler for it.
+import { z } from 'zod';
+import { type Role } from '../domain/identity/roles.js';
+import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
+
+const AlertId = z.string().min(1).max(64);
+const Note = z.string().max(1000);
+/** The version a change was based on; the hub applies it only if that is still the current one. */
+const BaseVersion = z.number().int().nonnegative();
+
+/** Who works the room: alerts and which preset the wall shows. An admin may do it too. */
+const OPERATORS = ['operator', 'leader', 'admin'] as const satisfies readonly Role[];
+/** Who changes what the room is set up with: presets and the schedule. */
+const ADMINS = ['admin'] as const satisfies readonly Role[];
+
+interface CommandSpec {
+  args: z.ZodType;
+  roles: readonly Role[];
+}
+
+export const COMMANDS = {
+  'alert.acknowledge': { args: z.object({ alertId: AlertId, note: Note.optional() }), roles: OPERATORS },
+  'alert.resolve': { args: z.object({ alertId: AlertId, note: Note.optional() }), roles: OPERATORS },
+  'alert.note': { args: z.object({ alertId: AlertId, note: Note.min(1) }), roles: OPERATORS },
+  /** `baseVersion` 0 creates a new preset. */
+  'preset.save': { args: z.object({ preset: PresetDraft, baseVersion: BaseVersion }), roles: ADMINS },
+  'preset.delete': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },
+  /** Restores the previous version's layouts as a new version. */
+  'preset.undo': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },
+  /** Manual override: holds until `wall.revertToSchedule`. */
+  'wall.activate': { args: z.object({ presetId: PresetId }), roles: OPERATORS },
+  'wall.revertToSchedule': { args: z.object({}), roles: OPERATORS },
+  'wall.setSchedule': {
+    args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
+    roles: ADMINS,
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+export const CommandName = z.enum(Object.keys(COMMANDS) as [CommandName, ...CommandName[]]);
+
+/** A command's arguments as a sender writes them. */
+export type CommandArgs<K extends CommandName> = z.input<(typeof COMMANDS)[K]['args']>;
+/** A command's arguments as its handler receives them: parsed. */
+export type ParsedCommandArgs<K extends CommandName> = z.output<(typeof COMMANDS)[K]['args']>;
+
+/** The table seen name by name: a caller generic in the name keeps that name's argument types. */
+const BY_NAME: { [K in CommandName]: { args: z.ZodType<ParsedCommandArgs<K>, CommandArgs<K>> } } = COMMANDS;
+
+export function commandArgs<K extends CommandName>(name: K): z.ZodType<ParsedCommandArgs<K>, CommandArgs<K>> {
+  return BY_NAME[name].args;
+}
+
+/**
+ * Why a command was rejected, for the console to act on (the message is for people). conflict: based on a
+ * version that is no longer current. not-found: no such alert or preset. invalid-state: already in the state
+ * asked for. nothing-to-undo, history-lost: an undo with no earlier version, or one the hub no longer keeps.
+ * limit: the hub already stores as much of it as it allows. forbidden: the issuer's roles do not allow it.
+ */
+export const CommandReason = z.enum([
+  'conflict',
+  'not-found',
+  'invalid-state',
+  'nothing-to-undo',
+  'history-lost',
+  'limit',
+  'forbidden',
+]);
+export type CommandReason = z.infer<typeof CommandReason>;
+
+/** What a command did. A rejection is a result too: repeating the key returns it again. */
+export const CommandResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('applied'), message: z.string().max(400), appliedAt: z.number().int().nonnegative() }),
+  z.object({
+    status: z.literal('rejected'),
+    reason: CommandReason,
+    message: z.string().max(400),
+    appliedAt: z.number().int().nonnegative(),
+  }),
+]);
+export type CommandResult = z.infer<typeof CommandResult>;
