@@ -135,6 +135,18 @@ export class FeedClient {
     return this.socket.timeout(10_000).emitWithAck(HUB_EVENTS.command, request);
   };
 
+  /**
+   * Asks the hub something on this connection (a login, an audit query) and checks the answer with `response`.
+   * Rejects when the hub is away or does not answer in time, or answers something malformed.
+   */
+  async ask<T>(event: string, payload: unknown, response: z.ZodType<T>): Promise<T> {
+    if (!this.socket.connected) throw new Error('not connected to the hub');
+    const raw: unknown = await this.socket.timeout(10_000).emitWithAck(event, payload);
+    const parsed = response.safeParse(raw);
+    if (!parsed.success) throw new Error(`the hub answered "${event}" with ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  }
+
   close(): void {
     clearTimeout(this.offlineTimer);
     this.socket.close();

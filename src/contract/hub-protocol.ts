@@ -100,6 +100,11 @@ export const HUB_EVENTS = {
   snapshot: 'snapshot',
   command: 'command',
   protocolError: 'protocol-error',
+  /** People at a console device (src/contract/people.ts): log in, renew, log out, read the audit trail. */
+  login: 'login',
+  refresh: 'refresh',
+  logout: 'logout',
+  audit: 'audit',
 } as const;
 
 export const HubStatus = z.object({
