@@ -208,13 +208,14 @@ describe.skipIf(skipReason !== null)('Electron shell', () => {
   });
 
   it('reports the displays and the open windows to the host', async () => {
-    const bridgeUrl = await wall.evaluate(
-      () => (window as unknown as { iocWall: { bridgeUrl: string } }).iocWall.bridgeUrl,
+    const { bridgeUrl, token } = await wall.evaluate(
+      () => (window as unknown as { iocWall: { bridgeUrl: string; token: string } }).iocWall,
     );
     await expect
       .poll(
         async () => {
-          const status = HostStatus.parse(await (await fetch(new URL('/api/status', bridgeUrl))).json());
+          const res = await fetch(new URL('/api/status', bridgeUrl), { headers: { authorization: `Bearer ${token}` } });
+          const status = HostStatus.parse(await res.json());
           return {
             shell: status.shell.kind,
             source: status.monitorSource,

@@ -68,7 +68,7 @@ async function start(args: string[]): Promise<{ app: CliRun; status: () => Promi
     ['start', '--shell', 'browser', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-')), ...args],
     env(),
   );
-  const url = (await app.waitFor(/status: (http:\/\/127\.0\.0\.1:\d+\/api\/status)/))[1]!;
+  const url = (await app.waitFor(/status: (http:\/\/127\.0\.0\.1:\d+\/api\/status\?token=[\w-]+)/))[1]!;
   // A fresh connection each time: a kept-alive one may be closed by the server just as it is reused.
   const get = async (): Promise<HostStatus> =>
     HostStatus.parse(await (await fetch(url, { headers: { connection: 'close' } })).json());
