@@ -34,7 +34,11 @@ export type BridgeConnection =
   | { state: 'rejected'; error: string };
 
 export type BridgeErrorCode =
-  'timeout' | 'disconnected' | 'invalid-response' | 'invalid-request' | 'bad-request' | 'unknown-call' | 'failed';
+  | 'timeout'
+  | 'disconnected'
+  | 'invalid-response'
+  | 'invalid-request'
+  | CallError['code'];
 
 export class BridgeCallError extends Error {
   constructor(
