@@ -70,7 +70,10 @@ export class PersonSessions {
     this.byHandle.set(handle, held);
     this.byPage.set(clientId, handle);
     this.scheduleRenewal(handle, held);
-    this.options.logger.info('person logged in', { user: answer.grant.person.user, device: answer.grant.person.device });
+    this.options.logger.info('person logged in', {
+      user: answer.grant.person.user,
+      device: answer.grant.person.device,
+    });
     return { ok: true, person: answer.grant.person, resume: handle };
   }
 
@@ -156,11 +159,7 @@ export class PersonSessions {
   private async renew(handle: string, held: Held): Promise<void> {
     let answer: RefreshResponse;
     try {
-      answer = await this.options.ask(
-        HUB_EVENTS.refresh,
-        { refreshToken: held.grant.refreshToken },
-        RefreshResponse,
-      );
+      answer = await this.options.ask(HUB_EVENTS.refresh, { refreshToken: held.grant.refreshToken }, RefreshResponse);
     } catch (err) {
       if (this.byHandle.get(handle) !== held) return;
       this.options.logger.warn('session not renewed: the hub did not answer; trying again', { error: String(err) });
