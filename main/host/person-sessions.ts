@@ -19,11 +19,11 @@ import {
 import type { Logger } from '../../platform/logger.js';
 
 /** Asks the hub on the host's connection and checks the answer (FeedClient.ask); rejects when the hub is away. */
-export type AskHub = <T>(event: string, payload: unknown, response: z.ZodType<T>) => Promise<T>;
+type AskHub = <T>(event: string, payload: unknown, response: z.ZodType<T>) => Promise<T>;
 
 type PersonChange = BridgeEvent<'person'>;
 
-export interface PersonSessionsOptions {
+interface PersonSessionsOptions {
   ask: AskHub;
   /** Tells one page that its person changed (logged out, expired, revoked). */
   tell: (clientId: string, change: PersonChange) => void;
