@@ -2,7 +2,7 @@
 // (starting with =, +, -, @, tab or carriage return) is prefixed with ' so it stays text. Audit rows carry text
 // people typed (notes, preset names), so an export must never turn one into a formula.
 
-export function csvCell(value: string | number | null): string {
+function csvCell(value: string | number | null): string {
   if (value === null) return '';
   const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
