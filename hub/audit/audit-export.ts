@@ -1,5 +1,6 @@
 // The audit log as files for people outside the hub: JSON lines (one row a line, the detail as an object) or
 // CSV for a spreadsheet. Both carry seq and both hashes, so an export can be checked against the chain later.
+import { csvLine } from '../../src/domain/audit/csv-cell.js';
 import type { AuditRecord } from './audit-entry.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -25,13 +26,6 @@ function fields(r: AuditRecord): Fields {
   return Object.fromEntries(COLUMNS.map((c) => [c, c === 'time' ? new Date(r.time).toISOString() : r[c]])) as Fields;
 }
 
-/** RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with ' so it stays text. */
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function exportHeader(format: ExportFormat): string | undefined {
   return format === 'csv' ? `${COLUMNS.join(',')}\r\n` : undefined;
 }
@@ -39,5 +33,5 @@ export function exportHeader(format: ExportFormat): string | undefined {
 export function exportLine(r: AuditRecord, format: ExportFormat): string {
   const f = fields(r);
   if (format === 'jsonl') return `${JSON.stringify({ ...f, detail: JSON.parse(r.detail) as unknown })}\n`;
-  return `${COLUMNS.map((c) => csvCell(f[c])).join(',')}\r\n`;
+  return csvLine(COLUMNS.map((c) => f[c]));
 }

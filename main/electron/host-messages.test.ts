@@ -14,6 +14,7 @@ describe('parseHostMessage', () => {
       type: 'ready',
       bridgeUrl: 'http://127.0.0.1:41234',
       token: 'abcdefghijklmnop',
+      wallToken: 'qrstuvwxyzabcdef',
       surfaces: [surface],
       consoleEnabled: true,
     };

@@ -91,7 +91,7 @@ function runWall(): void {
         primary = undefined;
       }
       windows.apply(
-        { bridgeUrl: message.bridgeUrl, token: message.token },
+        { bridgeUrl: message.bridgeUrl, token: message.token, wallToken: message.wallToken },
         message.surfaces,
         message.consoleEnabled,
         primary ?? null,

@@ -20,7 +20,10 @@ export interface WallWindowsOptions {
 
 export interface BridgeAddress {
   bridgeUrl: string;
+  /** The console window's token. */
   token: string;
+  /** The wall windows' token: read-only. */
+  wallToken: string;
 }
 
 interface WallWindow {
@@ -77,7 +80,7 @@ export class WallWindows {
    * closes those that are gone. Idempotent, so the host may send `ready` again after a display change.
    */
   apply(bridge: BridgeAddress, surfaces: readonly Surface[], consoleEnabled: boolean, primary: Rect | null): void {
-    const bridgeKey = `${bridge.bridgeUrl} ${bridge.token}`;
+    const bridgeKey = `${bridge.bridgeUrl} ${bridge.token} ${bridge.wallToken}`;
     if (this.#bridgeKey !== null && this.#bridgeKey !== bridgeKey) {
       // The preload got the old address through its process arguments: only new windows learn the new one.
       this.closeAll();
@@ -123,7 +126,7 @@ export class WallWindows {
   #openWall(bridge: BridgeAddress, surface: Surface): void {
     const prefs = secureWebPreferences(
       this.#options.preload,
-      { bridgeUrl: bridge.bridgeUrl, token: bridge.token, surfaceId: surface.id },
+      { bridgeUrl: bridge.bridgeUrl, token: bridge.wallToken, surfaceId: surface.id },
       this.#options.devTools,
     );
     const window = createSecureWindow(wallWindowOptions(surface, prefs));

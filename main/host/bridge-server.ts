@@ -1,6 +1,7 @@
 // The bridge: socket.io on the host's loopback HTTP server. Only pages of ours get in — the Origin must be the
-// host's own or the Electron app's, and the per-launch token must match — and every call is validated against
-// the contract before a handler sees it.
+// host's own or the Electron app's, and one of the per-launch tokens must match — and every call is validated
+// against the contract before a handler sees it. The token says what a page may do: a wall window's is read-only
+// (a wall PC is in the room, unattended), the console's may log a person in and act.
 import { timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -17,13 +18,19 @@ import {
 } from '../../src/contract/bridge.js';
 import type { HostStatus } from '../../src/contract/host-status.js';
 import type { Logger } from '../../platform/logger.js';
-import type { BridgeHandlers } from './bridge-handlers.js';
+import { type BridgeAccess, type BridgeHandlers, type CallContext, LoginRequired } from './bridge-handlers.js';
 
 const ELECTRON_ORIGIN = 'app://ioc-wall';
 
+/** Calls that act or reveal who did what: never from a wall window's token. */
+const ACTING_CALLS: ReadonlySet<BridgeCallName> = new Set(['command', 'login', 'logout', 'audit']);
+
 export interface BridgeOptions {
-  token: string;
+  /** The per-launch tokens: the console's (may act) and the wall windows' (read-only). */
+  tokens: { console: string; wall: string };
   logger: Logger;
+  /** A page went away (its person's session is kept for a reload a while). */
+  onDisconnect?: (clientId: string) => void;
 }
 
 /**
@@ -54,12 +61,18 @@ export class BridgeServer {
     this.io.use((socket, next) => {
       const auth: unknown = socket.handshake.auth;
       const token = typeof auth === 'object' && auth !== null && 'token' in auth ? String(auth.token) : '';
-      if (!sameSecret(token, options.token)) {
+      const access: BridgeAccess | null = sameSecret(token, options.tokens.console)
+        ? 'console'
+        : sameSecret(token, options.tokens.wall)
+          ? 'wall'
+          : null;
+      if (!access) {
         this.rejected++;
         logger.warn('bridge refused a connection with a wrong token', { client: socket.id });
         next(new Error('invalid token'));
         return;
       }
+      (socket.data as SocketData).access = access;
       next();
     });
   }
@@ -70,13 +83,15 @@ export class BridgeServer {
     this.http = http;
     this.io.attach(http);
     this.io.on('connection', (socket) => {
+      const { access } = socket.data as SocketData;
       socket.on(BRIDGE_SOCKET.call, (frame: unknown, ack?: unknown) => {
         if (typeof ack !== 'function') {
           logger.warn('bridge call without acknowledgement refused', { client: socket.id });
           return;
         }
-        void this.dispatch(handlers, frame, socket.id).then((result) => ack(result));
+        void this.dispatch(handlers, frame, { clientId: socket.id, access }).then((result) => ack(result));
       });
+      socket.on('disconnect', () => this.options.onDisconnect?.(socket.id));
       socket.onAny((event: string) => {
         if (event !== BRIDGE_SOCKET.call)
           logger.warn('unknown bridge message refused', { event: String(event).slice(0, 64) });
@@ -104,6 +119,12 @@ export class BridgeServer {
     this.io.emit(name, payload);
   }
 
+  /** Sends an event to one page only (its person's session changed). */
+  emitTo<K extends BridgeEventName>(clientId: string, name: K, payload: BridgeEvent<K>): void {
+    BRIDGE_EVENTS[name].parse(payload);
+    this.io.to(clientId).emit(name, payload);
+  }
+
   close(): Promise<void> {
     // Not yet served: nothing is attached to close (socket.io's close expects its engine).
     return this.http ? this.io.close() : Promise.resolve();
@@ -116,7 +137,7 @@ export class BridgeServer {
     return [`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`, ELECTRON_ORIGIN];
   }
 
-  private async dispatch(handlers: BridgeHandlers, raw: unknown, clientId: string): Promise<CallResult<unknown>> {
+  private async dispatch(handlers: BridgeHandlers, raw: unknown, ctx: CallContext): Promise<CallResult<unknown>> {
     const frame = CallFrame.safeParse(raw);
     if (!frame.success) {
       const name = typeof raw === 'object' && raw !== null && 'name' in raw ? String(raw.name).slice(0, 64) : '';
@@ -125,6 +146,14 @@ export class BridgeServer {
       return { ok: false, error: { code, message: `malformed call: ${z.prettifyError(frame.error)}` } };
     }
     const name: BridgeCallName = frame.data.name;
+    if (ctx.access === 'wall' && ACTING_CALLS.has(name)) {
+      this.rejected++;
+      this.options.logger.warn('bridge refused an action from a wall window (read-only token)', {
+        name,
+        client: ctx.clientId,
+      });
+      return { ok: false, error: { code: 'forbidden', message: `"${name}" is not allowed from a wall window` } };
+    }
     const spec = BRIDGE_CALLS[name];
     const args = spec.request.safeParse(frame.data.args ?? {});
     if (!args.success) {
@@ -132,14 +161,22 @@ export class BridgeServer {
       return { ok: false, error: { code: 'bad-request', message: `${name}: ${z.prettifyError(args.error)}` } };
     }
     try {
-      const handler = handlers[name] as (req: unknown, ctx: { clientId: string }) => unknown;
-      const result = await handler(args.data, { clientId });
+      const handler = handlers[name] as (req: unknown, ctx: CallContext) => unknown;
+      const result = await handler(args.data, ctx);
       return { ok: true, result: spec.response.parse(result) };
     } catch (err) {
+      if (err instanceof LoginRequired) {
+        this.options.logger.warn('bridge refused an action: nobody is logged in on that page', { name });
+        return { ok: false, error: { code: 'login-required', message: err.message } };
+      }
       this.options.logger.error('bridge call failed', { name, error: String(err) });
       return { ok: false, error: { code: 'failed', message: err instanceof Error ? err.message : String(err) } };
     }
   }
+}
+
+interface SocketData {
+  access: BridgeAccess;
 }
 
 function sameSecret(a: string, b: string): boolean {

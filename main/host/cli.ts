@@ -59,6 +59,7 @@ export function buildProgram(): Command {
     )
     .option('--hub-ca <file>', "PEM of the CA that signed an https hub's certificate: only it is trusted")
     .option('--insecure-hub', 'allow a plain http:// hub on another machine (unencrypted: not for a site)', false)
+    .option('--idle-lock-minutes <n>', 'minutes without input after which a console logs its person out', '15')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);

@@ -13,7 +13,7 @@ import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
 import { BridgeServer } from './bridge-server.js';
-import type { BridgeHandlers } from './bridge-handlers.js';
+import { type BridgeHandlers, LoginRequired } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
 import { FeedBroadcast } from './feed-broadcast.js';
 import { Outbox } from './cache/outbox.js';
@@ -25,6 +25,7 @@ import type { StartOptions } from './start-options.js';
 import { SurfaceRegistry } from './surface-registry.js';
 import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
+import { PersonSessions } from './person-sessions.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
 
@@ -44,9 +45,13 @@ export interface HostConfig {
 
 export interface RunningHost {
   readonly origin: string;
+  /** The console's bridge token: may log a person in and act; also what the full /api/status needs. */
   readonly token: string;
+  /** The wall windows' bridge token: read-only. */
+  readonly wallToken: string;
   readonly surfaces: SurfaceRegistry;
   readonly hub: RunningHub | undefined;
+  /** The page at `path` with the token it needs (`/wall/…`: the wall's; the console and briefing: the console's). */
   urlFor(path: string): string;
   /** The same page with a one-time code instead of the token: for a window's command line, which others can read. */
   launchUrlFor(path: string): string;
@@ -64,6 +69,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   chmodSync(options.dataDir, 0o700);
   const startedAt = Date.now();
   const token = randomBytes(24).toString('base64url');
+  const wallToken = randomBytes(24).toString('base64url');
+  const tokenFor = (path: string): string => (path.startsWith('/wall/') ? wallToken : token);
 
   const hub =
     options.hub === 'embedded'
@@ -94,12 +101,23 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   surfaces.set(placement.surfaces());
 
   // Every window is told through the bridge: the feed, its state, the outbox and layout changes.
-  const bridge = new BridgeServer({ token, logger });
+  const bridge = new BridgeServer({
+    tokens: { console: token, wall: wallToken },
+    logger,
+    onDisconnect: (clientId) => people.pageGone(clientId),
+  });
   const feed = new FeedClient({
     hubUrl,
     hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
     sink: store,
     logger,
+  });
+  // The people logged in on the console pages: their sessions stay here, the pages get a resume handle.
+  const people = new PersonSessions({
+    ask: (event, payload, response) => feed.ask(event, payload, response),
+    tell: (clientId, change) => bridge.emitTo(clientId, 'person', change),
+    logger,
+    detachedKeepMs: options.idleLockMinutes * 60_000,
   });
   feed.onState((s) => {
     outbox.setTransport(s.state === 'connected' ? feed.sendCommand : undefined);
@@ -148,9 +166,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   });
 
   const handlers: BridgeHandlers = {
-    hello: (req) => {
+    hello: async (req, ctx) => {
       const surface = req.surfaceId ? (surfaces.get(req.surfaceId) ?? null) : null;
       if (req.role === 'wall' && !surface) throw new Error(`no surface "${req.surfaceId ?? ''}" on this wall`);
+      const person = ctx.access === 'console' ? await people.resume(ctx.clientId, req.resume) : null;
       return {
         locale: options.locale,
         surface,
@@ -158,6 +177,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
         latest: store.latest(),
         feed: feed.status(),
         serverTime: Date.now(),
+        person,
+        idleLockMinutes: options.idleLockMinutes,
       };
     },
     status: () => status(),
@@ -168,9 +189,23 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       if (win && (win.state === 'starting' || win.state === 'none')) surfaces.setWindow(surfaceId, 'open', win.pid);
       return { ok: true };
     },
-    command: (req) => outbox.enqueue(req.name, req.args),
+    command: (req, ctx) => {
+      // Queued with the person's access token: it stays theirs even if they log out before it is delivered.
+      const grant = people.current(ctx.clientId);
+      if (!grant) throw new LoginRequired();
+      return outbox.enqueue(req.name, req.args, grant.accessToken);
+    },
     outbox: () => outboxView(),
     history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
+    login: (req, ctx) => people.login(ctx.clientId, req),
+    logout: async (req, ctx) => {
+      await people.logout(ctx.clientId, req.everywhere);
+      return { ok: true };
+    },
+    audit: (req, ctx) => {
+      if (!people.current(ctx.clientId)) throw new LoginRequired();
+      return people.audit(ctx.clientId, req);
+    },
   };
 
   const shutdown = async (): Promise<void> => {
@@ -178,6 +213,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     clearInterval(pruneTimer);
     broadcast.close();
     presets.close();
+    people.close();
     feed.close();
     await bridge.close();
     outbox.close();
@@ -208,10 +244,11 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   return {
     origin,
     token,
+    wallToken,
     surfaces,
     hub,
-    urlFor: (path) => `${origin}/?token=${token}#${path}`,
-    launchUrlFor: (path) => `${origin}/?code=${launchCodes.issue(token)}#${path}`,
+    urlFor: (path) => `${origin}/?token=${tokenFor(path)}#${path}`,
+    launchUrlFor: (path) => `${origin}/?code=${launchCodes.issue(tokenFor(path))}#${path}`,
     status,
     setPresentMonitors: (ids) => {
       const moved = placement.setPresent(ids);

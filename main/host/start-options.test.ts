@@ -17,3 +17,13 @@ describe('a hub on another machine', () => {
     expect(parse({ hub: 'http://hub.ioc.local:4181', insecureHub: true }).success).toBe(true);
   });
 });
+
+describe('the idle lock', () => {
+  it('is 15 minutes unless given, and refuses what is not a whole number of minutes', () => {
+    expect(parse({}).data?.idleLockMinutes).toBe(15);
+    expect(parse({ idleLockMinutes: '5' }).data?.idleLockMinutes).toBe(5);
+    for (const bad of ['0', '-3', '1.5', 'soon', String(24 * 60 + 1)]) {
+      expect([bad, parse({ idleLockMinutes: bad }).success]).toEqual([bad, false]);
+    }
+  });
+});

@@ -29,6 +29,13 @@ export const StartOptions = z
     hubCa: z.string().min(1).optional(),
     /** Accept a plain http:// hub on another machine (commands and logins would cross the network in clear). */
     insecureHub: z.boolean().default(false),
+    /** Minutes without input after which a console logs its person out (`--idle-lock-minutes`). */
+    idleLockMinutes: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
   })
   .superRefine((o, ctx) => {
     if (o.hub === 'embedded' || o.insecureHub) return;

@@ -33,8 +33,7 @@ export type BridgeConnection =
   /** The host refused us (bad token, origin): socket.io does not retry this by itself. */
   | { state: 'rejected'; error: string };
 
-export type BridgeErrorCode =
-  'timeout' | 'disconnected' | 'invalid-response' | 'invalid-request' | 'bad-request' | 'unknown-call' | 'failed';
+export type BridgeErrorCode = 'timeout' | 'disconnected' | 'invalid-response' | 'invalid-request' | CallError['code'];
 
 export class BridgeCallError extends Error {
   constructor(

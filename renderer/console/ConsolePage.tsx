@@ -1,6 +1,7 @@
-// The operator console (#/console): the host's status every two seconds — monitors, surfaces and their windows,
-// the feed, the bridge, the cache and the outbox — with links to each wall surface and a language switch.
-import { useEffect, useState, type ReactNode } from 'react';
+// The operator console (#/console): the login form until someone logs in; then the host's status every two seconds
+// — monitors, surfaces and their windows, the feed, the bridge, the cache and the outbox — the layout editor and the
+// audit trail, with the person, log out and a language switch in the header. Idle too long, it logs out.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeParams, Locale } from '../../src/contract/bridge.js';
 import type { HostStatus } from '../../src/contract/host-status.js';
@@ -18,6 +19,12 @@ import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
+import { AuditSection, type TrailRequest } from './audit/AuditSection';
+import { LoginPage } from './people/LoginPage';
+import { PersonBar } from './people/PersonBar';
+import { sessionResumeStore } from './people/resume-store';
+import { useIdleLock } from './people/use-idle-lock';
+import './people/people.css';
 
 const POLL_MS = 2000;
 const LOCALE_KEY = 'ioc-wall.console-locale';
@@ -29,6 +36,7 @@ export function ConsolePage({ params }: { params: BridgeParams }): ReactNode {
       params={params}
       request={{ role: 'console' }}
       fallback={<StatusPage title={t('app.connecting')} />}
+      resumeStore={sessionResumeStore}
     >
       <ConsoleView />
     </SessionProvider>
@@ -78,7 +86,7 @@ function ConsoleView(): ReactNode {
   const { t } = useTranslation();
   const session = useSession();
   const snapshot = useSessionSnapshot();
-  const { connection, feed, hello } = snapshot;
+  const { connection, feed, hello, person } = snapshot;
   const [chosen, setChosen] = useState<Locale | null>(storedLocale);
   const hostLocale = hello?.locale;
   useEffect(() => {
@@ -86,7 +94,11 @@ function ConsoleView(): ReactNode {
     const locale = chosen ?? hostLocale;
     if (locale) setLocale(locale);
   }, [chosen, hostLocale]);
-  const polled = useStatusPoll(session, connection.state === 'connected' && hello !== null);
+  const polled = useStatusPoll(session, connection.state === 'connected' && hello !== null && person !== null);
+  const [trail, setTrail] = useState<TrailRequest | null>(null);
+  const showTrail = useCallback((target: string) => setTrail((p) => ({ target, n: (p?.n ?? 0) + 1 })), []);
+  const lock = useCallback(() => void session.logout(false, 'idle').catch(() => undefined), [session]);
+  useIdleLock(person && hello ? hello.idleLockMinutes : null, lock);
   useEffect(() => {
     document.title = `${t('console.title')} – IOC Wall`;
   }, [t]);
@@ -110,20 +122,23 @@ function ConsoleView(): ReactNode {
           <LinkIcon shape={bridgeShape(connection.state)} />
           {t(`bridgeState.${connection.state}`)}
         </p>
+        {person && <PersonBar person={person} />}
         <LanguageSwitch onChoose={choose} />
       </header>
-      {polled.error && (
+      {!person && <LoginPage ended={snapshot.personEnded} />}
+      {person && polled.error && (
         <p className="console__error" role="alert">
           {t('console.statusFailed', { error: callErrorText(polled.error, t) })}
           {polled.at !== null && ` · ${t('console.statusStale', { time: formatTime(polled.at) })}`}
         </p>
       )}
-      {!status ? (
+      {!person ? null : !status ? (
         <p>{t('app.loading')}</p>
       ) : (
         <main className="console__sections">
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
-          <LayoutEditor status={status} />
+          <LayoutEditor status={status} onShowTrail={showTrail} />
+          <AuditSection trail={trail} />
           <section>
             <h2>{t('console.host')}</h2>
             <dl className="facts">

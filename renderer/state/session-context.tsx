@@ -4,7 +4,7 @@ import type { BridgeParams, BridgeRequest } from '../../src/contract/bridge.js';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { LatestValues } from '../../src/domain/latest-values.js';
 import { BridgeClient } from '../bridge/bridge-client';
-import { Session, type SessionSnapshot } from './session';
+import { type ResumeStore, Session, type SessionSnapshot } from './session';
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -13,25 +13,27 @@ interface SessionProviderProps {
   request: BridgeRequest<'hello'>;
   /** Shown until the session exists (one render). */
   fallback: ReactNode;
+  /** A console page keeps its person's resume handle here across reloads. */
+  resumeStore?: ResumeStore;
   children: ReactNode;
 }
 
 /** Opens a bridge connection and a session for the page below it; closes both when the page goes. */
-export function SessionProvider({ params, request, fallback, children }: SessionProviderProps): ReactNode {
+export function SessionProvider({ params, request, fallback, resumeStore, children }: SessionProviderProps): ReactNode {
   const [session, setSession] = useState<Session | null>(null);
   const { role, surfaceId } = request;
   useEffect(() => {
     const client = new BridgeClient(params, {
       onInvalidEvent: (name, detail) => console.warn(`[ioc-wall] dropped an invalid "${name}" event: ${detail}`),
     });
-    const next = new Session(client, surfaceId === undefined ? { role } : { role, surfaceId });
+    const next = new Session(client, surfaceId === undefined ? { role } : { role, surfaceId }, resumeStore);
     next.start();
     setSession(next);
     return () => {
       next.stop();
       setSession(null);
     };
-  }, [params, role, surfaceId]);
+  }, [params, role, surfaceId, resumeStore]);
   if (!session) return fallback;
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

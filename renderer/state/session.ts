@@ -1,6 +1,13 @@
 // One page's session with the host: says hello on every (re)connection, keeps the latest values and the feed
 // state up to date from the bridge's events, and exposes both as external stores for React.
-import type { BridgeRequest, HelloResponse, LayoutChange } from '../../src/contract/bridge.js';
+import type {
+  BridgeEvent,
+  BridgeRequest,
+  HelloResponse,
+  LayoutChange,
+  LoginResult,
+} from '../../src/contract/bridge.js';
+import type { LoginRequest, Person } from '../../src/contract/people.js';
 import type { Surface } from '../../src/contract/wall.js';
 import type { FeedStatus } from '../../src/contract/host-status.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
@@ -18,6 +25,20 @@ export interface SessionSnapshot {
   readonly feed: FeedStatus | null;
   /** Host clock minus this machine's clock, estimated at hello: ages are measured on the host's clock. */
   readonly clockOffsetMs: number;
+  /** Who is logged in on this page (a console page only). */
+  readonly person: Person | null;
+  /** Why the last person's session ended, until someone logs in again. */
+  readonly personEnded: PersonEnd | null;
+}
+
+/** Why a session ended, as the login page says it: the host's reasons and the console's own idle lock. */
+export type PersonEnd = NonNullable<BridgeEvent<'person'>['reason']> | 'idle';
+
+/** Where a console page keeps its resume handle across reloads (sessionStorage: this tab only). */
+export interface ResumeStore {
+  get(): string | null;
+  set(handle: string): void;
+  clear(): void;
 }
 
 const HELLO_RETRY_MS = 3000;
@@ -53,8 +74,34 @@ export class Session {
   constructor(
     readonly client: BridgeClient,
     private readonly helloRequest: BridgeRequest<'hello'>,
+    private readonly resumeStore?: ResumeStore,
   ) {
-    this.snapshot = { connection: client.status, hello: null, helloError: null, feed: null, clockOffsetMs: 0 };
+    this.snapshot = {
+      connection: client.status,
+      hello: null,
+      helloError: null,
+      feed: null,
+      clockOffsetMs: 0,
+      person: null,
+      personEnded: null,
+    };
+  }
+
+  /** Logs a person in on this page; the host keeps the session, the page keeps only the resume handle. */
+  async login(request: LoginRequest): Promise<LoginResult> {
+    const result = await this.client.call('login', request);
+    if (result.ok) {
+      this.resumeStore?.set(result.resume);
+      this.update({ person: result.person, personEnded: null });
+    }
+    return result;
+  }
+
+  /** Logs the person out (here, or everywhere); `why` is what the login page then says. */
+  async logout(everywhere: boolean, why: PersonEnd = 'logged-out'): Promise<void> {
+    this.resumeStore?.clear();
+    this.update({ person: null, personEnded: why });
+    await this.client.call('logout', { everywhere });
   }
 
   start(): void {
@@ -75,6 +122,10 @@ export class Session {
         void this.sayHello();
       }),
       this.client.on('layout', (change) => this.applyLayout(change)),
+      this.client.on('person', ({ person, reason }) => {
+        if (!person) this.resumeStore?.clear();
+        this.update({ person, personEnded: person ? null : (reason ?? 'logged-out') });
+      }),
     );
     this.client.connect();
   }
@@ -114,7 +165,11 @@ export class Session {
     this.pending = [];
     const sentAt = Date.now();
     try {
-      const { latest, ...hello } = await this.client.call('hello', this.helloRequest);
+      const resume = this.resumeStore?.get() ?? undefined;
+      const request = resume === undefined ? this.helloRequest : { ...this.helloRequest, resume };
+      const { latest, ...hello } = await this.client.call('hello', request);
+      // A handle the host no longer knows (it restarted, or the session ran out while the page was away).
+      if (resume !== undefined && !hello.person) this.resumeStore?.clear();
       const receivedAt = Date.now();
       this.latest.reset(latest);
       for (const batch of this.pending) this.latest.apply(batch);
@@ -123,6 +178,7 @@ export class Session {
         helloError: null,
         feed: hello.feed,
         clockOffsetMs: hello.serverTime - (sentAt + receivedAt) / 2,
+        person: hello.person,
       });
     } catch (err) {
       const error = err instanceof BridgeCallError ? err : new BridgeCallError('failed', 'hello', String(err));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
+import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
 
 export const Locale = z.enum(['vi', 'en']);
@@ -12,7 +13,12 @@ export type Locale = z.infer<typeof Locale>;
 const HelloRequest = z.object({
   role: z.enum(['wall', 'console', 'briefing']),
   surfaceId: z.string().max(64).optional(),
+  /** The console's resume handle from an earlier load of this tab: the person stays logged in across a reload. */
+  resume: z.string().max(128).optional(),
 });
+
+/** An opaque handle the host gives a console page at login; the tokens themselves stay in the host. */
+const ResumeHandle = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 
 export const HelloResponse = z.object({
   locale: Locale,
@@ -22,6 +28,10 @@ export const HelloResponse = z.object({
   latest: z.array(EnvelopeBase),
   feed: FeedStatus,
   serverTime: z.number(),
+  /** Who is logged in on this page (null: nobody; always null on a wall page). */
+  person: Person.nullable(),
+  /** Minutes without input after which the console locks (`--idle-lock-minutes`). */
+  idleLockMinutes: z.number().int().positive(),
 });
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
@@ -52,6 +62,12 @@ const HistoryRequest = z.object({
   limit: z.number().int().positive().max(20_000).default(5000),
 });
 
+const LoginResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), person: Person, resume: ResumeHandle }),
+  z.object({ ok: z.literal(false), reason: LoginRefusal, retryAfterMs: z.number().int().nonnegative().optional() }),
+]);
+export type LoginResult = z.infer<typeof LoginResult>;
+
 export const BRIDGE_CALLS = {
   hello: { request: HelloRequest, response: HelloResponse },
   status: { request: z.object({}).strict(), response: HostStatus },
@@ -61,6 +77,15 @@ export const BRIDGE_CALLS = {
   outbox: { request: z.object({}).strict(), response: OutboxView },
   /** History of a topic (optionally one key) from the host's cache, oldest first: for charts and sparklines. */
   history: { request: HistoryRequest, response: z.array(EnvelopeBase) },
+  /** A person logs in on this console page; the host keeps the session, the page gets the person and a handle. */
+  login: { request: LoginRequest, response: LoginResult },
+  /** Ends this page's session, or (everywhere) every session of the person. */
+  logout: {
+    request: z.object({ everywhere: z.boolean().default(false) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** The audit trail as the logged-in person may see it, newest first. */
+  audit: { request: AuditFilter, response: z.array(AuditRow) },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
@@ -73,7 +98,8 @@ export const CallFrame = z.object({
 });
 
 export const CallError = z.object({
-  code: z.enum(['bad-request', 'unknown-call', 'failed']),
+  /** forbidden: a wall page's token may not act. login-required: nobody is logged in on this page. */
+  code: z.enum(['bad-request', 'unknown-call', 'failed', 'forbidden', 'login-required']),
   message: z.string(),
 });
 export type CallError = z.infer<typeof CallError>;
@@ -97,6 +123,11 @@ export const BRIDGE_EVENTS = {
   resync: z.object({ topic: z.string() }),
   /** A surface's layout changed (a preset was activated, saved or scheduled): the page swaps its grid in place. */
   layout: LayoutChange,
+  /** This page's person changed: logged out (here or everywhere), the session expired or was revoked. */
+  person: z.object({
+    person: Person.nullable(),
+    reason: z.union([SessionFailure, z.literal('logged-out')]).optional(),
+  }),
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

@@ -19,7 +19,10 @@ export const HostToShell = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
     bridgeUrl: z.string().url(),
+    /** The console window's bridge token (may act). */
     token: z.string(),
+    /** The wall windows' bridge token (read-only). */
+    wallToken: z.string(),
     surfaces: z.array(Surface),
     consoleEnabled: z.boolean(),
     /** Stream origins the site allowed (`--media-origin`, scheme://host:port): the pages' CSP and request filter. */

@@ -1,6 +1,7 @@
 // A preset switch reaches every window of the wall without a reload — made through the bridge, and from the
 // console's layout editor (activate, back to schedule, edit with react-grid-layout and save, a conflicting save).
-// Headless Chromium pages of one host with a 2×2 wall (`--shell headless --wall`).
+// Headless Chromium pages of one host with a 2×2 wall (`--shell headless --wall`). Editing presets is an admin's:
+// an admin is added with `ioc-wall hub user add` before the host starts, and logs in on the console's form.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
 import { call } from '../support/bridge-client.js';
 import { type CliRun, REPO } from '../support/cli-process.js';
 import { startHeadlessApp } from '../support/headless-app.js';
+import { addHubUser, type Credentials, loginOnPage } from '../support/people.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'preset-switch');
@@ -22,6 +24,7 @@ let browser: Browser;
 let origin: string;
 let token: string;
 let bridge: Socket;
+let admin: Credentials;
 const walls = new Map<string, Page>();
 
 const WALL = {
@@ -38,12 +41,14 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'ioc-preset-e2e-'));
   writeFileSync(join(dir, 'wall.json'), JSON.stringify(WALL));
-  ({ app, origin, token, bridge } = await startHeadlessApp([
-    '--wall',
-    join(dir, 'wall.json'),
-    '--data-dir',
-    join(dir, 'data'),
-  ]));
+  // The embedded hub keeps its people in the host's data dir.
+  admin = addHubUser(join(dir, 'data'), 'quan.tri', 'admin', 'mat-khau-quan-tri-1');
+  ({ app, origin, token, bridge } = await startHeadlessApp(
+    ['--wall', join(dir, 'wall.json'), '--data-dir', join(dir, 'data')],
+    {
+      login: admin,
+    },
+  ));
   browser = await launchTestChromium();
   for (const id of ['wall-1', 'wall-2']) {
     const url = app.stdout().match(new RegExp(`${id} \\(.*\\): (\\S+)`))![1]!;
@@ -121,6 +126,7 @@ describe('preset switch', () => {
       if (/Content Security Policy/.test(m.text()) && !/inline style/.test(m.text())) cspErrors.push(m.text());
     });
     await console.goto(url);
+    await loginOnPage(console, admin);
     const editor = console.locator('[data-testid=layout-editor]');
     await editor.waitFor({ timeout: 30_000 });
     const preset = (id: string) => console.locator(`[data-preset-id=${id}]`);

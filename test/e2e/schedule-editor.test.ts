@@ -2,7 +2,8 @@
 // it), the host as `ioc-wall start --shell headless --hub URL`, and headless Chromium pages for the console and a
 // wall window. An operator adds a row covering now, saves, and the wall follows the schedule; a row without a
 // weekday shows its error and sends nothing; a change made elsewhere under an unsaved draft is announced; a save
-// made while the hub is away is queued and applied when it returns.
+// made while the hub is away is queued and applied when it returns. Setting the schedule is an admin's: one is
+// added with `ioc-wall hub user add` on the hub's data dir before it starts, and logs in on the console's form.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +18,15 @@ import { localMoment } from '../../src/domain/presets/wall-schedule.js';
 import { call } from '../support/bridge-client.js';
 import { type CliRun, REPO } from '../support/cli-process.js';
 import { startHeadlessApp } from '../support/headless-app.js';
+import { addHubUser, type Credentials, loginOnPage } from '../support/people.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'schedule-editor');
 const dir = mkdtempSync(join(tmpdir(), 'ioc-schedule-e2e-'));
-const hubLog = join(dir, 'hub', 'events.sqlite');
+// The hub's database (events, people, audit) as `ioc-wall hub --data-dir` names it, so the CLI finds its people.
+const hubDir = join(dir, 'hub');
+const hubLog = join(hubDir, 'hub-events.sqlite');
+let admin: Credentials;
 let hub: RunningHub | undefined;
 let hubPort = 0;
 let app: CliRun;
@@ -43,28 +48,26 @@ const WALL = {
 };
 
 async function startDemoHub(port = 0): Promise<RunningHub> {
-  mkdirSync(join(dir, 'hub'), { recursive: true });
+  mkdirSync(hubDir, { recursive: true });
   return startHub({ port, logFile: hubLog, demo: true, seed: 9, version: 't', logger: createLogger('hub', 'error') });
 }
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   writeFileSync(join(dir, 'wall.json'), JSON.stringify(WALL));
+  admin = addHubUser(hubDir, 'quan.tri', 'admin', 'mat-khau-quan-tri-1');
   hub = await startDemoHub();
   hubPort = hub.port;
-  ({ app, origin, token, bridge } = await startHeadlessApp([
-    '--hub',
-    hub.url,
-    '--wall',
-    join(dir, 'wall.json'),
-    '--data-dir',
-    join(dir, 'host'),
-  ]));
+  ({ app, origin, token, bridge } = await startHeadlessApp(
+    ['--hub', hub.url, '--wall', join(dir, 'wall.json'), '--data-dir', join(dir, 'host')],
+    { login: admin },
+  ));
   browser = await launchTestChromium();
   wall = await browser.newPage({ viewport: { width: 960, height: 540 } });
   await wall.goto(app.stdout().match(/wall-1 \(.*\): (\S+)/)![1]!);
   console = await browser.newPage({ viewport: { width: 1800, height: 1400 } });
   await console.goto(app.stdout().match(/console: (\S+)/)![1]!);
+  await loginOnPage(console, admin);
   await console.getByTestId('schedule-editor').waitFor({ timeout: 30_000 });
 });
 

@@ -61,6 +61,43 @@ describe('bridge security', () => {
     socket.close();
   });
 
+  it("refuses a wall window's token every call that acts, and changes nothing", async () => {
+    const wall = connectBridge(host.origin, host.wallToken);
+    await connected(wall);
+    const calls = [
+      ['command', { name: 'wall.activate', args: { presetId: 'giao-ban-sang' } }],
+      ['login', { user: 'demo', password: 'x'.repeat(12) }],
+      ['logout', {}],
+      ['audit', {}],
+    ] as const;
+    for (const [name, args] of calls) {
+      const r = await call(wall, name, args);
+      expect([name, r.ok ? 'ok' : r.error.code]).toEqual([name, 'forbidden']);
+    }
+    const hello = await call(wall, 'hello', { role: 'wall', surfaceId: host.surfaces.all()[0]!.id });
+    expect(hello.ok && (hello.result as { person: unknown }).person).toBeNull();
+    const outbox = await call(wall, 'outbox', {});
+    expect(outbox.ok && (outbox.result as { items: unknown[] }).items).toEqual([]);
+    wall.close();
+  });
+
+  it('refuses a command from a console page where nobody is logged in', async () => {
+    const socket = connectBridge(host.origin, host.token);
+    await connected(socket);
+    const r = await call(socket, 'command', { name: 'wall.activate', args: { presetId: 'giao-ban-sang' } });
+    expect(r.ok ? 'ok' : r.error).toMatchObject({ code: 'login-required', message: /đăng nhập để thực hiện/ });
+    const audit = await call(socket, 'audit', {});
+    expect(audit.ok ? 'ok' : audit.error.code).toBe('login-required');
+    socket.close();
+  });
+
+  it('gives wall and console pages their own token in the addresses it makes', () => {
+    expect(host.wallToken).not.toBe(host.token);
+    expect(host.urlFor('/wall/wall-1')).toContain(`token=${host.wallToken}#/wall/wall-1`);
+    expect(host.urlFor('/console')).toContain(`token=${host.token}#/console`);
+    expect(host.urlFor('/briefing')).toContain(`token=${host.token}#/briefing`);
+  });
+
   it('serves the page with a strict CSP', async () => {
     const res = await fetch(`${host.origin}/`);
     expect(res.status).toBe(200);

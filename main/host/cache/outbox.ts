@@ -54,8 +54,11 @@ export class Outbox {
     private readonly logger: Logger,
   ) {}
 
-  /** Stores the action; when this returns, it survives a crash. */
-  enqueue(name: CommandName, args: unknown): OutboxItem {
+  /**
+   * Stores the action; when this returns, it survives a crash. `accessToken`: the session of the person who made
+   * it (its storage and delivery come with the hub's authentication).
+   */
+  enqueue(name: CommandName, args: unknown, _accessToken?: string): OutboxItem {
     const key = randomBytes(16).toString('base64url');
     const now = Date.now();
     const request = CommandRequest.safeParse({ key, name, args, issuedAt: now, issuer: this.issuer });

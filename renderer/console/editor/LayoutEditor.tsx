@@ -35,6 +35,7 @@ import { hasErrors, settingsErrors } from './settings-form';
 import { TileSettingsForm } from './TileSettingsForm';
 import { type CommandPhase, useCommand } from './use-command';
 import { useWallPresets } from './use-wall-presets';
+import { useMayRun } from '../people/use-may-run';
 import { WallMirror } from './WallMirror';
 import './editor.css';
 
@@ -45,7 +46,13 @@ interface Selection {
 
 const EMPTY_LAYOUT: SurfaceLayout = { columns: 12, rows: 8, tiles: [] };
 
-export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
+interface LayoutEditorProps {
+  status: HostStatus;
+  /** Opens the audit trail of a target (`preset:<id>`). */
+  onShowTrail: (target: string) => void;
+}
+
+export function LayoutEditor({ status, onShowTrail }: LayoutEditorProps): ReactNode {
   const { t } = useTranslation();
   const { hello } = useSessionSnapshot();
   const { presets, byId, state } = useWallPresets();
@@ -54,6 +61,8 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
   const [conflict, setConflict] = useState(false);
   const [noRoom, setNoRoom] = useState<string | null>(null);
   const savedDraft = useRef<EditorDraft | null>(null);
+  const mayUndo = useMayRun('preset.undo');
+  const mayDelete = useMayRun('preset.delete');
 
   const current = held ? byId.get(held.presetId) : undefined;
   // Without local changes the editor follows the shared preset: another console's save, an undo, our own save.
@@ -143,6 +152,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
           onNew={startNew}
           onActivate={(presetId) => command.run('wall.activate', { presetId })}
           onRevert={() => command.run('wall.revertToSchedule', {})}
+          onTrail={(presetId) => onShowTrail(`preset:${presetId}`)}
         />
         <div className="editor__main">
           {draft && (
@@ -177,17 +187,19 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
                   ? t('editor.saving')
                   : t('editor.save')}
               </button>
-              <button
-                type="button"
-                className="button"
-                disabled={draft.dirty || !current || current.undoTo === null || busy}
-                onClick={() =>
-                  current && command.run('preset.undo', { presetId: current.id, baseVersion: current.version })
-                }
-                data-testid="undo-preset"
-              >
-                ↶ {t('editor.undo')}
-              </button>
+              {mayUndo && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={draft.dirty || !current || current.undoTo === null || busy}
+                  onClick={() =>
+                    current && command.run('preset.undo', { presetId: current.id, baseVersion: current.version })
+                  }
+                  data-testid="undo-preset"
+                >
+                  ↶ {t('editor.undo')}
+                </button>
+              )}
               <button
                 type="button"
                 className="button"
@@ -196,7 +208,7 @@ export function LayoutEditor({ status }: { status: HostStatus }): ReactNode {
               >
                 {t('editor.discard')}
               </button>
-              {current && !current.deleted && (
+              {mayDelete && current && !current.deleted && (
                 <button
                   type="button"
                   className="button button--danger"

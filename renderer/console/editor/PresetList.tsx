@@ -1,10 +1,12 @@
 // The presets everyone shares, with the one on the wall marked, a button to show each on the wall (manual
-// override), "back to schedule" and the schedule's next change (the schedule is edited below: ScheduleEditor).
+// override), "back to schedule" and the schedule's next change (the schedule is edited below: ScheduleEditor),
+// and each preset's audit trail. Buttons of commands the person may not run are left out.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallPresetStatus } from '../../../src/contract/host-status.js';
 import type { PresetPayload } from '../../../src/domain/presets/preset-schema.js';
 import { formatDate, formatTime } from '../../../src/i18n/format.js';
+import { useMayRun } from '../people/use-may-run';
 
 interface PresetListProps {
   presets: readonly PresetPayload[];
@@ -16,11 +18,16 @@ interface PresetListProps {
   onNew: () => void;
   onActivate: (presetId: string) => void;
   onRevert: () => void;
+  /** Shows the preset's audit trail. */
+  onTrail: (presetId: string) => void;
 }
 
 export function PresetList(props: PresetListProps): ReactNode {
   const { t } = useTranslation();
   const { wall, byId } = props;
+  const mayActivate = useMayRun('wall.activate');
+  const mayRevert = useMayRun('wall.revertToSchedule');
+  const mayEdit = useMayRun('preset.save');
   const nameOf = (id: string | null): string => (id ? (byId.get(id)?.name ?? id) : t('editor.defaultLayouts'));
   return (
     <div className="preset-list">
@@ -43,15 +50,17 @@ export function PresetList(props: PresetListProps): ReactNode {
               })
             : t('editor.noNextChange')}
         </p>
-        <button
-          type="button"
-          className="button"
-          disabled={!wall?.override || props.busy}
-          onClick={props.onRevert}
-          data-testid="revert-to-schedule"
-        >
-          {t('editor.backToSchedule')}
-        </button>
+        {mayRevert && (
+          <button
+            type="button"
+            className="button"
+            disabled={!wall?.override || props.busy}
+            onClick={props.onRevert}
+            data-testid="revert-to-schedule"
+          >
+            {t('editor.backToSchedule')}
+          </button>
+        )}
       </div>
       <h3>{t('editor.presets')}</h3>
       {props.presets.length === 0 && <p>{t('editor.noPresets')}</p>}
@@ -77,25 +86,34 @@ export function PresetList(props: PresetListProps): ReactNode {
                 </small>
               </div>
               <div className="preset-list__actions">
-                <button type="button" className="button" onClick={() => props.onEdit(p)}>
-                  {t('editor.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={props.busy || (onWall && wall?.override === true)}
-                  onClick={() => props.onActivate(p.id)}
-                >
-                  {t('editor.activate')}
+                {mayEdit && (
+                  <button type="button" className="button" onClick={() => props.onEdit(p)}>
+                    {t('editor.edit')}
+                  </button>
+                )}
+                {mayActivate && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={props.busy || (onWall && wall?.override === true)}
+                    onClick={() => props.onActivate(p.id)}
+                  >
+                    {t('editor.activate')}
+                  </button>
+                )}
+                <button type="button" className="button" onClick={() => props.onTrail(p.id)}>
+                  {t('audit.history')}
                 </button>
               </div>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="button" onClick={props.onNew}>
-        + {t('editor.newPreset')}
-      </button>
+      {mayEdit && (
+        <button type="button" className="button" onClick={props.onNew}>
+          + {t('editor.newPreset')}
+        </button>
+      )}
       <p className="preset-list__schedule-hint">{t('editor.scheduleBelow')}</p>
     </div>
   );

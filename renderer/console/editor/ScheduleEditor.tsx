@@ -1,7 +1,8 @@
 // The wall's schedule (dayparting of presets), editable: rows in order, the fallback, Save and Cancel. Save sends
 // `wall.setSchedule` through the host's outbox (queued offline, applied once). The command carries no base
 // version — the last save wins — so the editor follows what the hub holds: a draft without changes reloads by
-// itself, and when the schedule changes underneath unsaved changes the operator is told and chooses.
+// itself, and when the schedule changes underneath unsaved changes the operator is told and chooses. A person who
+// may not set the schedule sees it read-only, without the editing controls.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PresetPayload, WallSchedule, type WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
@@ -25,6 +26,7 @@ import {
 } from './schedule-draft';
 import { ScheduleEntryRow } from './ScheduleEntryRow';
 import { type CommandPhase, useCommand } from './use-command';
+import { useMayRun } from '../people/use-may-run';
 
 interface ScheduleEditorProps {
   /** Presets that are not deleted. */
@@ -42,7 +44,49 @@ interface Held {
   saved?: string;
 }
 
-export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEditorProps): ReactNode {
+export function ScheduleEditor(props: ScheduleEditorProps): ReactNode {
+  return useMayRun('wall.setSchedule') ? <ScheduleForm {...props} /> : <ScheduleView {...props} />;
+}
+
+function usePreviewWords(): PreviewWords {
+  const { t } = useTranslation();
+  return {
+    dayNames: t('schedule.dayNames').split(','),
+    everyDay: t('editor.everyDay'),
+    wholeDay: t('schedule.wholeDay'),
+    nextDay: t('schedule.nextDay'),
+    noDays: t('schedule.noDays'),
+  };
+}
+
+/** The schedule as it stands, in words: for a person who may not change it. */
+function ScheduleView({ byId, state }: ScheduleEditorProps): ReactNode {
+  const { t } = useTranslation();
+  const words = usePreviewWords();
+  const draft = draftFromSchedule(state?.schedule ?? null);
+  const nameOf = (id: string): string => byId.get(id)?.name ?? id;
+  return (
+    <section className="schedule-editor" aria-labelledby="schedule-title" data-testid="schedule-view">
+      <h3 id="schedule-title">{t('schedule.title')}</h3>
+      <p className="schedule-editor__note">{t('schedule.order')}</p>
+      {draft.entries.length === 0 ? (
+        <p>{t('schedule.empty')}</p>
+      ) : (
+        <ol className="schedule-editor__rows">
+          {draft.entries.map((entry) => (
+            <li key={entry.key}>{previewText(entry, nameOf(entry.presetId), words)}</li>
+          ))}
+        </ol>
+      )}
+      <p>
+        {t('schedule.fallback')}:{' '}
+        {draft.fallbackPresetId === null ? t('editor.defaultLayouts') : nameOf(draft.fallbackPresetId)}
+      </p>
+    </section>
+  );
+}
+
+function ScheduleForm({ presets, byId, state, hubOnline }: ScheduleEditorProps): ReactNode {
   const { t } = useTranslation();
   const hubSchedule = state?.schedule ?? null;
   const hubKey = scheduleKey(hubSchedule);
@@ -79,13 +123,7 @@ export function ScheduleEditor({ presets, byId, state, hubOnline }: ScheduleEdit
   const problemCount =
     errors.entries.reduce((n, e) => n + Object.keys(e).length, 0) + (errors.fallback ? 1 : 0) + (errors.list ? 1 : 0);
   const busy = command.state.phase === 'queued';
-  const words: PreviewWords = {
-    dayNames: t('schedule.dayNames').split(','),
-    everyDay: t('editor.everyDay'),
-    wholeDay: t('schedule.wholeDay'),
-    nextDay: t('schedule.nextDay'),
-    noDays: t('schedule.noDays'),
-  };
+  const words = usePreviewWords();
   const nameOf = (id: string): string => byId.get(id)?.name ?? (id === '' ? '…' : id);
 
   const save = (): void => {
