@@ -13,6 +13,7 @@ import { type CliRun, runCli } from '../support/cli-process.js';
 import { checkCache, diffLogs } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
+import { enrolDevice, hostSession, writeCredentialFile } from '../support/hub-identity.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -26,8 +27,21 @@ interface HostRun {
   token: string;
 }
 
-async function startHostProcess(hubUrl: string, dataDir: string): Promise<HostRun> {
-  const app = runCli(['start', '--shell', 'headless', '--hub', hubUrl, '--port', '0', '--data-dir', dataDir]);
+/** `credential`: the host's device credential file (`--hub-credential`). */
+async function startHostProcess(hubUrl: string, dataDir: string, credential: string): Promise<HostRun> {
+  const app = runCli([
+    'start',
+    '--shell',
+    'headless',
+    '--hub',
+    hubUrl,
+    '--hub-credential',
+    credential,
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+  ]);
   const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
   return { app, origin: m[1]!, token: m[2]! };
 }
@@ -90,9 +104,24 @@ describe('offline-first data path under chaos', () => {
     const hubDir = join(dir, 'hub');
     const port = 20000 + Math.floor(Math.random() * 20000);
     const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir];
+    // The host's credential, made as an installer makes it.
+    const credential = join(dir, 'chaos-wall.json');
+    const add = runCli([
+      'hub',
+      'device',
+      'add',
+      'chaos-wall',
+      '--kind',
+      'wall',
+      '--out',
+      credential,
+      '--data-dir',
+      hubDir,
+    ]);
+    expect(await add.exited()).toBe(0);
     let hub = runCli(hubArgs);
     await hub.waitFor(/listening/);
-    const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'));
+    const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'), credential);
     cleanups.push(() => host.app.stop());
     await until('streaming', async () =>
       (await hostStatus(host)).feed.topics['econ.live']!.offset > 500 ? true : undefined,
@@ -123,15 +152,18 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const hostDir = join(dir, 'host');
     const cacheFile = join(hostDir, 'cache.sqlite');
+    const { credential, session } = await hostSession(hub, 'chaos-console', 'truc.ban', ['operator']);
+    const credentialFile = writeCredentialFile(dir, credential);
     const confirmedActions: number[] = [];
     for (let round = 0; round < 20; round++) {
-      const host = await startHostProcess(hub.url, hostDir);
+      const host = await startHostProcess(hub.url, hostDir, credentialFile);
       try {
         const bridge = connectBridge(host.origin, host.token);
         await connected(bridge);
         const r = await call(bridge, 'command', {
           name: 'alert.note',
           args: { alertId: `CB-${round}`, note: `vòng ${round}` },
+          session,
         });
         bridge.close();
         if (r.ok) confirmedActions.push((r.result as { id: number }).id);
@@ -147,7 +179,7 @@ describe('offline-first data path under chaos', () => {
     expect(confirmedActions).toHaveLength(20);
     const served = await stopProducingKeepServing(hub, dir);
     cleanups.push(() => served.server.stop());
-    const last = await startHostProcess(hub.url, hostDir);
+    const last = await startHostProcess(hub.url, hostDir, credentialFile);
     cleanups.push(() => last.app.stop());
     await caughtUp(last, async () => served.heads);
     expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), cacheFile, KNOWN_TOPICS)).toEqual([]);
@@ -161,7 +193,8 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
-    const host = await startHostProcess(proxy.url, join(dir, 'host'));
+    const credential = writeCredentialFile(dir, enrolDevice(hub, 'chaos-wall', 'wall'));
+    const host = await startHostProcess(proxy.url, join(dir, 'host'), credential);
     cleanups.push(() => host.app.stop());
     await holdingData(host, hub);
     for (let i = 0; i < 12; i++) {
@@ -192,7 +225,8 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
-    const host = await startHostProcess(proxy.url, join(dir, 'host'));
+    const credential = writeCredentialFile(dir, enrolDevice(hub, 'chaos-wall', 'wall'));
+    const host = await startHostProcess(proxy.url, join(dir, 'host'), credential);
     cleanups.push(() => host.app.stop());
     await holdingData(host, hub);
     proxy.refuse(true);

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
@@ -15,6 +15,7 @@ import type { SurfaceLayout } from '../../src/contract/wall.js';
 import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
+import { enrolDevice, hostSession, hubClient } from '../support/hub-identity.js';
 import { startTestHost, TWO_MONITORS, until } from '../support/start-test-host.js';
 
 let hub: RunningHub;
@@ -22,6 +23,8 @@ let a: RunningHost;
 let b: RunningHost;
 let bridgeA: Socket;
 let bridgeB: Socket;
+/** The access token of the person acting through each host's bridge. */
+const sessions = new Map<Socket, string>();
 const layoutEventsB: LayoutChange[] = [];
 
 beforeAll(async () => {
@@ -34,9 +37,15 @@ beforeAll(async () => {
     version: 't',
     logger: createLogger('hub', 'error'),
   });
-  [a, b] = await Promise.all([startTestHost({ hub: hub.url }), startTestHost({ hub: hub.url })]);
+  const atA = await hostSession(hub, 'bantruc-a', 'quan.tri.a', ['admin']);
+  const atB = await hostSession(hub, 'bantruc-b', 'quan.tri.b', ['admin']);
+  [a, b] = await Promise.all([
+    startTestHost({ hub: hub.url, credential: atA.credential }),
+    startTestHost({ hub: hub.url, credential: atB.credential }),
+  ]);
   bridgeA = connectBridge(a.origin, a.token);
   bridgeB = connectBridge(b.origin, b.token);
+  sessions.set(bridgeA, atA.session).set(bridgeB, atB.session);
   bridgeB.on('layout', (change: LayoutChange) => layoutEventsB.push(change));
   await Promise.all([connected(bridgeA), connected(bridgeB)]);
 });
@@ -54,7 +63,7 @@ const status = async (host: RunningHost) =>
 
 /** Queues a command through the host's outbox and waits for the hub's answer. */
 async function command(bridge: Socket, name: string, args: unknown): Promise<OutboxItem> {
-  const queued = await call(bridge, 'command', { name, args });
+  const queued = await call(bridge, 'command', { name, args, session: sessions.get(bridge) });
   if (!queued.ok) throw new Error(queued.error.message);
   const id = OutboxItem.parse(queued.result).id;
   return until(`${name} answered`, async () => {
@@ -221,7 +230,7 @@ describe('presets through the hub', () => {
 
 function presetHistory(id: string): Promise<PresetPayload[]> {
   return new Promise((resolve) => {
-    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const s = hubClient(hub.url, enrolDevice(hub, 'wall-reader', 'wall'));
     const out: PresetPayload[] = [];
     s.on('events', (batch: Envelope[], ack: () => void) => {
       for (const e of batch) if (e.key === id) out.push(PresetPayload.parse(e.payload));
