@@ -13,7 +13,8 @@ import { type CliRun, runCli } from '../support/cli-process.js';
 import { checkCache, diffLogs } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
-import { enrolDevice, hostSession, writeCredentialFile } from '../support/hub-identity.js';
+import { enrolDevice, enrolPerson, TEST_PASSWORD, writeCredentialFile } from '../support/hub-identity.js';
+import { loginBridge } from '../support/people.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -152,18 +153,22 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const hostDir = join(dir, 'host');
     const cacheFile = join(hostDir, 'cache.sqlite');
-    const { credential, session } = await hostSession(hub, 'chaos-console', 'truc.ban', ['operator']);
-    const credentialFile = writeCredentialFile(dir, credential);
+    await enrolPerson(hub, 'truc.ban', ['operator']);
+    const credentialFile = writeCredentialFile(dir, enrolDevice(hub, 'chaos-console', 'console'));
     const confirmedActions: number[] = [];
     for (let round = 0; round < 20; round++) {
       const host = await startHostProcess(hub.url, hostDir, credentialFile);
       try {
         const bridge = connectBridge(host.origin, host.token);
         await connected(bridge);
+        // Each new host process starts with nobody logged in: the operator logs in (the hub is up throughout).
+        await until('connected to the hub', async () =>
+          (await hostStatus(host)).feed.state === 'connected' ? true : undefined,
+        );
+        await loginBridge(bridge, { user: 'truc.ban', password: TEST_PASSWORD });
         const r = await call(bridge, 'command', {
           name: 'alert.note',
           args: { alertId: `CB-${round}`, note: `vòng ${round}` },
-          session,
         });
         bridge.close();
         if (r.ok) confirmedActions.push((r.result as { id: number }).id);

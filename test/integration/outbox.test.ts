@@ -16,7 +16,15 @@ import type { Envelope } from '../../src/contract/hub-protocol.js';
 import type { AlertPayload } from '../../src/contract/topics.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
 import { runCli, type CliRun } from '../support/cli-process.js';
-import { consoleOperator, enrolDevice, hostSession, hubClient, writeCredentialFile } from '../support/hub-identity.js';
+import {
+  consoleOperator,
+  enrolDevice,
+  enrolPerson,
+  hubClient,
+  TEST_PASSWORD,
+  writeCredentialFile,
+} from '../support/hub-identity.js';
+import { type Credentials, loginBridge } from '../support/people.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -143,9 +151,11 @@ describe('commands at the hub', () => {
 
 describe('outbox of the host', () => {
   /** The host's console device enrolled on the hub, and a person logged in on it: their access token. */
-  async function enrolHost(hub: RunningHub, dir: string): Promise<{ credentialFile: string; session: string }> {
-    const { credential, session } = await hostSession(hub, 'bantruc-1', 'huong.nt', ['operator']);
-    return { credentialFile: writeCredentialFile(dir, credential), session };
+  /** The host's console device, and the person who will log in on its console page. */
+  async function enrolHost(hub: RunningHub, dir: string): Promise<{ credentialFile: string; who: Credentials }> {
+    await enrolPerson(hub, 'huong.nt', ['operator']);
+    const credential = enrolDevice(hub, 'bantruc-1', 'console');
+    return { credentialFile: writeCredentialFile(dir, credential), who: { user: 'huong.nt', password: TEST_PASSWORD } };
   }
   async function startHost(
     hubUrl: string,
@@ -177,20 +187,21 @@ describe('outbox of the host', () => {
     let hub = await hubAt(logFile);
     const hubPort = hub.port;
     const id = await activeAlert(hub);
-    const { credentialFile, session } = await enrolHost(hub, dir);
+    const { credentialFile, who } = await enrolHost(hub, dir);
     const host = await startHost(hub.url, join(dir, 'host'), credentialFile);
     cleanups.push(() => host.app.stop());
     await until('connected', async () => ((await status(host)).feed.state === 'connected' ? true : undefined));
-    await hub.close();
-    await until('reconnecting', async () => ((await status(host)).feed.state !== 'connected' ? true : undefined));
-
+    // The operator logged in before the outage; the action is theirs when it is delivered after it.
     const bridge = connectBridge(host.origin, host.token);
     cleanups.push(() => void bridge.close());
     await connected(bridge);
+    await loginBridge(bridge, who);
+    await hub.close();
+    await until('reconnecting', async () => ((await status(host)).feed.state !== 'connected' ? true : undefined));
+
     const queued = await call(bridge, 'command', {
       name: 'alert.acknowledge',
       args: { alertId: id, note: 'Đã điều đội cứu hộ' },
-      session,
     });
     expect(queued.ok).toBe(true);
     expect(OutboxItem.parse(queued.ok && queued.result).state).toBe('queued');
@@ -216,14 +227,15 @@ describe('outbox of the host', () => {
     const proxy: TcpProxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
     const id = await activeAlert(hub);
-    const { credentialFile, session } = await enrolHost(hub, dir);
+    const { credentialFile, who } = await enrolHost(hub, dir);
     const first = await startHost(proxy.url, join(dir, 'host'), credentialFile);
     await until('connected', async () => ((await status(first)).feed.state === 'connected' ? true : undefined));
-
-    proxy.stallDownstream(true); // the hub's answers no longer reach the host
     const bridge = connectBridge(first.origin, first.token);
     await connected(bridge);
-    const queued = await call(bridge, 'command', { name: 'alert.acknowledge', args: { alertId: id }, session });
+    await loginBridge(bridge, who);
+
+    proxy.stallDownstream(true); // the hub's answers no longer reach the host
+    const queued = await call(bridge, 'command', { name: 'alert.acknowledge', args: { alertId: id } });
     expect(queued.ok).toBe(true);
     await until('the hub applied it', () => (hub.status().commands === 1 ? true : undefined));
     bridge.close();

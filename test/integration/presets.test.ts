@@ -15,7 +15,8 @@ import type { SurfaceLayout } from '../../src/contract/wall.js';
 import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
-import { enrolDevice, hostSession, hubClient } from '../support/hub-identity.js';
+import { enrolDevice, enrolPerson, hubClient, TEST_PASSWORD } from '../support/hub-identity.js';
+import { loginBridge } from '../support/people.js';
 import { startTestHost, TWO_MONITORS, until } from '../support/start-test-host.js';
 
 let hub: RunningHub;
@@ -23,8 +24,6 @@ let a: RunningHost;
 let b: RunningHost;
 let bridgeA: Socket;
 let bridgeB: Socket;
-/** The access token of the person acting through each host's bridge. */
-const sessions = new Map<Socket, string>();
 const layoutEventsB: LayoutChange[] = [];
 
 beforeAll(async () => {
@@ -37,17 +36,23 @@ beforeAll(async () => {
     version: 't',
     logger: createLogger('hub', 'error'),
   });
-  const atA = await hostSession(hub, 'bantruc-a', 'quan.tri.a', ['admin']);
-  const atB = await hostSession(hub, 'bantruc-b', 'quan.tri.b', ['admin']);
+  await enrolPerson(hub, 'quan.tri', ['admin']);
   [a, b] = await Promise.all([
-    startTestHost({ hub: hub.url, credential: atA.credential }),
-    startTestHost({ hub: hub.url, credential: atB.credential }),
+    startTestHost({ hub: hub.url, credential: enrolDevice(hub, 'bantruc-a', 'console') }),
+    startTestHost({ hub: hub.url, credential: enrolDevice(hub, 'bantruc-b', 'console') }),
   ]);
   bridgeA = connectBridge(a.origin, a.token);
   bridgeB = connectBridge(b.origin, b.token);
-  sessions.set(bridgeA, atA.session).set(bridgeB, atB.session);
   bridgeB.on('layout', (change: LayoutChange) => layoutEventsB.push(change));
   await Promise.all([connected(bridgeA), connected(bridgeB)]);
+  // The same administrator, logged in on both consoles.
+  const who = { user: 'quan.tri', password: TEST_PASSWORD };
+  await until('both hosts connected', () =>
+    a.status().feed.state === 'connected' && b.status().feed.state === 'connected' ? true : undefined,
+  );
+  // One after the other: the hub refuses a second attempt of a name while the first is being checked.
+  await loginBridge(bridgeA, who);
+  await loginBridge(bridgeB, who);
 });
 
 afterAll(async () => {
@@ -63,7 +68,7 @@ const status = async (host: RunningHost) =>
 
 /** Queues a command through the host's outbox and waits for the hub's answer. */
 async function command(bridge: Socket, name: string, args: unknown): Promise<OutboxItem> {
-  const queued = await call(bridge, 'command', { name, args, session: sessions.get(bridge) });
+  const queued = await call(bridge, 'command', { name, args });
   if (!queued.ok) throw new Error(queued.error.message);
   const id = OutboxItem.parse(queued.result).id;
   return until(`${name} answered`, async () => {
