@@ -5,7 +5,7 @@
 // audit chain of a run of mixed actions verifies with `ioc-wall hub audit verify`, and fails naming an edited row.
 import Database from 'better-sqlite3';
 import { decodeJwt, SignJWT } from 'jose';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -25,7 +25,15 @@ import {
 import type { AlertPayload } from '../../src/contract/topics.js';
 import { mayAct, ROLES } from '../../src/domain/identity/roles.js';
 import { runCli } from '../support/cli-process.js';
-import { enrolDevice, enrolPerson, hubClient, logIn, TEST_PASSWORD } from '../support/hub-identity.js';
+import {
+  enrolDevice,
+  enrolPerson,
+  hubClient,
+  logIn,
+  TEST_PASSWORD,
+  writeCredentialFile,
+} from '../support/hub-identity.js';
+import { startTestHost, until } from '../support/start-test-host.js';
 
 const DEMO = new DemoSource({ seed: 3, clock: () => Date.now() - 60_000 }).initial();
 const ACTIVE_ALERTS = DEMO.filter((e) => e.topic === 'ops.alerts' && (e.payload as AlertPayload).state === 'active');
@@ -387,6 +395,68 @@ describe('commands', () => {
     expect(await send(s, queued)).toMatchObject({ ok: true, result: { status: 'applied' } });
     expect(auditOfKey(queued.key)[0]).toMatchObject({ person: 'nguoi.operator', outcome: 'ok' });
   });
+});
+
+describe('hosts', () => {
+  it("show the hub's reason for a refused handshake in /api/status, and refuse a credential file others can read", async () => {
+    const credential = enrolDevice(hub, 'tuong-se-thu-hoi', 'wall');
+    hub.admin.revokeDevice({ person: 'cli:test', device: null, peer: null }, 'tuong-se-thu-hoi');
+    const host = await startTestHost({ hub: hub.url, credential });
+    try {
+      await until('the refusal shown', () => host.status().feed.lastError ?? undefined);
+      expect(host.status().feed.lastError).toBe('refused by the hub: device revoked');
+      expect(host.status().feed.state).not.toBe('connected');
+    } finally {
+      await host.close();
+    }
+    const file = writeCredentialFile(dir, enrolDevice(hub, 'tuong-mo', 'wall'));
+    chmodSync(file, 0o644);
+    const run = runCli([
+      'start',
+      '--shell',
+      'headless',
+      '--port',
+      '0',
+      '--hub',
+      hub.url,
+      '--hub-credential',
+      file,
+      '--data-dir',
+      join(dir, 'open'),
+    ]);
+    expect(await run.exited()).toBe(2);
+    expect(run.stderr()).toContain(`the hub credential ${file} is readable by other users (mode 0644)`);
+    expect(run.stderr()).toContain(`chmod 600 ${file}`);
+  });
+
+  it(
+    'with the embedded demo hub: enrolled as a console, the demo password printed once and stored hashed',
+    { timeout: 60_000 },
+    async () => {
+      const data = join(dir, 'demo');
+      const first = runCli(['start', '--shell', 'headless', '--port', '0', '--data-dir', data]);
+      const [, user, password] = await first.waitFor(/login: (\S+) password: (\S+)/);
+      expect(first.stdout()).toMatch(/Tài khoản trình diễn.*\n {2}login: demo password: \S{16}\n/);
+      await first.stop();
+      expect(user).toBe('demo');
+      expect(statSync(join(data, 'hub-credential.json')).mode & 0o777).toBe(0o600);
+      const db = new Database(join(data, 'hub-events.sqlite'), { readonly: true });
+      const stored = db.prepare("SELECT roles, password_hash FROM users WHERE name = 'demo'").get() as {
+        roles: string;
+        password_hash: string;
+      };
+      const device = db.prepare('SELECT kind FROM devices').all();
+      db.close();
+      expect(JSON.parse(stored.roles)).toEqual(['operator', 'leader', 'admin']);
+      expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+      expect(stored.password_hash).not.toContain(password!);
+      expect(device).toEqual([{ kind: 'console' }]);
+      const second = runCli(['start', '--shell', 'headless', '--port', '0', '--data-dir', data]);
+      await second.waitFor(/ioc-wall hub user passwd demo --data-dir \S+/);
+      await second.stop();
+      expect(second.stdout()).not.toMatch(/password: /);
+    },
+  );
 });
 
 describe('the audit chain after a run of mixed actions', () => {
