@@ -23,7 +23,7 @@ export interface HandshakeDeps {
 type Next = (err?: Error) => void;
 
 /** Origins as URL serialises them, so `HTTP://Console.Local:80/` and `http://console.local` are one. */
-export function normaliseOrigins(origins: readonly string[]): string[] {
+function normaliseOrigins(origins: readonly string[]): string[] {
   return origins.map((o) => new URL(o).origin);
 }
 

@@ -13,7 +13,7 @@ import type { Logger } from '../../platform/logger.js';
 import { APP_VERSION } from './app-paths.js';
 import { CredentialFileError, readDeviceCredential } from './device-credential-file.js';
 
-export const DEMO_USER = 'demo';
+const DEMO_USER = 'demo';
 const DEMO_DISPLAY_NAME = 'Người trình diễn';
 const DEVICE_NAME = 'embedded-console';
 
@@ -26,7 +26,7 @@ export interface EmbeddedHub {
   demoLogin: DemoLogin;
 }
 
-export function embeddedCredentialFile(dataDir: string): string {
+function embeddedCredentialFile(dataDir: string): string {
   return join(dataDir, 'hub-credential.json');
 }
 
