@@ -13,7 +13,13 @@ import { type CliRun, runCli } from '../support/cli-process.js';
 import { checkCache, diffLogs } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
-import { enrolDevice, enrolPerson, TEST_PASSWORD, writeCredentialFile } from '../support/hub-identity.js';
+import {
+  enrolDevice,
+  enrolPerson,
+  headlessHostArgs,
+  TEST_PASSWORD,
+  writeCredentialFile,
+} from '../support/hub-identity.js';
 import { loginBridge } from '../support/people.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -30,19 +36,7 @@ interface HostRun {
 
 /** `credential`: the host's device credential file (`--hub-credential`). */
 async function startHostProcess(hubUrl: string, dataDir: string, credential: string): Promise<HostRun> {
-  const app = runCli([
-    'start',
-    '--shell',
-    'headless',
-    '--hub',
-    hubUrl,
-    '--hub-credential',
-    credential,
-    '--port',
-    '0',
-    '--data-dir',
-    dataDir,
-  ]);
+  const app = runCli(headlessHostArgs(hubUrl, credential, dataDir));
   const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
   return { app, origin: m[1]!, token: m[2]! };
 }

@@ -17,6 +17,7 @@ import { type CommandArgs, type CommandName, COMMANDS } from '../../src/contract
 import { CommandResponse, HUB_EVENTS } from '../../src/contract/hub-protocol.js';
 import {
   AuditQueryResponse,
+  type AuditRow,
   type DeviceCredential,
   LoginResponse,
   LogoutResponse,
@@ -28,6 +29,7 @@ import { runCli } from '../support/cli-process.js';
 import {
   enrolDevice,
   enrolPerson,
+  headlessHostArgs,
   hubClient,
   logIn,
   TEST_PASSWORD,
@@ -89,27 +91,16 @@ async function send(s: Socket, cmd: Record<string, unknown>): Promise<CommandRes
   return CommandResponse.parse(await s.timeout(10_000).emitWithAck(HUB_EVENTS.command, cmd));
 }
 
-interface AuditLine {
-  seq: number;
-  person: string | null;
-  device: string | null;
-  peer: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  detail: string;
-}
-
 /** The audit rows as the file holds them (a second, read-only connection, as an auditor would read it). */
-function auditRows(where = '1 = 1', ...values: unknown[]): AuditLine[] {
+function auditRows(where = '1 = 1', ...values: unknown[]): AuditRow[] {
   const db = new Database(join(dir, 'hub-events.sqlite'), { readonly: true });
   try {
-    return db.prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY seq`).all(...values) as AuditLine[];
+    return db.prepare(`SELECT * FROM audit_log WHERE ${where} ORDER BY seq`).all(...values) as AuditRow[];
   } finally {
     db.close();
   }
 }
-const auditOfKey = (key: string): AuditLine[] => auditRows(`json_extract(detail, '$.key') = ?`, key);
+const auditOfKey = (key: string): AuditRow[] => auditRows(`json_extract(detail, '$.key') = ?`, key);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ioc-hub-auth-'));
@@ -411,19 +402,7 @@ describe('hosts', () => {
     }
     const file = writeCredentialFile(dir, enrolDevice(hub, 'tuong-mo', 'wall'));
     chmodSync(file, 0o644);
-    const run = runCli([
-      'start',
-      '--shell',
-      'headless',
-      '--port',
-      '0',
-      '--hub',
-      hub.url,
-      '--hub-credential',
-      file,
-      '--data-dir',
-      join(dir, 'open'),
-    ]);
+    const run = runCli(headlessHostArgs(hub.url, file, join(dir, 'open')));
     expect(await run.exited()).toBe(2);
     expect(run.stderr()).toContain(`the hub credential ${file} is readable by other users (mode 0644)`);
     expect(run.stderr()).toContain(`chmod 600 ${file}`);

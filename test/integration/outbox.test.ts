@@ -20,6 +20,7 @@ import {
   consoleOperator,
   enrolDevice,
   enrolPerson,
+  headlessHostArgs,
   hubClient,
   TEST_PASSWORD,
   writeCredentialFile,
@@ -162,19 +163,7 @@ describe('outbox of the host', () => {
     dataDir: string,
     credentialFile: string,
   ): Promise<{ app: CliRun; origin: string; token: string }> {
-    const app = runCli([
-      'start',
-      '--shell',
-      'headless',
-      '--hub',
-      hubUrl,
-      '--hub-credential',
-      credentialFile,
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ]);
+    const app = runCli(headlessHostArgs(hubUrl, credentialFile, dataDir));
     const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
     return { app, origin: m[1]!, token: m[2]! };
   }

@@ -86,3 +86,20 @@ export async function hostSession(
     socket.close();
   }
 }
+
+/** `ioc-wall start` arguments of a headless host of the hub at `hubUrl`, with its credential file. */
+export function headlessHostArgs(hubUrl: string, credentialFile: string, dataDir: string): string[] {
+  return [
+    'start',
+    '--shell',
+    'headless',
+    '--hub',
+    hubUrl,
+    '--hub-credential',
+    credentialFile,
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+  ];
+}
