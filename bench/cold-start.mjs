@@ -35,7 +35,7 @@ async function warmCache(dataDir) {
   });
   try {
     const heads = Object.fromEntries(Object.entries(hub.status().topics).map(([t, v]) => [t, v.head]));
-    const host = await startHostProcess(hub.url, dataDir);
+    const host = await startHostProcess(hub, dataDir);
     const reader = committedReader(host.cacheFile);
     const r = await waitCommitted(reader, heads, { timeoutMs: 30_000, pollMs: 20 });
     reader.close();
@@ -66,6 +66,9 @@ export async function oneStart(dataDir, timeoutMs) {
         '0',
         '--hub',
         UNREACHABLE_HUB,
+        // Written by warmCache's host (startHostProcess): the hub never answers, but the host reads it first.
+        '--hub-credential',
+        join(`${dataDir}-credential`, 'credential.json'),
         '--data-dir',
         dataDir,
       ],

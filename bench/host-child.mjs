@@ -1,11 +1,11 @@
 // A host in its own process, as in production (hub and host are separate programs): started with startHost from
-// dist, driven by the benchmark over IPC. argv[2]: JSON { hub, dataDir }.
+// dist, driven by the benchmark over IPC. argv[2]: JSON { hub, dataDir, hubCredential }.
 import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 
-const { hub, dataDir } = JSON.parse(process.argv[2] ?? '{}');
-const options = StartOptions.parse({ shell: 'headless', port: 0, hub, dataDir });
+const { hub, dataDir, hubCredential } = JSON.parse(process.argv[2] ?? '{}');
+const options = StartOptions.parse({ shell: 'headless', port: 0, hub, dataDir, hubCredential });
 const host = await startHost({
   options,
   shell: { kind: 'headless', reason: 'bench' },

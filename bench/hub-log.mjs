@@ -1,8 +1,8 @@
-// Writes a hub event log file straight with better-sqlite3: the schema is the hub's own (EventLog creates it),
-// the rows are the bench stream (events.mjs), inserted in large transactions without fsync (a build step, not a
+// Writes a hub event log file straight with better-sqlite3: the schema is the hub's own (openHubDatabaseFile
+// creates it), the rows are the bench stream (events.mjs), inserted in large transactions without fsync (a build step, not a
 // measured path). The hub's `latest` table (newest offset of every key) is filled when the schema has it.
 import Database from 'better-sqlite3';
-import { EventLog } from '../dist/hub/event-log.js';
+import { openHubDatabaseFile } from '../dist/hub/hub-database.js';
 import { benchEvent } from './events.mjs';
 
 const CHUNK = 50_000;
@@ -12,7 +12,7 @@ const CHUNK = 50_000;
  * Bounded: n rows, one pass.
  */
 export function buildHubLog(file, n, { startTime, spanMs }) {
-  new EventLog(file).close(); // the hub's schema, as the code under test defines it
+  openHubDatabaseFile(file).close(); // the hub's schema, as the code under test defines it
   const db = new Database(file);
   try {
     db.pragma('synchronous = OFF');

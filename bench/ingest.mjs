@@ -115,7 +115,7 @@ export async function run({ quick, print }) {
 
   const hub = await startBenchHub(hubFile);
   const hostDir = join(dir, 'host');
-  const host = await startHostProcess(hub.url, hostDir);
+  const host = await startHostProcess(hub, hostDir);
   const reader = committedReader(host.cacheFile);
   const timeoutMs = quick ? 30_000 : 120_000;
   const result = await waitCommitted(reader, heads, { timeoutMs, pollMs: 10 });

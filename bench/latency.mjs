@@ -130,7 +130,7 @@ export async function run({ quick, print }) {
   );
   const dir = tempDir('latency');
   const hub = await startBenchHub(join(dir, 'hub-events.sqlite'));
-  const host = await startHostProcess(hub.url, join(dir, 'host'));
+  const host = await startHostProcess(hub, join(dir, 'host'));
   const reader = committedReader(host.cacheFile);
   const bridge = connectBridge(host.origin, host.token);
   await connected(bridge);

@@ -38,7 +38,17 @@ import { PROVINCES } from '../dist/src/domain/provinces.js';
 import { installMapProbe, startRecording, stopRecording, webgl2Renderer } from './map-probe.mjs';
 import { fmt, section, table } from './report.mjs';
 import { cpuBetween, processCpuSeconds, summarize, windowCpu, windowMemory } from './stats.mjs';
-import { BENCH_CHROMIUM_ARGS, REPO, atCleanup, sleep, startBenchHub, tempDir, trackChild, within } from './support.mjs';
+import {
+  BENCH_CHROMIUM_ARGS,
+  REPO,
+  atCleanup,
+  benchCredentialFile,
+  sleep,
+  startBenchHub,
+  tempDir,
+  trackChild,
+  within,
+} from './support.mjs';
 
 const CHROMIUM = process.env.IOC_CHROMIUM ?? '/usr/bin/chromium';
 const SITE = join(REPO, 'dist', 'renderer', 'site');
@@ -250,12 +260,13 @@ async function openWindow(url, label, extraArgs = []) {
   };
 }
 
-async function startWall(hubUrl, tiles, label, mediaOrigins = []) {
+async function startWall(hub, tiles, label, mediaOrigins = []) {
   const host = await startHost({
     options: StartOptions.parse({
       shell: 'headless',
       port: 0,
-      hub: hubUrl,
+      hub: hub.url,
+      hubCredential: benchCredentialFile(hub, tempDir(`map-credential-${label}`)),
       locale: 'vi',
       dataDir: join(tempDir(`map-host-${label}`), 'data'),
       mediaOrigins,
@@ -340,7 +351,7 @@ async function surface({ quick, print, gl, pointsFile10k }) {
     { id: 'cam1', kind: 'video', x: 6, y: 6, w: 3, h: 3, settings: { name: 'Camera 1', source: 'hls', url: cam1.url } },
     { id: 'cam2', kind: 'video', x: 9, y: 6, w: 3, h: 3, settings: { name: 'Camera 2', source: 'hls', url: cam2.url } },
   ];
-  const wall = await startWall(hub.url, tiles, 'surface', [cam1.origin, cam2.origin]);
+  const wall = await startWall(hub, tiles, 'surface', [cam1.origin, cam2.origin]);
   const win = await openWindow(wall.url, 'surface', BACKENDS[gl]);
   const { page } = win;
   const renderer = await page.evaluate(webgl2Renderer);
@@ -477,7 +488,7 @@ function topSelf(profile, count) {
     .map(([name, us]) => ({ name, ms: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }));
 }
 
-export async function mapAlone(hubUrl, publish, c, { quick, profile }) {
+export async function mapAlone(hub, publish, c, { quick, profile }) {
   const settings = {
     indicator: 'gdp_growth',
     labels: 'names-and-values',
@@ -486,7 +497,7 @@ export async function mapAlone(hubUrl, publish, c, { quick, profile }) {
     ...c.settings,
   };
   if (c.file) settings.pointsUrl = c.file.url;
-  const wall = await startWall(hubUrl, [{ id: 'map', kind: 'map', x: 0, y: 0, w: 12, h: 9, settings }], c.label);
+  const wall = await startWall(hub, [{ id: 'map', kind: 'map', x: 0, y: 0, w: 12, h: 9, settings }], c.label);
   const win = await openWindow(wall.url, c.label, c.args);
   const renderer = await win.page.evaluate(webgl2Renderer);
   const { page, cdp } = win;
@@ -604,7 +615,7 @@ export async function run({ quick, print }) {
   const rows = [];
   for (const c of cases) {
     const profile = c.n === largest && !c.heatmap && c.radius === 4 && c.gl === GL[0];
-    const r = await mapAlone(hub.url, hub.publish, c, { quick, profile });
+    const r = await mapAlone(hub, hub.publish, c, { quick, profile });
     rows.push(r);
     print(
       `   ${c.label}: ${r.drawn ? `drawn after ${fmt(r.marks.drawn, 0)} ms` : 'NOT drawn in time'}` +

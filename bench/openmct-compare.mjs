@@ -22,7 +22,17 @@ import { createLogger } from '../dist/platform/logger.js';
 import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table, targetLines } from './report.mjs';
-import { REPO, atCleanup, runAlone, sleep, startBenchHub, tempDir, trackChild, within } from './support.mjs';
+import {
+  REPO,
+  atCleanup,
+  benchCredentialFile,
+  runAlone,
+  sleep,
+  startBenchHub,
+  tempDir,
+  trackChild,
+  within,
+} from './support.mjs';
 
 const HARNESS = resolve(REPO, process.env.IOC_PEER_HARNESS ?? '../shared/peers/openmct');
 const PEER_DIR = process.env.PEER_DIR ?? '/tmp/peer';
@@ -252,6 +262,7 @@ export async function startOurWall(n, r) {
       shell: 'headless',
       port: 0,
       hub: hub.url,
+      hubCredential: benchCredentialFile(hub, tempDir('openmct-credential')),
       locale: 'vi',
       dataDir: join(tempDir('openmct'), 'data'),
     }),

@@ -76,7 +76,7 @@ export async function run({ quick, print }) {
   }
   let hubPeakRss = process.memoryUsage().rss;
   const rssTimer = setInterval(() => (hubPeakRss = Math.max(hubPeakRss, process.memoryUsage().rss)), 500);
-  const host = await startHostProcess(hub.url, hostDir);
+  const host = await startHostProcess(hub, hostDir);
   const reader = committedReader(host.cacheFile);
   const progress = [];
   let nextMark = host.readyAt + 10_000;

@@ -2,7 +2,7 @@
 // its own process, a read-only view of the host's committed offsets, bounded waits, the browsers' flags.
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,7 @@ export async function startBenchHub(logFile) {
   return {
     url: hub.url,
     port: hub.port,
+    admin: hub.admin,
     status: () => hub.status(),
     publish: (events) => hub.publish(events),
     heads: () => Object.fromEntries(Object.entries(hub.status().topics).map(([t, v]) => [t, v.head])),
@@ -98,10 +99,27 @@ export async function startBenchHub(logFile) {
   };
 }
 
-/** Starts bench/host-child.mjs (startHost from dist) against `hubUrl`; resolves once startHost has returned. */
-export async function startHostProcess(hubUrl, dataDir, timeoutMs = 30_000) {
+/**
+ * A wall device enrolled on `hub` (a started hub, or startBenchHub's) as an installer would, its credential
+ * written to `<dir>/credential.json` (0600) for the host's --hub-credential.
+ */
+export function benchCredentialFile(hub, dir) {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'credential.json');
+  const name = `bench-${Math.random().toString(36).slice(2, 10)}`;
+  const installer = { person: 'cli:bench', device: 'bench', peer: null };
+  hub.admin.addDevice(installer, name, 'wall', (secret) =>
+    writeFileSync(file, JSON.stringify({ device: name, secret }), { mode: 0o600 }),
+  );
+  return file;
+}
+
+/** Starts bench/host-child.mjs (startHost from dist) against `hub`; resolves once startHost has returned. */
+export async function startHostProcess(hub, dataDir, timeoutMs = 30_000) {
+  const hubCredential = benchCredentialFile(hub, `${dataDir}-credential`);
+  const args = JSON.stringify({ hub: hub.url, dataDir, hubCredential });
   const child = trackChild(
-    fork(new URL('./host-child.mjs', import.meta.url), [JSON.stringify({ hub: hubUrl, dataDir })], {
+    fork(new URL('./host-child.mjs', import.meta.url), [args], {
       cwd: REPO,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, IOC_LOG_LEVEL: 'error' },

@@ -13,7 +13,7 @@ import { startHost } from '../dist/main/host/host.js';
 import { StartOptions } from '../dist/main/host/start-options.js';
 import { fmt, section, table } from './report.mjs';
 import { percentile, windowMemory } from './stats.mjs';
-import { BENCH_CHROMIUM_ARGS, atCleanup, sleep, tempDir } from './support.mjs';
+import { BENCH_CHROMIUM_ARGS, atCleanup, benchCredentialFile, sleep, tempDir } from './support.mjs';
 
 const RATE = 50; // events/s: a busy operations room (the demo's working-day pace is about 6/s)
 const kpi = (id, key) => ({ id, kind: 'kpi', settings: { topic: 'econ.live', key } });
@@ -49,7 +49,13 @@ GPU…: shared pages counted once).`,
   const hub = await startHub({ port: 0, logFile: null, demo: true, seed: 7, rate: RATE, version: 'bench', logger });
   atCleanup(() => hub.close());
   const host = await startHost({
-    options: StartOptions.parse({ shell: 'headless', port: 0, hub: hub.url, dataDir: join(dir, 'data') }),
+    options: StartOptions.parse({
+      shell: 'headless',
+      port: 0,
+      hub: hub.url,
+      hubCredential: benchCredentialFile(hub, join(dir, 'credential')),
+      dataDir: join(dir, 'data'),
+    }),
     shell: { kind: 'headless', reason: 'bench' },
     monitors: [{ id: 'm1', name: 'M1', x: 0, y: 0, width: 1920, height: 1080, primary: true }],
     monitorSource: 'default',

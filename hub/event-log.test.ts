@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CommandLog } from './command-log.js';
 import { EventLog, type NewEvent } from './event-log.js';
+import { openHubDatabaseFile } from './hub-database.js';
 
 const live = (i: number, key: string): NewEvent => ({
   topic: 'econ.live',
@@ -16,7 +17,7 @@ const live = (i: number, key: string): NewEvent => ({
 const KEYS = ['new_businesses_today', 'public_services_today', 'documents_processed_today'];
 
 function filled(n: number): EventLog {
-  const log = new EventLog(null);
+  const log = new EventLog(openHubDatabaseFile(null));
   log.append(Array.from({ length: n }, (_, i) => live(i + 1, KEYS[i % 3]!)));
   return log;
 }
@@ -111,21 +112,24 @@ describe('event log written before versioned migrations', () => {
     const file = tmpLog();
     writeUnversionedLog(file, true);
     const before = dump(file);
-    const log = new EventLog(file);
-    const commands = new CommandLog(log);
+    const db = openHubDatabaseFile(file);
+    const commands = new CommandLog(new EventLog(db));
     expect(commands.count()).toBe(1);
-    expect(log.database.prepare('SELECT component, version FROM schema_migrations ORDER BY component').all()).toEqual([
+    expect(db.prepare('SELECT component, version FROM schema_migrations ORDER BY component').all()).toEqual([
+      { component: 'audit', version: 1 },
       { component: 'command-log', version: 1 },
       { component: 'event-log', version: 1 },
+      { component: 'identity', version: 1 },
     ]);
-    log.close();
+    db.close();
     expect(dump(file)).toEqual(before);
   });
 
   it('derives the latest event of every key when the file has none, and goes on from its head', () => {
     const file = tmpLog();
     writeUnversionedLog(file, false);
-    const log = new EventLog(file);
+    const db = openHubDatabaseFile(file);
+    const log = new EventLog(db);
     expect(log.snapshot('econ.live').map((e) => [e.key, e.offset])).toEqual([
       ['public_services_today', 7],
       ['documents_processed_today', 8],
@@ -134,11 +138,12 @@ describe('event log written before versioned migrations', () => {
     expect(log.floor('econ.live')).toBe(3);
     expect(log.head('econ.live')).toBe(9);
     expect(log.append([live(10, KEYS[0]!)])[0]?.offset).toBe(10);
-    log.close();
+    db.close();
     // Reopened: the migration is not run again, the latest values are the log's own.
-    const reopened = new EventLog(file);
+    const db2 = openHubDatabaseFile(file);
+    const reopened = new EventLog(db2);
     expect(reopened.latestOf('econ.live', KEYS[0]!)?.offset).toBe(10);
     expect(reopened.snapshot('econ.live')).toHaveLength(3);
-    reopened.close();
+    db2.close();
   });
 });

@@ -3,10 +3,7 @@
 // snapshot a new client starts from); older history is pruned by age and count, below the topic's floor.
 import type Database from 'better-sqlite3';
 import { EVENT_COLUMNS, EVENT_VALUES, type EventRow, toEnvelope, toEventRow } from '../platform/event-rows.js';
-import { migrate } from '../platform/sqlite/migrate.js';
-import { openDatabase } from '../platform/sqlite/open-database.js';
 import type { Envelope, KnownTopic } from '../src/contract/hub-protocol.js';
-import { EVENT_LOG_MIGRATIONS } from './event-log-migrations.js';
 
 export interface NewEvent {
   topic: KnownTopic;
@@ -22,7 +19,6 @@ export interface RetentionPolicy {
 }
 
 export class EventLog {
-  private readonly db: Database.Database;
   private readonly heads = new Map<string, number>();
   private readonly insert: Database.Statement;
   private readonly range: Database.Statement<[string, number, number], EventRow>;
@@ -30,10 +26,8 @@ export class EventLog {
   private readonly setLatest: Database.Statement;
   private readonly floors = new Map<string, number>();
 
-  /** `file` null: in memory (tests, throwaway demo). */
-  constructor(file: string | null) {
-    this.db = openDatabase(file, { synchronous: 'NORMAL' });
-    migrate(this.db, 'event-log', EVENT_LOG_MIGRATIONS);
+  /** `db`: the hub's database (openHubDatabaseFile), whose owner closes it. */
+  constructor(private readonly db: Database.Database) {
     for (const row of this.db.prepare('SELECT topic, floor FROM floors').all() as { topic: string; floor: number }[]) {
       this.floors.set(row.topic, row.floor);
     }
@@ -81,7 +75,7 @@ export class EventLog {
     return r ? toEnvelope(r) : undefined;
   }
 
-  /** For the command log, which must write in the same transactions as the events. */
+  /** For the command journal and the audit log, which write in the same transactions as the events. */
   get database(): Database.Database {
     return this.db;
   }
@@ -143,9 +137,5 @@ export class EventLog {
 
   headsByTopic(): Record<string, number> {
     return Object.fromEntries(this.heads);
-  }
-
-  close(): void {
-    this.db.close();
   }
 }

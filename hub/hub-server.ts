@@ -11,8 +11,6 @@ import {
   type HubStatus,
   KNOWN_TOPICS,
   type KnownTopic,
-  CommandRequest,
-  type CommandResponse,
   SubscribeRequest,
   type SubscribeResponse,
 } from '../src/contract/hub-protocol.js';
@@ -23,6 +21,15 @@ import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { createHubGuard } from './guard/hub-guard.js';
 import { Subscriber } from './subscriber.js';
+import { openHubDatabaseFile } from './hub-database.js';
+import { AuditLog } from './audit/audit-log.js';
+import { IdentityAdmin } from './identity/identity-admin.js';
+import { Login } from './identity/login.js';
+import { Sessions } from './identity/sessions.js';
+import { deviceHandshake } from './access/device-handshake.js';
+import { HandshakeAudit } from './access/handshake-audit.js';
+import { serveCommands } from './access/serve-commands.js';
+import { servePeople } from './access/serve-people.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -32,8 +39,10 @@ export interface HubOptions {
   /** 0: any free port. */
   port: number;
   host?: string;
-  /** SQLite file of the log; null keeps it in memory. */
+  /** The hub's SQLite file (log, journal, people, devices, audit: hub-database.ts); null keeps it in memory. */
   logFile: string | null;
+  /** Browser origins allowed to connect (`--allow-origin`); a Node client sends none. Default: no browser. */
+  allowedOrigins?: readonly string[];
   demo: boolean;
   seed?: number;
   /** Demo tick period in ms (default 250). */
@@ -55,13 +64,20 @@ export interface RunningHub {
   readonly port: number;
   status(): HubStatus;
   publish(events: readonly NewEvent[]): Envelope[];
+  /** People and devices of this hub (enrolling the embedded host, tests). */
+  readonly admin: IdentityAdmin;
   close(): Promise<void>;
 }
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub');
-  const log = new EventLog(options.logFile);
+  const db = openHubDatabaseFile(options.logFile);
+  const log = new EventLog(db);
   const commands = new CommandLog(log);
+  const audit = new AuditLog(db, Date.now);
+  const admin = new IdentityAdmin(db, Date.now);
+  const sessions = new Sessions(db, Date.now);
+  const login = new Login(db, Date.now);
   const startedAt = Date.now();
   const subscribers = new Set<Subscriber>();
   const guard = createHubGuard(logger);
@@ -73,6 +89,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // As the host's: a poller reusing a keep-alive connection must not race Node's 5 s idle close.
   http.keepAliveTimeout = 60_000;
   const io = new Server(http, { transports: ['websocket'], serveClient: false, ...guard.serverOptions });
+  io.use(
+    deviceHandshake({
+      devices: admin.devices,
+      allowedOrigins: options.allowedOrigins ?? [],
+      audit: new HandshakeAudit(audit, Date.now),
+      logger,
+      onRefused: () => guard.note('handshake'),
+    }),
+  );
 
   const status = (): HubStatus => ({
     app: 'ioc-wall',
@@ -112,26 +137,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
       sub.subscribe(topics, parsed.data.reset);
     });
-    guard.on(socket, HUB_EVENTS.command, (raw: unknown, ack?: unknown) => {
-      const reply = (r: CommandResponse): void => {
-        if (typeof ack === 'function') ack(r);
-      };
-      const parsed = CommandRequest.safeParse(raw);
-      if (!parsed.success) {
-        const error = `bad command: ${z.prettifyError(parsed.error)}`;
-        logger.warn(error, { client: socket.id });
-        return reply({ ok: false, error });
-      }
-      const outcome = commands.apply(parsed.data);
-      if (outcome.events.length > 0) for (const sub of subscribers) sub.wake();
-      logger.info('command', {
-        key: parsed.data.key,
-        name: parsed.data.name,
-        duplicate: outcome.duplicate,
-        ...outcome.result,
-      });
-      reply({ ok: true, key: parsed.data.key, duplicate: outcome.duplicate, result: outcome.result });
-    });
+    const wake = (): void => {
+      for (const sub of subscribers) sub.wake();
+    };
+    serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
+    servePeople(socket, { login, sessions, audit, guard, logger });
   });
 
   const publish = (events: readonly NewEvent[]): Envelope[] => {
@@ -193,11 +203,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port,
     status,
     publish,
+    admin,
     async close() {
       if (timer) clearInterval(timer);
       clearInterval(pruneTimer);
       await io.close();
-      log.close();
+      db.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The alert handlers on a real (in-memory) event log, through the handler table as the journal calls them.
 import { describe, expect, it } from 'vitest';
 import type { AlertPayload } from '../../src/contract/topics.js';
+import { openHubDatabaseFile } from '../hub-database.js';
 import { EventLog } from '../event-log.js';
 import { executeCommand } from './command-handlers.js';
 
@@ -15,7 +16,7 @@ const alert: AlertPayload = {
 };
 
 function logWithAlert(): EventLog {
-  const log = new EventLog(null);
+  const log = new EventLog(openHubDatabaseFile(null));
   log.append([{ topic: 'ops.alerts', key: alert.id, source: 'test', time: 1000, payload: alert }]);
   return log;
 }

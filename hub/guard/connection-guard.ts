@@ -14,6 +14,10 @@ import type { Refusals, RefusalKind } from './refusals.js';
 const CLIENT_EVENTS: ReadonlyMap<string, MessageKind> = new Map([
   [HUB_EVENTS.command, 'command'],
   [HUB_EVENTS.subscribe, 'subscribe'],
+  [HUB_EVENTS.login, 'login'],
+  [HUB_EVENTS.refresh, 'session'],
+  [HUB_EVENTS.logout, 'session'],
+  [HUB_EVENTS.audit, 'session'],
 ]);
 
 /** Longest error text sent back: a schema's complaint about 10,000 bad items is not worth a megabyte. */

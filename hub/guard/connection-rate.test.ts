@@ -5,6 +5,8 @@ const limits = {
   perKind: {
     command: { perSecond: 10, burst: 2 },
     subscribe: { perSecond: 1, burst: 1 },
+    login: { perSecond: 1, burst: 1 },
+    session: { perSecond: 1, burst: 1 },
     other: { perSecond: 1, burst: 1 },
   },
   strikes: { perSecond: 1, burst: 3 },

@@ -3,7 +3,7 @@
 // that answer) uses up its strikes and is to be disconnected.
 import { type Rate, TokenBucket } from './token-bucket.js';
 
-export type MessageKind = 'command' | 'subscribe' | 'other';
+export type MessageKind = 'command' | 'subscribe' | 'login' | 'session' | 'other';
 
 export interface RateLimits {
   perKind: Record<MessageKind, Rate>;
@@ -18,6 +18,11 @@ export const RATE_LIMITS: RateLimits = {
     command: { perSecond: 50, burst: 100 },
     // A host subscribes once per connection, again when it finds itself ahead of the hub.
     subscribe: { perSecond: 5, burst: 10 },
+    // Each login costs the hub an argon2 hash (64 MiB, a few hundred ms): a person types a password a few times
+    // a shift; a console with several windows may log in a few at once. Per name, lockout bounds guessing.
+    login: { perSecond: 1, burst: 5 },
+    // Refresh, logout and audit queries: a few per window per five minutes.
+    session: { perSecond: 5, burst: 20 },
     // Unknown events: refused anyway, but each costs an answer.
     other: { perSecond: 5, burst: 20 },
   },
@@ -34,6 +39,8 @@ export class ConnectionRate {
     this.buckets = {
       command: new TokenBucket(limits.perKind.command, now),
       subscribe: new TokenBucket(limits.perKind.subscribe, now),
+      login: new TokenBucket(limits.perKind.login, now),
+      session: new TokenBucket(limits.perKind.session, now),
       other: new TokenBucket(limits.perKind.other, now),
     };
     this.strikes = new TokenBucket(limits.strikes, now);

@@ -13,6 +13,8 @@ export interface HubGuard {
   connection(socket: Socket): void;
   /** Registers a message handler; an exception in it becomes an `ok: false` answer, never an uncaught one. */
   on(socket: Socket, event: string, handler: MessageHandler): void;
+  /** Counts a refusal made elsewhere (a connection refused at the handshake). */
+  note(kind: RefusalKind): void;
   refused(): Partial<Record<RefusalKind, number>>;
 }
 
@@ -22,6 +24,7 @@ export function createHubGuard(logger: Logger): HubGuard {
     serverOptions: SERVER_LIMITS,
     connection: (socket) => guardConnection(socket, { logger, refusals }),
     on: (socket, event, handler) => socket.on(event, safeHandler(event, { logger, refusals }, handler)),
+    note: (kind) => refusals.note(kind),
     refused: () => refusals.snapshot(),
   };
 }

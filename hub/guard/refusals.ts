@@ -1,6 +1,14 @@
 // How many messages and connections the guard refused, by why: shown in the hub's /api/status.
 export type RefusalKind =
-  'rate' | 'flood' | 'shape' | 'arguments' | 'unknown-event' | 'malformed-frame' | 'transport' | 'handler-error';
+  | 'handshake'
+  | 'rate'
+  | 'flood'
+  | 'shape'
+  | 'arguments'
+  | 'unknown-event'
+  | 'malformed-frame'
+  | 'transport'
+  | 'handler-error';
 
 export class Refusals {
   private readonly counts = new Map<RefusalKind, number>();

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { DeviceCredential } from '../../src/contract/people.js';
 import type { DevicePrincipal } from './principal.js';
 
 export const DeviceKind = z.enum(['wall', 'console']);
@@ -16,10 +17,6 @@ export interface Device {
   createdAt: number;
   updatedAt: number;
 }
-
-/** What a device presents; also the shape of its credential file. */
-export const DeviceCredential = z.object({ device: z.string().max(64), secret: z.string().max(128) }).strict();
-export type DeviceCredential = z.infer<typeof DeviceCredential>;
 
 interface DeviceRow {
   name: string;

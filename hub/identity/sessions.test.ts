@@ -56,6 +56,26 @@ describe('Sessions', () => {
     expect(await sessions.verify(t.accessToken)).toEqual({ ok: false, reason: 'expired' });
   });
 
+  it('accepts an expired token for a command queued while it was valid, only while its session lives', async () => {
+    const t = await sessions.start(anh, 'console-1');
+    const queuedAt = now + 60_000;
+    now += ACCESS_TOKEN_TTL_MS + 3_600_000;
+    expect(await sessions.verify(t.accessToken)).toEqual({ ok: false, reason: 'expired' });
+    expect(await sessions.verify(t.accessToken, { queuedAt })).toMatchObject({ ok: true, principal: { user: 'anh' } });
+    // Not made while the token was valid: after it expired, before it was issued, or in the future.
+    for (const at of [queuedAt + ACCESS_TOKEN_TTL_MS, queuedAt - 3_600_000, now + 1000]) {
+      expect((await sessions.verify(t.accessToken, { queuedAt: at })).ok).toBe(false);
+    }
+    sessions.logout(t.sessionId);
+    expect(await sessions.verify(t.accessToken, { queuedAt })).toEqual({ ok: false, reason: 'revoked' });
+    const u = await sessions.start(anh, 'console-1');
+    now += SESSION_TTL_MS;
+    expect(await sessions.verify(u.accessToken, { queuedAt: now - SESSION_TTL_MS })).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+  });
+
   it('says invalid for a changed, foreign-key, unsigned or garbage token', async () => {
     const t = await sessions.start(anh, 'console-1');
     const [h, p, s] = t.accessToken.split('.');

@@ -28,7 +28,15 @@ const AccessClaims = z.object({
   roles: z.array(Role).min(1),
   dev: z.string(),
   sid: z.string(),
+  iat: z.number().optional(),
+  exp: z.number(),
 });
+type AccessClaims = z.infer<typeof AccessClaims>;
+
+/** iat has whole seconds: a command made in the second its token was issued is not "before" it. */
+const CLOCK_SKEW_MS = 1000;
+/** Tokens whose signature was checked, remembered: a console sends the same token with every command for minutes. */
+const CHECKED_TOKENS = 1000;
 
 export interface TokenPair {
   accessToken: string;
@@ -70,6 +78,11 @@ function tokenHash(token: string): string {
 
 export class Sessions {
   private readonly key: Uint8Array;
+  /**
+   * Claims of tokens whose signature verified, by token: the same string always verifies the same way, so a hit
+   * skips the HMAC (most of a command's cost of authentication); expiry and the session's row are still checked.
+   */
+  private readonly checked = new Map<string, AccessClaims>();
 
   constructor(
     private readonly db: Database.Database,
@@ -94,24 +107,27 @@ export class Sessions {
     return this.pair(user.name, user.displayName, user.roles, device, id, refreshToken, now);
   }
 
-  async verify(accessToken: string): Promise<Verified> {
+  /**
+   * Checks an access token and its session. `queuedAt`: the time a command carrying it was made, for a command
+   * queued offline and delivered later — then a token that has expired since is accepted if it was valid at
+   * `queuedAt` (and that is not in the future), as long as its session still is. Why that is safe: the session's
+   * own checks still hold (not revoked, the person enabled, within SESSION_TTL_MS), the hub also requires the
+   * token's device to be the connection's, and that device holds the session's refresh token anyway — so an old
+   * token lets its holder do nothing a fresh one would not, while an operator's action made during an outage is
+   * not lost because its token aged while it waited.
+   */
+  async verify(accessToken: string, options: { queuedAt?: number } = {}): Promise<Verified> {
     if (accessToken.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
-    let claims: z.infer<typeof AccessClaims>;
-    try {
-      const { payload } = await jwtVerify(accessToken, this.key, {
-        algorithms: ['HS256'],
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        currentDate: new Date(this.clock()),
-      });
-      const parsed = AccessClaims.safeParse(payload);
-      if (!parsed.success) return { ok: false, reason: 'invalid' };
-      claims = parsed.data;
-    } catch (err) {
-      return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+    const now = this.clock();
+    let claims = await this.claims(accessToken, now);
+    const queuedAt = options.queuedAt;
+    if (claims === 'expired' && queuedAt !== undefined && queuedAt <= now) {
+      const then = await this.claims(accessToken, queuedAt);
+      if (typeof then === 'object' && (then.iat ?? Infinity) * 1000 <= queuedAt + CLOCK_SKEW_MS) claims = then;
     }
+    if (typeof claims === 'string') return { ok: false, reason: claims };
     const row = this.db.prepare(`${SESSION_WITH_USER} WHERE s.id = ?`).get(claims.sid) as SessionRow | undefined;
-    const failure = row ? this.failureOf(row, this.clock()) : 'revoked';
+    const failure = row ? this.failureOf(row, now) : 'revoked';
     if (failure) return { ok: false, reason: failure };
     return {
       ok: true,
@@ -124,6 +140,28 @@ export class Sessions {
         sessionId: claims.sid,
       },
     };
+  }
+
+  /** The token's claims if it is ours and valid at `at`; else why not. */
+  private async claims(accessToken: string, at: number): Promise<AccessClaims | 'expired' | 'invalid'> {
+    const known = this.checked.get(accessToken);
+    // As jose decides it: expired once `exp` is not after the current whole second.
+    if (known) return known.exp <= Math.floor(at / 1000) ? 'expired' : known;
+    try {
+      const { payload } = await jwtVerify(accessToken, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(at),
+      });
+      const parsed = AccessClaims.safeParse(payload);
+      if (!parsed.success) return 'invalid';
+      if (this.checked.size >= CHECKED_TOKENS) this.checked.delete(this.checked.keys().next().value as string);
+      this.checked.set(accessToken, parsed.data);
+      return parsed.data;
+    } catch (err) {
+      return err instanceof errors.JWTExpired ? 'expired' : 'invalid';
+    }
   }
 
   /** Exchanges a refresh token for a new pair; the old token is spent. */

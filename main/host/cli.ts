@@ -25,6 +25,7 @@ interface HubCliOptions {
   retainEvents: string;
   tlsCert?: string;
   tlsKey?: string;
+  allowOrigin: string[];
 }
 
 function portArg(value: string): number {
@@ -60,6 +61,10 @@ export function buildProgram(): Command {
     .option('--hub-ca <file>', "PEM of the CA that signed an https hub's certificate: only it is trusted")
     .option('--insecure-hub', 'allow a plain http:// hub on another machine (unencrypted: not for a site)', false)
     .option('--idle-lock-minutes <n>', 'minutes without input after which a console logs its person out', '15')
+    .option(
+      '--hub-credential <file>',
+      "this PC's device credential for --hub URL (JSON, mode 0600, from hub device add)",
+    )
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
@@ -80,6 +85,12 @@ export function buildProgram(): Command {
     .option('--retain-events <n>', 'events of history kept per topic at most', '2000000')
     .option('--tls-cert <file>', 'PEM certificate: serve https/wss only (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key of --tls-cert')
+    .option(
+      '--allow-origin <url>',
+      'a browser origin allowed to connect, e.g. https://console.ioc.local (repeatable; default: no browser)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .action(async (raw: HubCliOptions) => {
       if (Boolean(raw.tlsCert) !== Boolean(raw.tlsKey)) fail('--tls-cert and --tls-key go together');
       const seed = Number(raw.seed);
@@ -91,6 +102,13 @@ export function buildProgram(): Command {
       if (!(days > 0)) fail('--retain-days must be a positive number');
       if (!(Number.isInteger(maxEvents) && maxEvents > 0)) fail('--retain-events must be a positive whole number');
       const policy = { maxAgeMs: days * 86_400_000, maxEvents };
+      for (const origin of raw.allowOrigin) {
+        if (!URL.canParse(origin) || !/^https?:$/.test(new URL(origin).protocol)) {
+          fail(
+            `--allow-origin ${origin}: an origin is http:// or https:// with a host, e.g. https://console.ioc.local`,
+          );
+        }
+      }
       const hub = await startHub({
         port: raw.port,
         host: raw.host,
@@ -102,14 +120,28 @@ export function buildProgram(): Command {
         version: APP_VERSION,
         logger: createLogger('hub'),
         tls: raw.tlsCert && raw.tlsKey ? readTlsPair(raw.tlsCert, raw.tlsKey) : undefined,
+        allowedOrigins: raw.allowOrigin,
       });
       process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}\n`);
+      if (raw.demo) process.stdout.write(enrolHelp(raw.dataDir));
       const stop = (): void => void hub.close().finally(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
   addHubAdminCommands(hub);
   return program;
+}
+
+/** A hub lets in only enrolled devices and people: how to enrol them, for someone trying the demo. */
+function enrolHelp(dataDir: string): string {
+  const d = `--data-dir ${dataDir}`;
+  return [
+    'Only enrolled devices connect, and only people with an account act. To let a host in and log in on it:',
+    `  ioc-wall hub device add bantruc-1 --kind console --out bantruc-1.json ${d}`,
+    `  ioc-wall hub user add quan.tri --role admin --display-name 'Quản trị' ${d}   (password from stdin)`,
+    '  ioc-wall start --hub <this hub URL> --hub-credential bantruc-1.json',
+    '',
+  ].join('\n');
 }
 
 function readTlsPair(certFile: string, keyFile: string): { cert: string; key: string } {

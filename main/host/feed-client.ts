@@ -12,10 +12,13 @@ import {
   SubscribeResponse,
 } from '../../src/contract/hub-protocol.js';
 import type { FeedState, FeedStatus } from '../../src/contract/host-status.js';
+import type { DeviceCredential } from '../../src/contract/people.js';
 import type { Logger } from '../../platform/logger.js';
 
 const CATCH_UP_MIN = 500;
 const MAX_BATCH = 5000;
+/** After the hub refused this host at its handshake: each try is an audit row there, so not too often. */
+const REFUSED_RETRY_MS = 10_000;
 
 export interface FeedSink {
   /** Offset held for a topic (0: none). */
@@ -31,6 +34,8 @@ export interface FeedClientOptions {
   hubUrl: string;
   /** PEM of the one CA trusted for an https hub (`--hub-ca`); without it, the system's roots. */
   hubCa?: string;
+  /** This host's device credential, proven at the hub's handshake (socket.io `auth`). */
+  credential: DeviceCredential;
   sink: FeedSink;
   logger: Logger;
   /** After this long without a connection the feed counts as offline, not merely reconnecting. */
@@ -44,6 +49,7 @@ export class FeedClient {
   private lastError: string | null = null;
   private readonly heads = new Map<string, number>();
   private offlineTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private catchUp: { startedAt: number; from: number; to: number } | null = null;
   private readonly stateListeners = new Set<(status: FeedStatus) => void>();
   rejected = 0;
@@ -54,6 +60,7 @@ export class FeedClient {
       // With a CA given, Node trusts that CA alone for the hub's certificate (not the system's roots).
       ...(options.hubCa ? { ca: options.hubCa } : {}),
       rejectUnauthorized: true,
+      auth: { device: options.credential.device, secret: options.credential.secret },
       reconnectionDelay: 1000,
       reconnectionDelayMax: 5000,
       randomizationFactor: 0.5,
@@ -71,6 +78,14 @@ export class FeedClient {
       // engine.io says only "websocket error"; the cause (a refused certificate, a refused connection) is below.
       const cause = (err as { description?: { message?: unknown } }).description?.message;
       this.lastError = typeof cause === 'string' && cause ? `${err.message}: ${cause}` : err.message;
+      // Refused at the hub's handshake (the message is the hub's reason): socket.io does not retry that by
+      // itself. A credential may be enrolled or the hub's configuration fixed meanwhile, so try again now and then.
+      if (!this.socket.active) {
+        this.lastError = `refused by the hub: ${err.message}`;
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.socket.connect(), REFUSED_RETRY_MS);
+        this.retryTimer.unref();
+      }
       this.lostConnection();
     });
     this.socket.on(HUB_EVENTS.events, (batch: unknown, ack?: unknown) => {
@@ -149,6 +164,7 @@ export class FeedClient {
 
   close(): void {
     clearTimeout(this.offlineTimer);
+    clearTimeout(this.retryTimer);
     this.socket.close();
   }
 

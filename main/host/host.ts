@@ -2,16 +2,17 @@
 // the HTTP server with the bridge, and the shell that draws the windows.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { HostStatus, ShellKind } from '../../src/contract/host-status.js';
 import type { Monitor, SurfaceLayout } from '../../src/contract/wall.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { planWall, type WallSpec } from '../../src/domain/wall/wall-plan.js';
-import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import type { RunningHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
+import { readDeviceCredential } from './device-credential-file.js';
+import { type DemoLogin, startEmbeddedHub } from './embedded-hub.js';
 import { BridgeServer } from './bridge-server.js';
 import { type BridgeHandlers, LoginRequired } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
@@ -51,6 +52,8 @@ export interface RunningHost {
   readonly wallToken: string;
   readonly surfaces: SurfaceRegistry;
   readonly hub: RunningHub | undefined;
+  /** The embedded demo hub's demo person (its password only on the start that created it). */
+  readonly demoLogin: DemoLogin | undefined;
   /** The page at `path` with the token it needs (`/wall/…`: the wall's; the console and briefing: the console's). */
   urlFor(path: string): string;
   /** The same page with a one-time code instead of the token: for a window's command line, which others can read. */
@@ -72,24 +75,20 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const wallToken = randomBytes(24).toString('base64url');
   const tokenFor = (path: string): string => (path.startsWith('/wall/') ? wallToken : token);
 
-  const hub =
-    options.hub === 'embedded'
-      ? await startHub({
-          port: 0,
-          logFile: join(options.dataDir, 'hub-events.sqlite'),
-          demo: true,
-          seed: options.seed,
-          version: APP_VERSION,
-          logger: createLogger('hub'),
-        })
-      : undefined;
+  // This host's device credential: read (and refused if others can read it) before anything starts.
+  const remoteCredential = options.hubCredential ? readDeviceCredential(options.hubCredential) : undefined;
+  const embedded =
+    options.hub === 'embedded' ? await startEmbeddedHub(options.dataDir, options.seed, createLogger('hub')) : undefined;
+  const hub = embedded?.hub;
   const hubUrl = hub?.url ?? options.hub;
+  const credential = embedded?.credential ?? remoteCredential;
+  if (!credential) throw new Error(`--hub ${options.hub} needs --hub-credential FILE`);
 
   // What the host holds: the feed's cache and the operator actions not yet confirmed by the hub.
   const cacheFile = join(options.dataDir, 'cache.sqlite');
   const cacheDb = openCache(cacheFile, logger).db;
   const store = new FeedCache(cacheDb, logger);
-  const outbox = new Outbox(cacheDb, `console@${hostname()}`, logger);
+  const outbox = new Outbox(cacheDb, logger);
   const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
 
   // The wall: its monitors, and the surfaces placed on them.
@@ -109,6 +108,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const feed = new FeedClient({
     hubUrl,
     hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
+    credential,
     sink: store,
     logger,
   });
@@ -247,6 +247,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     wallToken,
     surfaces,
     hub,
+    demoLogin: embedded?.demoLogin,
     urlFor: (path) => `${origin}/?token=${tokenFor(path)}#${path}`,
     launchUrlFor: (path) => `${origin}/?code=${launchCodes.issue(tokenFor(path))}#${path}`,
     status,

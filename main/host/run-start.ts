@@ -74,7 +74,7 @@ export async function runStart(options: StartOptions, argv: readonly string[]): 
       },
     });
   }
-  printUrls(host, choice);
+  printUrls(host, choice, options.dataDir);
   return waitForSignal(async () => {
     stopMonitorWatch();
     stopWatchdog();
@@ -102,6 +102,8 @@ async function runUnderElectron(options: StartOptions, channel: ElectronChannel)
     channel.send({ type: 'fatal', message: (err as Error).message });
     throw err;
   }
+  const demo = demoLoginLines(host, options.dataDir);
+  if (demo.length > 0) process.stdout.write(`${demo.join('\n')}\n`);
   serveElectronShell(host, channel, {
     wall: monitors,
     consoleEnabled: options.console,
@@ -111,7 +113,7 @@ async function runUnderElectron(options: StartOptions, channel: ElectronChannel)
   return waitForSignal(() => host.close());
 }
 
-function printUrls(host: RunningHost, shell: { kind: string; reason: string }): void {
+function printUrls(host: RunningHost, shell: { kind: string; reason: string }, dataDir: string): void {
   const lines = [
     `IOC Wall ${shell.kind === 'headless' ? '(headless: open these addresses in a browser)' : 'is running'}`,
     `  shell: ${shell.kind} — ${shell.reason}`,
@@ -123,8 +125,25 @@ function printUrls(host: RunningHost, shell: { kind: string; reason: string }): 
           `  ${s.id} (${s.monitorId} ${s.bounds.width}x${s.bounds.height}+${s.bounds.x}+${s.bounds.y}): ${host.urlFor(`/wall/${s.id}`)}`,
       ),
     `  status: ${host.origin}/api/status?token=${host.token}`,
+    ...demoLoginLines(host, dataDir),
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The embedded demo hub's person: the password once, on the start that made it; later, how to set a new one. */
+function demoLoginLines(host: RunningHost, dataDir: string): string[] {
+  const demo = host.demoLogin;
+  if (!demo) return [];
+  if (demo.password !== null) {
+    return [
+      '  Tài khoản trình diễn — mật khẩu chỉ hiện một lần, hãy ghi lại (demo account: the password is shown once):',
+      `  login: ${demo.user} password: ${demo.password}`,
+    ];
+  }
+  return [
+    `  Tài khoản trình diễn: ${demo.user} — đặt mật khẩu mới (set a new password):`,
+    `    ioc-wall hub user passwd ${demo.user} --data-dir ${dataDir}`,
+  ];
 }
 
 function waitForSignal(shutdown: () => Promise<void>): Promise<number> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StartOptions } from './start-options';
 
-const parse = (extra: Record<string, unknown>) => StartOptions.safeParse({ dataDir: '/tmp/x', ...extra });
+const parse = (extra: Record<string, unknown>) =>
+  StartOptions.safeParse({ dataDir: '/tmp/x', hubCredential: '/tmp/x/console.json', ...extra });
 
 describe('a hub on another machine', () => {
   it('is refused over plain http, saying why and what to do', () => {
@@ -25,5 +26,14 @@ describe('the idle lock', () => {
     for (const bad of ['0', '-3', '1.5', 'soon', String(24 * 60 + 1)]) {
       expect([bad, parse({ idleLockMinutes: bad }).success]).toEqual([bad, false]);
     }
+  });
+});
+
+describe('the device credential', () => {
+  it('is required for a hub given by URL, saying how to make one; the embedded hub makes its own', () => {
+    const r = StartOptions.safeParse({ dataDir: '/tmp/x', hub: 'https://hub.ioc.local:4181' });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toMatch(/--hub-credential FILE.*hub device add/);
+    expect(StartOptions.safeParse({ dataDir: '/tmp/x', hub: 'embedded' }).success).toBe(true);
   });
 });

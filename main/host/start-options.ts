@@ -36,8 +36,17 @@ export const StartOptions = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    /** This PC's device credential for a hub given by URL (a JSON file, mode 0600, from `hub device add`). */
+    hubCredential: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
+    if (o.hub !== 'embedded' && !o.hubCredential) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hubCredential'],
+        message: `--hub ${o.hub} needs --hub-credential FILE: this PC's device credential, made on the hub with "ioc-wall hub device add NAME --kind console --out FILE"`,
+      });
+    }
     if (o.hub === 'embedded' || o.insecureHub) return;
     const url = new URL(o.hub);
     if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {

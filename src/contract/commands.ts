@@ -81,3 +81,14 @@ export const CommandResult = z.discriminatedUnion('status', [
   }),
 ]);
 export type CommandResult = z.infer<typeof CommandResult>;
+
+/**
+ * A result as stored (the hub's journal, a host's outbox), read leniently: a rejection stored before rejections
+ * carried a reason has none, and is read as 'invalid-state' — the console shows its message and offers nothing
+ * more (only 'conflict' leads to an action). Anything else that does not parse is an error: the row was damaged.
+ */
+export function readStoredCommandResult(text: string): CommandResult {
+  const raw: unknown = JSON.parse(text);
+  const legacy = typeof raw === 'object' && raw !== null && (raw as { status?: unknown }).status === 'rejected';
+  return CommandResult.parse(legacy && !('reason' in raw) ? { ...raw, reason: 'invalid-state' } : raw);
+}

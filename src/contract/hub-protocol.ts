@@ -71,14 +71,19 @@ export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
 
 const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotency key: 8–64 letters, digits, _ or -');
 
-/** An operator action, applied by the hub at most once per idempotency key. */
+/**
+ * An operator action, applied by the hub at most once per idempotency key. `session` is the access token of the
+ * person who made it (src/contract/people.ts): the hub takes who acted from it, never from the client — an
+ * `issuer` a client still sends is dropped by the parse. Optional only so that a command without one is answered
+ * (and audited) as refused rather than as malformed.
+ */
 export const CommandRequest = z
   .object({
     key: IdempotencyKey,
     name: CommandName,
     args: z.unknown(),
     issuedAt: z.number().int().nonnegative(),
-    issuer: z.string().min(1).max(120),
+    session: z.string().min(1).max(4096).optional(),
   })
   .superRefine((cmd, ctx) => {
     const r = commandArgs(cmd.name).safeParse(cmd.args);

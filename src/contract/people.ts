@@ -55,6 +55,12 @@ export type RefreshResponse = z.infer<typeof RefreshResponse>;
 export const LogoutRequest = z.object({ accessToken: Token, everywhere: z.boolean().default(false) });
 export type LogoutRequest = z.infer<typeof LogoutRequest>;
 
+export const LogoutResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: SessionFailure }),
+]);
+export type LogoutResponse = z.infer<typeof LogoutResponse>;
+
 /** One row of the hub's audit log, as the console shows it. */
 export const AuditRow = z.object({
   seq: z.number().int().positive(),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { startTestHost, until } from '../support/start-test-host.js';
+import { UNCHECKED_CREDENTIAL } from '../support/hub-identity.js';
 
 const KEYS = ['new_businesses_today', 'public_services_today', 'documents_processed_today'] as const;
 const good = (offset: number): Envelope => ({
@@ -65,7 +66,10 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  host = await startTestHost({ hub: `http://127.0.0.1:${(http.address() as AddressInfo).port}` });
+  host = await startTestHost({
+    hub: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    credential: UNCHECKED_CREDENTIAL,
+  });
   await until('good events held', () => (host.status().feed.topics['econ.live']?.offset === HELD ? true : undefined));
 });
 afterAll(async () => {

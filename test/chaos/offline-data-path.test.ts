@@ -13,6 +13,14 @@ import { type CliRun, runCli } from '../support/cli-process.js';
 import { checkCache, diffLogs } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
+import {
+  enrolDevice,
+  enrolPerson,
+  headlessHostArgs,
+  TEST_PASSWORD,
+  writeCredentialFile,
+} from '../support/hub-identity.js';
+import { loginBridge } from '../support/people.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -26,8 +34,9 @@ interface HostRun {
   token: string;
 }
 
-async function startHostProcess(hubUrl: string, dataDir: string): Promise<HostRun> {
-  const app = runCli(['start', '--shell', 'headless', '--hub', hubUrl, '--port', '0', '--data-dir', dataDir]);
+/** `credential`: the host's device credential file (`--hub-credential`). */
+async function startHostProcess(hubUrl: string, dataDir: string, credential: string): Promise<HostRun> {
+  const app = runCli(headlessHostArgs(hubUrl, credential, dataDir));
   const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
   return { app, origin: m[1]!, token: m[2]! };
 }
@@ -90,9 +99,24 @@ describe('offline-first data path under chaos', () => {
     const hubDir = join(dir, 'hub');
     const port = 20000 + Math.floor(Math.random() * 20000);
     const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir];
+    // The host's credential, made as an installer makes it.
+    const credential = join(dir, 'chaos-wall.json');
+    const add = runCli([
+      'hub',
+      'device',
+      'add',
+      'chaos-wall',
+      '--kind',
+      'wall',
+      '--out',
+      credential,
+      '--data-dir',
+      hubDir,
+    ]);
+    expect(await add.exited()).toBe(0);
     let hub = runCli(hubArgs);
     await hub.waitFor(/listening/);
-    const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'));
+    const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'), credential);
     cleanups.push(() => host.app.stop());
     await until('streaming', async () =>
       (await hostStatus(host)).feed.topics['econ.live']!.offset > 500 ? true : undefined,
@@ -123,12 +147,19 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const hostDir = join(dir, 'host');
     const cacheFile = join(hostDir, 'cache.sqlite');
+    await enrolPerson(hub, 'truc.ban', ['operator']);
+    const credentialFile = writeCredentialFile(dir, enrolDevice(hub, 'chaos-console', 'console'));
     const confirmedActions: number[] = [];
     for (let round = 0; round < 20; round++) {
-      const host = await startHostProcess(hub.url, hostDir);
+      const host = await startHostProcess(hub.url, hostDir, credentialFile);
       try {
         const bridge = connectBridge(host.origin, host.token);
         await connected(bridge);
+        // Each new host process starts with nobody logged in: the operator logs in (the hub is up throughout).
+        await until('connected to the hub', async () =>
+          (await hostStatus(host)).feed.state === 'connected' ? true : undefined,
+        );
+        await loginBridge(bridge, { user: 'truc.ban', password: TEST_PASSWORD });
         const r = await call(bridge, 'command', {
           name: 'alert.note',
           args: { alertId: `CB-${round}`, note: `vòng ${round}` },
@@ -147,7 +178,7 @@ describe('offline-first data path under chaos', () => {
     expect(confirmedActions).toHaveLength(20);
     const served = await stopProducingKeepServing(hub, dir);
     cleanups.push(() => served.server.stop());
-    const last = await startHostProcess(hub.url, hostDir);
+    const last = await startHostProcess(hub.url, hostDir, credentialFile);
     cleanups.push(() => last.app.stop());
     await caughtUp(last, async () => served.heads);
     expect(diffLogs(join(dir, 'hub', 'hub-events.sqlite'), cacheFile, KNOWN_TOPICS)).toEqual([]);
@@ -161,7 +192,8 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
-    const host = await startHostProcess(proxy.url, join(dir, 'host'));
+    const credential = writeCredentialFile(dir, enrolDevice(hub, 'chaos-wall', 'wall'));
+    const host = await startHostProcess(proxy.url, join(dir, 'host'), credential);
     cleanups.push(() => host.app.stop());
     await holdingData(host, hub);
     for (let i = 0; i < 12; i++) {
@@ -192,7 +224,8 @@ describe('offline-first data path under chaos', () => {
     const hub = await inProcessHub(join(dir, 'hub'), 1000);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
-    const host = await startHostProcess(proxy.url, join(dir, 'host'));
+    const credential = writeCredentialFile(dir, enrolDevice(hub, 'chaos-wall', 'wall'));
+    const host = await startHostProcess(proxy.url, join(dir, 'host'), credential);
     cleanups.push(() => host.app.stop());
     await holdingData(host, hub);
     proxy.refuse(true);

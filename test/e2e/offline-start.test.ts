@@ -9,6 +9,7 @@ import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { enrolDevice, writeCredentialFile } from '../support/hub-identity.js';
 import { until } from '../support/start-test-host.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
@@ -18,13 +19,16 @@ const hubLog = join(dir, 'hub', 'events.sqlite');
 let hub: RunningHub | undefined;
 let host: CliRun | undefined;
 let browser: Browser;
+/** The host's device credential file, enrolled on the hub's first start (its file keeps it). */
+let credential: string | undefined;
 
 function startDemoHub(port = 0): Promise<RunningHub> {
   return startHub({ port, logFile: hubLog, demo: true, seed: 9, version: 't', logger: createLogger('hub', 'error') });
 }
 
 async function startHost(hubUrl: string): Promise<{ run: CliRun; wallUrl: string; statusUrl: string }> {
-  const run = runCli(['start', '--shell', 'headless', '--hub', hubUrl, '--port', '0', '--data-dir', join(dir, 'host')]);
+  const args = ['--hub', hubUrl, '--hub-credential', credential!, '--port', '0', '--data-dir', join(dir, 'host')];
+  const run = runCli(['start', '--shell', 'headless', ...args]);
   const wallUrl = (await run.waitFor(/wall-1 \(.*\): (\S+)/))[1]!;
   const statusUrl = (await run.waitFor(/status: (\S+)/))[1]!;
   return { run, wallUrl, statusUrl };
@@ -45,6 +49,7 @@ afterAll(async () => {
 describe('offline start', () => {
   it('serves the cached wall with a banner and stale ages, then catches up when the hub returns', async () => {
     hub = await startDemoHub();
+    credential = writeCredentialFile(dir, enrolDevice(hub, 'offline-wall', 'wall'));
     const port = hub.port;
     const first = await startHost(hub.url);
     host = first.run;

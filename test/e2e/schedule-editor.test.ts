@@ -18,6 +18,7 @@ import { localMoment } from '../../src/domain/presets/wall-schedule.js';
 import { call } from '../support/bridge-client.js';
 import { type CliRun, REPO } from '../support/cli-process.js';
 import { startHeadlessApp } from '../support/headless-app.js';
+import { enrolDevice, writeCredentialFile } from '../support/hub-identity.js';
 import { addHubUser, type Credentials, loginOnPage } from '../support/people.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
@@ -58,8 +59,18 @@ beforeAll(async () => {
   admin = addHubUser(hubDir, 'quan.tri', 'admin', 'mat-khau-quan-tri-1');
   hub = await startDemoHub();
   hubPort = hub.port;
+  const credential = writeCredentialFile(dir, enrolDevice(hub, 'bantruc-1', 'console'));
   ({ app, origin, token, bridge } = await startHeadlessApp(
-    ['--hub', hub.url, '--wall', join(dir, 'wall.json'), '--data-dir', join(dir, 'host')],
+    [
+      '--hub',
+      hub.url,
+      '--hub-credential',
+      credential,
+      '--wall',
+      join(dir, 'wall.json'),
+      '--data-dir',
+      join(dir, 'host'),
+    ],
     { login: admin },
   ));
   browser = await launchTestChromium();

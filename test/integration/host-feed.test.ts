@@ -36,7 +36,9 @@ describe('host on the embedded demo hub', () => {
   it('connects to the hub and its offsets follow the hub heads', async () => {
     const s = await until('feed connected with data', async () => {
       const st = await status();
-      return st.feed.state === 'connected' && (st.feed.topics['econ.live']?.offset ?? 0) > 3 ? st : undefined;
+      // Every topic held (each comes in its own batch), and the live counters moving.
+      const all = Object.values(st.feed.topics).every((t) => t.offset > 0);
+      return st.feed.state === 'connected' && all && (st.feed.topics['econ.live']?.offset ?? 0) > 3 ? st : undefined;
     });
     const heads = host.hub!.status().topics;
     for (const [topic, t] of Object.entries(s.feed.topics)) {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoSource } from '../../hub/demo-source.js';
 import { createLogger } from '../../platform/logger.js';
@@ -15,6 +15,7 @@ import { startHub, type RunningHub } from '../../hub/hub-server.js';
 import { STORE_LIMITS } from '../../hub/guard/store-limits.js';
 import { CommandName } from '../../src/contract/commands.js';
 import { Envelope, HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
+import { type HostSession, hostSession, hubClient } from '../support/hub-identity.js';
 import { until } from '../support/start-test-host.js';
 
 interface Answer {
@@ -28,12 +29,14 @@ const DEMO = new DemoSource({ seed: 7, clock: () => 1_700_000_000_000 }).initial
 const ALERT_ID = DEMO.find((e) => e.topic === 'ops.alerts')!.key;
 /** Applied once before the attacks: any attack that slipped through with this key would change nothing. */
 const KEY = 'hostile-baseline-1';
+/** The attacker holds a console's credential and an admin's session: the worst case for what follows. */
+let access: HostSession;
 const valid = (over: Record<string, unknown> = {}) => ({
   key: KEY,
   name: 'alert.note',
   args: { alertId: ALERT_ID, note: 'ghi chú' },
   issuedAt: 1_700_000_000_000,
-  issuer: 'tester',
+  session: access.session,
   ...over,
 });
 
@@ -47,11 +50,12 @@ async function startFileHub(): Promise<{ hub: RunningHub; file: string }> {
     logger: createLogger('hub', 'error'),
   });
   hub.publish(DEMO);
+  access = await hostSession(hub, 'hostile-console', 'quan.tri', ['admin', 'operator']);
   return { hub, file };
 }
 
 async function connect(url: string): Promise<Socket> {
-  const s = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const s = hubClient(url, access.credential, { reconnection: false });
   await new Promise<void>((resolve, reject) => {
     s.once('connect', resolve);
     s.once('connect_error', reject);
@@ -212,7 +216,7 @@ describe('hostile input: refused with a reason, hub serving, nothing stored chan
     const fields: [string, keyof typeof wrong][] = [
       ['key', 'string'],
       ['name', 'string'],
-      ['issuer', 'string'],
+      ['session', 'string'],
       ['issuedAt', 'number'],
       ['args', 'object'],
     ];
@@ -421,7 +425,8 @@ describe('arbitrary messages (fast-check)', () => {
           }),
         ),
         issuedAt: mostly(fc.nat()),
-        issuer: mostly(fc.string({ minLength: 1, maxLength: 20 })),
+        session: mostly(fc.constant(access.session)),
+        issuer: fc.anything(),
       }),
     );
     const subscribe = fc.oneof(
@@ -434,7 +439,8 @@ describe('arbitrary messages (fast-check)', () => {
         fc.asyncProperty(command, subscribe, async (c, sub) => {
           const a = await answer('command', c);
           expect(typeof a.ok).toBe('boolean');
-          if (!a.ok) expect(a.error).toMatch(/^bad command: /);
+          // A session that is not a string is malformed; a string that is not a token is refused.
+          if (!a.ok) expect(a.error).toMatch(/^(bad command|refused): /);
           else if ((a as { result?: { status: string } }).result?.status === 'applied') applied++;
           const b = await answer('subscribe', sub);
           if (!b.ok) expect(b.error).toMatch(/^bad subscribe: /);

@@ -2,11 +2,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
+import { enrolDevice, hubClient, UNCHECKED_CREDENTIAL } from '../support/hub-identity.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 
 describe('hub protocol, hub side', () => {
@@ -24,7 +24,7 @@ describe('hub protocol, hub side', () => {
   afterAll(() => hub.close());
 
   it('refuses a malformed subscribe with a clear error, then serves a good one from the given offset', async () => {
-    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const s = hubClient(hub.url, enrolDevice(hub, 'wall-1', 'wall'));
     const bad = (await s.timeout(5000).emitWithAck('subscribe', { topics: { 'econ.live': -3 } })) as {
       ok: boolean;
       error: string;
@@ -88,7 +88,7 @@ describe('hub protocol, host side', () => {
         });
       });
     });
-    const host = await startTestHost({ hub: url });
+    const host = await startTestHost({ hub: url, credential: UNCHECKED_CREDENTIAL });
     try {
       const status = async () =>
         HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());

@@ -10,6 +10,7 @@ import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { runCli } from '../support/cli-process.js';
+import { enrolDevice, UNCHECKED_CREDENTIAL } from '../support/hub-identity.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ioc-tls-'));
@@ -92,7 +93,7 @@ describe('TLS to the hub', () => {
   });
 
   it('connects a host that trusts the hub CA, over wss', async () => {
-    const host = await startTestHost({ hub: hub.url, hubCa: file('ca.pem') });
+    const host = await startTestHost({ hub: hub.url, hubCa: file('ca.pem'), credential: enrolDevice(hub, 'tls-wall') });
     hosts.push(host);
     const feed = await until('the feed connected over TLS', () => {
       const s = host.status().feed;
@@ -102,7 +103,7 @@ describe('TLS to the hub', () => {
   });
 
   it('refuses the hub when the host was given another CA, and says why', async () => {
-    const host = await startTestHost({ hub: hub.url, hubCa: file('other-ca.pem') });
+    const host = await startTestHost({ hub: hub.url, hubCa: file('other-ca.pem'), credential: UNCHECKED_CREDENTIAL });
     hosts.push(host);
     const error = await until('a certificate error', () => host.status().feed.lastError ?? undefined);
     expect(error).toMatch(/certificate|self.signed|unable to verify/i);
@@ -118,6 +119,8 @@ describe('TLS to the hub', () => {
       '0',
       '--hub',
       'http://hub.ioc.invalid:4181',
+      '--hub-credential',
+      join(dir, 'never-read.json'),
       '--data-dir',
       join(dir, 'refused'),
     ]);

@@ -4,9 +4,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import type { DeviceCredential } from '../../src/contract/people.js';
 import { openCache } from '../../main/host/cache/open-cache.js';
 import { Outbox } from '../../main/host/cache/outbox.js';
 import { createLogger } from '../../platform/logger.js';
@@ -16,6 +16,16 @@ import type { Envelope } from '../../src/contract/hub-protocol.js';
 import type { AlertPayload } from '../../src/contract/topics.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
 import { runCli, type CliRun } from '../support/cli-process.js';
+import {
+  consoleOperator,
+  enrolDevice,
+  enrolPerson,
+  headlessHostArgs,
+  hubClient,
+  TEST_PASSWORD,
+  writeCredentialFile,
+} from '../support/hub-identity.js';
+import { type Credentials, loginBridge } from '../support/people.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -36,8 +46,16 @@ function hubAt(logFile: string, port = 0): Promise<RunningHub> {
   });
 }
 
+/** A wall device that only watches: enrolled once per hub file. */
+const watchers = new WeakMap<RunningHub, DeviceCredential>();
+function watcher(hub: RunningHub): DeviceCredential {
+  const known = watchers.get(hub) ?? enrolDevice(hub, `watcher-${Math.random().toString(36).slice(2, 8)}`, 'wall');
+  watchers.set(hub, known);
+  return known;
+}
+
 async function activeAlert(hub: RunningHub): Promise<string> {
-  const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+  const s = hubClient(hub.url, watcher(hub));
   const alerts = new Map<string, AlertPayload>();
   s.on('events', (batch: Envelope[], ack: () => void) => {
     for (const e of batch) alerts.set(e.key, e.payload as AlertPayload);
@@ -51,7 +69,7 @@ async function activeAlert(hub: RunningHub): Promise<string> {
 
 function alertEvents(hub: RunningHub, id: string): Promise<Envelope[]> {
   return new Promise((resolve) => {
-    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const s = hubClient(hub.url, watcher(hub));
     const out: Envelope[] = [];
     s.on('events', (batch: Envelope[], ack: () => void) => {
       out.push(...batch.filter((e) => e.key === id));
@@ -74,14 +92,14 @@ describe('commands at the hub', () => {
     const hub = await hubAt(join(mkdtempSync(join(tmpdir(), 'ioc-hub-')), 'log.sqlite'));
     cleanups.push(() => hub.close());
     const id = await activeAlert(hub);
-    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const { socket: s, grant } = await consoleOperator(hub);
     cleanups.push(() => void s.close());
     const cmd = {
       key: 'key-0000000001',
       name: 'alert.acknowledge',
       args: { alertId: id },
       issuedAt: Date.now(),
-      issuer: 'op',
+      session: grant.accessToken,
     };
     const a = await s.timeout(5000).emitWithAck('command', cmd);
     const b = await s.timeout(5000).emitWithAck('command', cmd);
@@ -107,15 +125,16 @@ describe('commands at the hub', () => {
     const id = await activeAlert(hub);
     const file = join(mkdtempSync(join(tmpdir(), 'ioc-outbox-')), 'cache.sqlite');
     const cache = openCache(file, createLogger('host', 'error')).db;
-    const outbox = new Outbox(cache, 'tester', createLogger('host', 'error'));
+    const outbox = new Outbox(cache, createLogger('host', 'error'));
     cleanups.push(() => {
       outbox.close();
       cache.close();
     });
-    for (let i = 0; i < 150; i++) outbox.enqueue('alert.note', { alertId: id, note: `ghi chú ${i}` });
-    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const { socket: s, grant } = await consoleOperator(hub);
     cleanups.push(() => void s.close());
-    const burst = { key: 'burst-00000001', name: 'alert.note', args: { alertId: id, note: 'x' }, issuer: 't' };
+    const session = grant.accessToken;
+    for (let i = 0; i < 150; i++) outbox.enqueue('alert.note', { alertId: id, note: `ghi chú ${i}` }, session);
+    const burst = { key: 'burst-00000001', name: 'alert.note', args: { alertId: id, note: 'x' }, session };
     let first = true;
     outbox.setTransport((request) => {
       // The connection's burst used up in the same tick: the outbox's first send meets the limit.
@@ -132,8 +151,19 @@ describe('commands at the hub', () => {
 });
 
 describe('outbox of the host', () => {
-  async function startHost(hubUrl: string, dataDir: string): Promise<{ app: CliRun; origin: string; token: string }> {
-    const app = runCli(['start', '--shell', 'headless', '--hub', hubUrl, '--port', '0', '--data-dir', dataDir]);
+  /** The host's console device enrolled on the hub, and a person logged in on it: their access token. */
+  /** The host's console device, and the person who will log in on its console page. */
+  async function enrolHost(hub: RunningHub, dir: string): Promise<{ credentialFile: string; who: Credentials }> {
+    await enrolPerson(hub, 'huong.nt', ['operator']);
+    const credential = enrolDevice(hub, 'bantruc-1', 'console');
+    return { credentialFile: writeCredentialFile(dir, credential), who: { user: 'huong.nt', password: TEST_PASSWORD } };
+  }
+  async function startHost(
+    hubUrl: string,
+    dataDir: string,
+    credentialFile: string,
+  ): Promise<{ app: CliRun; origin: string; token: string }> {
+    const app = runCli(headlessHostArgs(hubUrl, credentialFile, dataDir));
     const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
     return { app, origin: m[1]!, token: m[2]! };
   }
@@ -146,15 +176,18 @@ describe('outbox of the host', () => {
     let hub = await hubAt(logFile);
     const hubPort = hub.port;
     const id = await activeAlert(hub);
-    const host = await startHost(hub.url, join(dir, 'host'));
+    const { credentialFile, who } = await enrolHost(hub, dir);
+    const host = await startHost(hub.url, join(dir, 'host'), credentialFile);
     cleanups.push(() => host.app.stop());
     await until('connected', async () => ((await status(host)).feed.state === 'connected' ? true : undefined));
-    await hub.close();
-    await until('reconnecting', async () => ((await status(host)).feed.state !== 'connected' ? true : undefined));
-
+    // The operator logged in before the outage; the action is theirs when it is delivered after it.
     const bridge = connectBridge(host.origin, host.token);
     cleanups.push(() => void bridge.close());
     await connected(bridge);
+    await loginBridge(bridge, who);
+    await hub.close();
+    await until('reconnecting', async () => ((await status(host)).feed.state !== 'connected' ? true : undefined));
+
     const queued = await call(bridge, 'command', {
       name: 'alert.acknowledge',
       args: { alertId: id, note: 'Đã điều đội cứu hộ' },
@@ -183,12 +216,14 @@ describe('outbox of the host', () => {
     const proxy: TcpProxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
     const id = await activeAlert(hub);
-    const first = await startHost(proxy.url, join(dir, 'host'));
+    const { credentialFile, who } = await enrolHost(hub, dir);
+    const first = await startHost(proxy.url, join(dir, 'host'), credentialFile);
     await until('connected', async () => ((await status(first)).feed.state === 'connected' ? true : undefined));
-
-    proxy.stallDownstream(true); // the hub's answers no longer reach the host
     const bridge = connectBridge(first.origin, first.token);
     await connected(bridge);
+    await loginBridge(bridge, who);
+
+    proxy.stallDownstream(true); // the hub's answers no longer reach the host
     const queued = await call(bridge, 'command', { name: 'alert.acknowledge', args: { alertId: id } });
     expect(queued.ok).toBe(true);
     await until('the hub applied it', () => (hub.status().commands === 1 ? true : undefined));
@@ -202,7 +237,7 @@ describe('outbox of the host', () => {
     const db = new Database(join(dir, 'host', 'cache.sqlite'), { readonly: true });
     expect(db.prepare('SELECT state FROM outbox').all()).toEqual([{ state: 'queued' }]);
     db.close();
-    const second = await startHost(proxy.url, join(dir, 'host'));
+    const second = await startHost(proxy.url, join(dir, 'host'), credentialFile);
     cleanups.push(() => second.app.stop());
     await until('confirmed', async () => ((await status(second)).outbox.depth === 0 ? true : undefined), 30_000);
     const b2 = connectBridge(second.origin, second.token);

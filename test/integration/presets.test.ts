@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
@@ -15,6 +15,8 @@ import type { SurfaceLayout } from '../../src/contract/wall.js';
 import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
+import { enrolDevice, enrolPerson, hubClient, TEST_PASSWORD } from '../support/hub-identity.js';
+import { loginBridge } from '../support/people.js';
 import { startTestHost, TWO_MONITORS, until } from '../support/start-test-host.js';
 
 let hub: RunningHub;
@@ -34,11 +36,23 @@ beforeAll(async () => {
     version: 't',
     logger: createLogger('hub', 'error'),
   });
-  [a, b] = await Promise.all([startTestHost({ hub: hub.url }), startTestHost({ hub: hub.url })]);
+  await enrolPerson(hub, 'quan.tri', ['admin']);
+  [a, b] = await Promise.all([
+    startTestHost({ hub: hub.url, credential: enrolDevice(hub, 'bantruc-a', 'console') }),
+    startTestHost({ hub: hub.url, credential: enrolDevice(hub, 'bantruc-b', 'console') }),
+  ]);
   bridgeA = connectBridge(a.origin, a.token);
   bridgeB = connectBridge(b.origin, b.token);
   bridgeB.on('layout', (change: LayoutChange) => layoutEventsB.push(change));
   await Promise.all([connected(bridgeA), connected(bridgeB)]);
+  // The same administrator, logged in on both consoles.
+  const who = { user: 'quan.tri', password: TEST_PASSWORD };
+  await until('both hosts connected', () =>
+    a.status().feed.state === 'connected' && b.status().feed.state === 'connected' ? true : undefined,
+  );
+  // One after the other: the hub refuses a second attempt of a name while the first is being checked.
+  await loginBridge(bridgeA, who);
+  await loginBridge(bridgeB, who);
 });
 
 afterAll(async () => {
@@ -221,7 +235,7 @@ describe('presets through the hub', () => {
 
 function presetHistory(id: string): Promise<PresetPayload[]> {
   return new Promise((resolve) => {
-    const s = io(hub.url, { transports: ['websocket'], forceNew: true });
+    const s = hubClient(hub.url, enrolDevice(hub, 'wall-reader', 'wall'));
     const out: PresetPayload[] = [];
     s.on('events', (batch: Envelope[], ack: () => void) => {
       for (const e of batch) if (e.key === id) out.push(PresetPayload.parse(e.payload));

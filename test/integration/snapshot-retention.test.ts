@@ -1,7 +1,7 @@
 // Snapshots and retention on the wire: a new host of a long log starts from the latest value of every key, a
 // host behind the hub's floor is brought forward the same way, and a host ahead of a reset hub starts again.
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { createLogger } from '../../platform/logger.js';
 import { TOPICS } from '../../src/contract/topics.js';
 import { demoPresetEvents } from '../../src/domain/presets/demo-presets.js';
 import type { RunningHost } from '../../main/host/host.js';
+import { enrolDevice } from '../support/hub-identity.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 
 const KEYS = ['new_businesses_today', 'public_services_today', 'documents_processed_today'] as const;
@@ -28,10 +29,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function hub(port = 0, snapshotAbove = 50, maxEvents = 1_000_000): Promise<RunningHub> {
+async function hub(port = 0, snapshotAbove = 50, maxEvents = 1_000_000, logFile: string | null = null) {
   const h = await startHub({
     port,
-    logFile: null,
+    logFile,
     demo: false,
     version: 't',
     snapshotAbove,
@@ -41,8 +42,10 @@ async function hub(port = 0, snapshotAbove = 50, maxEvents = 1_000_000): Promise
   return h;
 }
 
-async function host(hubUrl: string, dataDir?: string): Promise<RunningHost> {
-  const h = await startTestHost({ hub: hubUrl, ...(dataDir ? { dataDir } : {}) });
+/** A host of `hub`, enrolled on it as a wall device. */
+async function host(hub: RunningHub, dataDir?: string): Promise<RunningHost> {
+  const credential = enrolDevice(hub, `wall-${Math.random().toString(36).slice(2, 8)}`, 'wall');
+  const h = await startTestHost({ hub: hub.url, credential, ...(dataDir ? { dataDir } : {}) });
   cleanups.push(() => h.close());
   return h;
 }
@@ -54,7 +57,7 @@ describe('snapshots', () => {
     const h = await hub();
     cleanups.push(() => h.close());
     h.publish(batch(1, 500));
-    const a = await host(h.url);
+    const a = await host(h);
     await until('snapshot applied', () => (liveOffset(a) === 500 ? true : undefined));
     const values = a.status().cache.keys;
     expect(values).toBe(3);
@@ -63,21 +66,21 @@ describe('snapshots', () => {
   });
 
   it('starts again from the snapshot of a hub that holds less than the host (a reset hub)', async () => {
-    const h = await hub(0, 1_000_000, 100);
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-reset-'));
+    const h = await hub(0, 1_000_000, 100, join(dir, 'hub.sqlite'));
     const port = h.port;
     h.publish(batch(1, 20));
-    const a = await host(h.url);
+    const a = await host(h);
     await until('first events', () => (liveOffset(a) === 20 ? true : undefined));
     await h.close();
-    const h2 = await startHub({
-      port,
-      logFile: null,
-      demo: false,
-      version: 't',
-      logger: createLogger('hub', 'error'),
-    });
+    // The same hub with its log emptied (its devices kept, so the host is still let in).
+    copyFileSync(join(dir, 'hub.sqlite'), join(dir, 'reset.sqlite'));
+    const emptied = new Database(join(dir, 'reset.sqlite'));
+    emptied.exec('DELETE FROM events; DELETE FROM latest; DELETE FROM floors;');
+    emptied.close();
+    const h2 = await hub(port, 50, 1_000_000, join(dir, 'reset.sqlite'));
     cleanups.push(() => h2.close());
-    // A fresh in-memory hub holding less than the host: the host must start again from its snapshot.
+    // A reset hub holding less than the host: the host must start again from its snapshot.
     h2.publish(batch(1000, 7));
     await until('reset to the new hub', () => (liveOffset(a) === 7 ? true : undefined));
     const latest = a.status().cache.keys;
@@ -100,7 +103,7 @@ describe('snapshots', () => {
     let h = await mk();
     const port = h.port;
     h.publish(batch(1, 10));
-    const a = await host(h.url);
+    const a = await host(h);
     await until('first events', () => (liveOffset(a) === 10 ? true : undefined));
     await h.close();
     // While the host is away, the log grows far past its retention.

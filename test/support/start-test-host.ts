@@ -6,18 +6,26 @@ import type { Monitor } from '../../src/contract/wall.js';
 import { createLogger } from '../../platform/logger.js';
 import { type RunningHost, startHost } from '../../main/host/host.js';
 import { StartOptions } from '../../main/host/start-options.js';
+import type { DeviceCredential } from '../../src/contract/people.js';
+import { writeCredentialFile } from './hub-identity.js';
 
 export const TWO_MONITORS: Monitor[] = [
   { id: 'left', name: 'Trái', x: 0, y: 0, width: 1920, height: 1080, primary: true },
   { id: 'right', name: 'Phải', x: 1920, y: 0, width: 1920, height: 1080, primary: false },
 ];
 
-export async function startTestHost(overrides: Partial<StartOptions> = {}): Promise<RunningHost> {
+/** `credential`: the host's device credential for a hub given by URL (written to a 0600 file in its data dir). */
+export async function startTestHost(
+  overrides: Partial<StartOptions> & { credential?: DeviceCredential } = {},
+): Promise<RunningHost> {
+  const { credential, ...rest } = overrides;
+  const dataDir = rest.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-host-'));
   const options = StartOptions.parse({
     shell: 'headless',
     port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), 'ioc-host-')),
-    ...overrides,
+    dataDir,
+    ...(credential ? { hubCredential: writeCredentialFile(mkdtempSync(join(tmpdir(), 'ioc-cred-')), credential) } : {}),
+    ...rest,
   });
   return startHost({
     options,

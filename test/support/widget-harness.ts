@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Tile } from '../../src/contract/wall.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import { enrolDevice, writeCredentialFile } from './hub-identity.js';
 import type { NewEvent } from '../../hub/event-log.js';
 import { createLogger } from '../../platform/logger.js';
 import { type RunningHost, startHost } from '../../main/host/host.js';
@@ -42,13 +43,15 @@ export async function startWidgetHarness(options: HarnessOptions): Promise<Widge
     logger: createLogger('hub', 'error'),
   });
   if (options.fixtures?.length) hub.publish(options.fixtures);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-widget-'));
   const host = await startHost({
     options: StartOptions.parse({
       shell: 'headless',
       port: 0,
       hub: hub.url,
+      hubCredential: writeCredentialFile(dataDir, enrolDevice(hub, 'widget-wall', 'wall')),
       locale: options.locale ?? 'vi',
-      dataDir: mkdtempSync(join(tmpdir(), 'ioc-widget-')),
+      dataDir,
       ...options.startOptions,
     }),
     shell: { kind: 'headless', reason: 'widget test' },

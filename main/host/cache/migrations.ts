@@ -18,4 +18,7 @@ export const CACHE_MIGRATIONS: readonly string[] = [
      result TEXT, updated_at INTEGER NOT NULL);`,
   // 2: meta was never read or written
   `DROP TABLE meta;`,
+  // 3: the access token of the person who made each action, sent with it so the hub knows who acted (NULL: made
+  // before people logged in; the hub refuses it, and it is shown as failed)
+  `ALTER TABLE outbox ADD COLUMN session TEXT;`,
 ];

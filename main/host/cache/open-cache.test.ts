@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../platform/logger.js';
+import { OutboxItem } from '../../../src/contract/bridge.js';
 import { FeedCache } from './feed-cache.js';
 import { CACHE_MIGRATIONS } from './migrations.js';
 import { openCache } from './open-cache.js';
@@ -26,6 +27,12 @@ function writeUnversionedCache(file: string, userVersion: number): void {
     `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at)
      VALUES ('key-1', 'alert.note', '{"alertId":"a","note":"n"}', 1, 'queued', 0, 1)`,
   ).run();
+  // Answered before rejections carried a reason.
+  db.prepare(
+    `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at, result)
+     VALUES ('key-0', 'alert.resolve', '{"alertId":"a"}', 0, 'done', 1, 1,
+             '{"status":"rejected","message":"alert a is already resolved","appliedAt":1}')`,
+  ).run();
   db.close();
 }
 
@@ -44,8 +51,14 @@ describe('opening a cache written before schema_migrations', () => {
       ['k', 4, { metric: 'k', value: 4, sourceSystem: 's' }],
     ]);
     expect(cache.history('econ.live', 'k', 0, 10)).toHaveLength(1);
-    const outbox = new Outbox(db, 'test', logger);
-    expect(outbox.list().map((i) => [i.key, i.state])).toEqual([['key-1', 'queued']]);
+    const outbox = new Outbox(db, logger);
+    expect(outbox.list().map((i) => [i.key, i.state])).toEqual([
+      ['key-0', 'done'],
+      ['key-1', 'queued'],
+    ]);
+    // A stored rejection without a reason still reads as a command result; the queued item has no session yet.
+    expect(OutboxItem.parse(outbox.list()[0]).result).toMatchObject({ status: 'rejected', reason: 'invalid-state' });
+    expect(db.prepare("SELECT session FROM outbox WHERE idem_key = 'key-1'").get()).toEqual({ session: null });
     cache.close();
     outbox.close();
     db.close();
@@ -59,7 +72,7 @@ describe('opening a cache written before schema_migrations', () => {
     );
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(CACHE_MIGRATIONS.length + 1);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 2 });
     db.close();
   });
 });

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { CommandName, CommandResult } from '../../../src/contract/commands.js';
+import { type CommandName, type CommandResult, readStoredCommandResult } from '../../../src/contract/commands.js';
 import { CommandRequest, CommandResponse } from '../../../src/contract/hub-protocol.js';
 import type { Logger } from '../../../platform/logger.js';
 import { durably } from '../../../platform/sqlite/durably.js';
@@ -33,6 +33,7 @@ interface Row {
   state: OutboxState;
   attempts: number;
   result: string | null;
+  session: string | null;
 }
 
 /** Sends one command to the hub; rejects when there is no answer (the item stays queued). */
@@ -50,26 +51,25 @@ export class Outbox {
   /** `db`: the cache's database (openCache), which holds the outbox table; its owner closes it. */
   constructor(
     private readonly db: Database.Database,
-    private readonly issuer: string,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Stores the action; when this returns, it survives a crash. `accessToken`: the session of the person who made
-   * it (its storage and delivery come with the hub's authentication).
+   * Stores the action with the access token of the person who made it (the hub takes who acted from the token,
+   * and accepts it after it expires for an action made while it was valid); when this returns, it survives a crash.
    */
-  enqueue(name: CommandName, args: unknown, _accessToken?: string): OutboxItem {
+  enqueue(name: CommandName, args: unknown, accessToken: string): OutboxItem {
     const key = randomBytes(16).toString('base64url');
     const now = Date.now();
-    const request = CommandRequest.safeParse({ key, name, args, issuedAt: now, issuer: this.issuer });
+    const request = CommandRequest.safeParse({ key, name, args, issuedAt: now, session: accessToken });
     if (!request.success) throw new OutboxError(`invalid ${name}: ${z.prettifyError(request.error)}`);
     const info = durably(this.db, () =>
       this.db
         .prepare(
-          `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at)
-           VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+          `INSERT INTO outbox (idem_key, name, args, created_at, state, attempts, updated_at, session)
+           VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)`,
         )
-        .run(key, name, JSON.stringify(args), now, now),
+        .run(key, name, JSON.stringify(args), now, now, accessToken),
     );
     this.changed();
     this.kick();
@@ -132,7 +132,7 @@ export class Outbox {
             name: row.name,
             args: JSON.parse(row.args) as unknown,
             issuedAt: row.created_at,
-            issuer: this.issuer,
+            ...(row.session === null ? {} : { session: row.session }),
           });
         } catch (err) {
           this.backoffMs = Math.min(5000, Math.max(1000, this.backoffMs * 2));
@@ -164,7 +164,8 @@ export class Outbox {
             : (['failed', { error: parsed.data.error }] as const);
         durably(this.db, () =>
           this.db
-            .prepare('UPDATE outbox SET state = ?, result = ?, updated_at = ? WHERE id = ?')
+            // The token is of no further use once the hub has answered: it is not kept.
+            .prepare('UPDATE outbox SET state = ?, result = ?, updated_at = ?, session = NULL WHERE id = ?')
             .run(state, JSON.stringify(result), Date.now(), row.id),
         );
         this.changed();
@@ -188,6 +189,15 @@ function toItem(r: Row): OutboxItem {
     createdAt: r.created_at,
     state: r.state,
     attempts: r.attempts,
-    result: r.result === null ? null : (JSON.parse(r.result) as OutboxItem['result']),
+    result: r.result === null ? null : storedResult(r.result),
   };
+}
+
+/** A hub's answer as stored: a command's result (read leniently: rows stored by earlier versions) or an error. */
+function storedResult(text: string): OutboxItem['result'] {
+  const raw: unknown = JSON.parse(text);
+  if (typeof raw === 'object' && raw !== null && 'error' in raw && typeof raw.error === 'string') {
+    return { error: raw.error };
+  }
+  return readStoredCommandResult(text);
 }
