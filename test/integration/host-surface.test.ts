@@ -60,11 +60,12 @@ describe("the host's loopback surface", () => {
 
   it('trades a launch code for the token once, and a launch address never holds the token', async () => {
     const url = new URL(host.launchUrlFor('/wall/wall-1'));
-    expect(url.href).not.toContain(host.token);
+    expect(url.href).not.toContain(host.wallToken);
     const code = url.searchParams.get('code')!;
     const first = await redeem(code);
     expect(first.status).toBe(200);
-    expect(((await first.json()) as { token: string }).token).toBe(host.token);
+    // A wall window gets the wall's read-only token, never the console's.
+    expect(((await first.json()) as { token: string }).token).toBe(host.wallToken);
     expect((await redeem(code)).status).toBe(403);
     expect((await redeem('made-up-code')).status).toBe(403);
     expect((await redeem('x'.repeat(10_000))).status).toBe(413);

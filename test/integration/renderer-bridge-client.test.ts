@@ -8,7 +8,16 @@ import { BridgeCallError, BridgeClient, type BridgeConnection } from '../../rend
 
 const TOKEN = 'test-token-0123456789';
 const FEED: FeedStatus = { hub: 'embedded', state: 'connected', since: 1, lastError: null, topics: {}, catchUp: null };
-const HELLO = { locale: 'vi', surface: null, surfaces: [], latest: [], feed: FEED, serverTime: 5 };
+const HELLO = {
+  locale: 'vi',
+  surface: null,
+  surfaces: [],
+  latest: [],
+  feed: FEED,
+  serverTime: 5,
+  person: null,
+  idleLockMinutes: 15,
+};
 
 interface Fixture {
   http: HttpServer;

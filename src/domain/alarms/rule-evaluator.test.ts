@@ -259,7 +259,7 @@ describe('the evaluator', () => {
       {
         ruleId: 'all-disbursement',
         dedupKey: 'all-disbursement/79/econ.indicators',
-        title: 'Giải ngân thấp — Hồ Chí Minh',
+        title: 'Giải ngân thấp — TP Hồ Chí Minh',
         area: { province: '79', unit: null },
       },
     ]);
