@@ -113,7 +113,9 @@ async function startHost(dir) {
   }
   const [, origin, token] = out.match(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
   const urls = Object.fromEntries(SURFACES.map((s) => [s, out.match(new RegExp(`${s} \\(.*\\): (\\S+)`))[1]]));
-  return { origin, token, urls };
+  // The embedded demo hub's person, printed once: switches are this person's, as on a console.
+  const [, user, password] = out.match(/login: (\S+) password: (\S+)/);
+  return { origin, token, urls, login: { user, password } };
 }
 
 export async function run({ quick, print }) {
@@ -133,6 +135,11 @@ export async function run({ quick, print }) {
   const host = await startHost(dir);
   const bridge = connectBridge(host.origin, host.token);
   await connected(bridge);
+  await new Promise((resolve, reject) =>
+    bridge.emit('call', { name: 'login', args: host.login }, (res) =>
+      res?.ok && res.result.ok ? resolve() : reject(new Error(`login refused: ${JSON.stringify(res)}`)),
+    ),
+  );
   let lastLayoutAt = 0;
   bridge.on('layout', () => (lastLayoutAt = now()));
   const browser = await chromium.launch({
