@@ -99,7 +99,9 @@ describe('console login', () => {
       .toBe('ung-pho-khan-cap');
 
     await preset.getByRole('button', { name: 'Lịch sử', exact: true }).click();
-    expect(await page.getByTestId('audit-target').inputValue()).toBe('preset:ung-pho-khan-cap');
+    await expect
+      .poll(() => page.getByTestId('audit-target').inputValue(), { timeout: 10_000 })
+      .toBe('preset:ung-pho-khan-cap');
     const activated = page.getByTestId('audit-row').filter({ hasText: 'wall.activate' }).first();
     await expect
       .poll(

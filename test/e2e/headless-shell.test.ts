@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostStatus } from '../../src/contract/host-status.js';
 import { DEMO_SURFACE_COUNT } from '../../src/domain/default-wall.js';
 import { type CliRun, REPO, runCli } from '../support/cli-process.js';
+import { demoCredentials, loginOnPage } from '../support/people.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 let app: CliRun;
@@ -89,6 +90,8 @@ describe('headless shell', () => {
     await expect.poll(beating, { timeout: 30_000 }).toBeTruthy();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(url);
+    // The console is a person's: the demo hub printed its person's password once.
+    await loginOnPage(page, await demoCredentials(app));
     await expect.poll(async () => page.locator('body').innerText(), { timeout: 30_000 }).toContain('wall-1');
     const text = await page.locator('body').innerText();
     expect(text).toContain('econ.live');
