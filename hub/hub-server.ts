@@ -28,6 +28,7 @@ import { Login } from './identity/login.js';
 import { Sessions } from './identity/sessions.js';
 import { deviceHandshake } from './access/device-handshake.js';
 import { HandshakeAudit } from './access/handshake-audit.js';
+import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
 
@@ -98,6 +99,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       onRefused: () => guard.note('handshake'),
     }),
   );
+  const stopCutting = cutRevokedDevices(io, admin.devices, logger);
 
   const status = (): HubStatus => ({
     app: 'ioc-wall',
@@ -207,6 +209,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     async close() {
       if (timer) clearInterval(timer);
       clearInterval(pruneTimer);
+      stopCutting();
       await io.close();
       db.close();
     },

@@ -148,6 +148,18 @@ describe('the handshake', () => {
     expect(JSON.parse(refusedRows[0]!.detail)).toMatchObject({ reason: expect.stringMatching(/no device credential/) });
     expect(hub.status().refused.handshake).toBe(6);
   });
+
+  it('cuts off a connected device once it is revoked (by the CLI, in another process)', async () => {
+    const credential = enrolDevice(hub, 'tuong-bi-mat', 'wall');
+    const s = client(credential);
+    await until('connected', () => (s.connected ? true : undefined));
+    const said: string[] = [];
+    s.on(HUB_EVENTS.protocolError, (e: { error: string }) => said.push(e.error));
+    const revoke = runCli(['hub', 'device', 'revoke', 'tuong-bi-mat', '--data-dir', dir]);
+    expect(await revoke.exited()).toBe(0);
+    await until('the connection ended', () => (s.connected ? undefined : true), 15_000);
+    expect(said).toEqual(['device tuong-bi-mat was revoked']);
+  });
 });
 
 describe('people at a console', () => {
