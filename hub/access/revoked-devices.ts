@@ -11,7 +11,7 @@ import { connectionIdentity } from './connection-identity.js';
 const SWEEP_MS = 3000;
 
 export function cutRevokedDevices(io: Server, devices: DeviceStore, logger: Logger): () => void {
-  const timer = setInterval(() => {
+  const sweep = (): void => {
     const revoked = new Map<string, boolean>();
     for (const socket of io.of('/').sockets.values()) {
       const device = connectionIdentity(socket).principal.device;
@@ -20,6 +20,14 @@ export function cutRevokedDevices(io: Server, devices: DeviceStore, logger: Logg
       logger.warn('connection of a revoked device ended', { device, client: socket.id });
       socket.emit(HUB_EVENTS.protocolError, { error: `device ${device} was revoked` });
       socket.disconnect(true);
+    }
+  };
+  const timer = setInterval(() => {
+    // A timer's exception would end the hub (a database busy beyond its timeout, say): log it, sweep again later.
+    try {
+      sweep();
+    } catch (err) {
+      logger.error('revoked-device sweep failed', { error: String(err) });
     }
   }, SWEEP_MS);
   timer.unref();
