@@ -490,6 +490,8 @@ export const MESSAGES = {
       exportCsv: 'Xuất CSV',
       exportJsonl: 'Xuất JSONL',
       history: 'Lịch sử',
+      pickTarget:
+        'Nhập một đối tượng (preset:…, alert:…) hoặc bấm “Lịch sử” của một bố cục để xem nhật ký của nó; toàn bộ nhật ký chỉ dành cho quản trị.',
     },
     error: {
       title: 'Đã xảy ra lỗi',
@@ -986,6 +988,8 @@ export const MESSAGES = {
       exportCsv: 'Export CSV',
       exportJsonl: 'Export JSONL',
       history: 'History',
+      pickTarget:
+        'Enter a target (preset:…, alert:…) or press a preset’s “History” to see its trail; the whole log is for admins only.',
     },
     error: {
       title: 'Something went wrong',

@@ -147,6 +147,11 @@ describe('console login', () => {
     expect(await page.getByTestId('schedule-editor').count()).toBe(0);
     expect(await page.getByTestId('schedule-view').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Lịch sử', exact: true }).count()).toBeGreaterThan(0);
+    // Not an admin: the trail of one thing at a time, and no refusal from the hub shown as an error.
+    await expect
+      .poll(() => page.getByTestId('audit').innerText(), { timeout: 10_000 })
+      .toContain('toàn bộ nhật ký chỉ dành cho quản trị');
+    expect(await page.getByTestId('audit').getByRole('alert').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'viewer.png') });
     await page.close();
   });

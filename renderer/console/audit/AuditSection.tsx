@@ -7,7 +7,7 @@ import type { AuditFilter, AuditRow } from '../../../src/contract/people.js';
 import { isoDateInZone } from '../../../src/i18n/format.js';
 import { callErrorText } from '../../app/ConnectingPage';
 import { BridgeCallError } from '../../bridge/bridge-client';
-import { useSession } from '../../state/session-context';
+import { useSession, useSessionSnapshot } from '../../state/session-context';
 import { auditCsv, auditJsonl, auditTime } from './audit-export';
 import { downloadText } from './download';
 
@@ -25,11 +25,17 @@ interface Fields {
 
 const EMPTY: Fields = { target: '', person: '', action: '' };
 
-type Loaded = { state: 'loading' } | { state: 'done'; rows: AuditRow[] } | { state: 'failed'; error: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'done'; rows: AuditRow[] }
+  | { state: 'failed'; error: string }
+  /** Not an admin and no target: the hub shows others only the trail of one thing, so nothing is asked. */
+  | { state: 'pick-target' };
 
 export function AuditSection({ trail }: { trail: TrailRequest | null }): ReactNode {
   const { t } = useTranslation();
   const session = useSession();
+  const admin = useSessionSnapshot().person?.roles.includes('admin') ?? false;
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const section = useRef<HTMLElement>(null);
@@ -42,6 +48,10 @@ export function AuditSection({ trail }: { trail: TrailRequest | null }): ReactNo
       if (f.person.trim()) filter.person = f.person.trim();
       if (f.action.trim()) filter.action = f.action.trim();
       const n = ++asked.current;
+      if (!admin && !filter.target) {
+        setLoaded({ state: 'pick-target' });
+        return;
+      }
       setLoaded({ state: 'loading' });
       session.client
         .call('audit', filter)
@@ -54,7 +64,7 @@ export function AuditSection({ trail }: { trail: TrailRequest | null }): ReactNo
           setLoaded({ state: 'failed', error });
         });
     },
-    [session, t],
+    [session, t, admin],
   );
 
   // The whole trail at first; one target's when a preset's "Lịch sử" asks.
@@ -123,6 +133,7 @@ export function AuditSection({ trail }: { trail: TrailRequest | null }): ReactNo
         </button>
       </form>
       {loaded.state === 'loading' && <p role="status">{t('audit.loading')}</p>}
+      {loaded.state === 'pick-target' && <p role="status">{t('audit.pickTarget')}</p>}
       {loaded.state === 'failed' && (
         <p className="console__error" role="alert">
           {t('audit.failed', { error: loaded.error })}
