@@ -2,7 +2,6 @@
 // host's own or the Electron app's, and one of the per-launch tokens must match — and every call is validated
 // against the contract before a handler sees it. The token says what a page may do: a wall window's is read-only
 // (a wall PC is in the room, unattended), the console's may log a person in and act.
-import { timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { z } from 'zod';
@@ -19,6 +18,7 @@ import {
 import type { HostStatus } from '../../src/contract/host-status.js';
 import type { Logger } from '../../platform/logger.js';
 import { type BridgeAccess, type BridgeHandlers, type CallContext, LoginRequired } from './bridge-handlers.js';
+import { sameSecret } from './http/request-guard.js';
 
 const ELECTRON_ORIGIN = 'app://ioc-wall';
 
@@ -177,10 +177,4 @@ export class BridgeServer {
 
 interface SocketData {
   access: BridgeAccess;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -18,7 +18,8 @@ export function carriesToken(req: IncomingMessage, token: string): boolean {
   return [bearer, query].some((given) => given !== null && sameSecret(given, token));
 }
 
-function sameSecret(a: string, b: string): boolean {
+/** Compares two secrets in constant time (the bridge's tokens, the HTTP token). */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
