@@ -1,10 +1,10 @@
 // The `ioc-wall` command. `start` runs the command centre, `hub` a standalone feed hub.
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
+import { hubDatabaseFile } from '../../hub/hub-database.js';
 import { startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
@@ -112,7 +112,7 @@ export function buildProgram(): Command {
       const hub = await startHub({
         port: raw.port,
         host: raw.host,
-        logFile: join(raw.dataDir, 'hub-events.sqlite'),
+        logFile: hubDatabaseFile(raw.dataDir),
         demo: raw.demo,
         seed,
         rate,

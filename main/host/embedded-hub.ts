@@ -7,6 +7,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceCredential } from '../../src/contract/people.js';
+import { hubDatabaseFile } from '../../hub/hub-database.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { Actor } from '../../hub/identity/identity-admin.js';
 import type { Logger } from '../../platform/logger.js';
@@ -33,7 +34,7 @@ function embeddedCredentialFile(dataDir: string): string {
 export async function startEmbeddedHub(dataDir: string, seed: number, logger: Logger): Promise<EmbeddedHub> {
   const hub = await startHub({
     port: 0,
-    logFile: join(dataDir, 'hub-events.sqlite'),
+    logFile: hubDatabaseFile(dataDir),
     demo: true,
     seed,
     version: APP_VERSION,
