@@ -55,8 +55,8 @@ async function commandRun(url, credential, session, alertId, connections, tag) {
       Array.from({ length: PER_CONNECTION }, () =>
         s.timeout(30_000).emitWithAck('command', {
           key: `bench-${tag}-${String(++key).padStart(8, '0')}`,
-          name: 'alert.note',
-          args: { alertId, note: 'Đã liên hệ' },
+          name: 'alarm.note',
+          args: { alarmId: alertId, text: 'Đã liên hệ' },
           issuedAt: Date.now(),
           session,
         }),
@@ -153,7 +153,7 @@ export async function run({ quick, print }) {
   print(
     section('Hub authentication and audit', [
       `a hub on loopback with its SQLite file; ${handshakes} handshakes one after another, ${logins} logins ` +
-        `(argon2id 64 MiB, 3 passes, 4 lanes), ${connections} × ${PER_CONNECTION} commands (alert.note, each ` +
+        `(argon2id 64 MiB, 3 passes, 4 lanes), ${connections} × ${PER_CONNECTION} commands (alarm.note, each ` +
         `connection's burst at once) with every check and audit row, and with the session check and audit row ` +
         `bypassed in this process (Sessions.prototype.verify and AuditLog.prototype.append replaced)`,
     ]),

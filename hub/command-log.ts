@@ -18,6 +18,8 @@ export interface CommandOutcome {
 export interface CommandActor {
   /** "user@device": the author of every change the command makes. */
   issuer: string;
+  person: string;
+  device: string;
   /** Whether the person's roles allow this command; if not, it is recorded as rejected ('forbidden'). */
   allowed: boolean;
   /** Writes the command's audit row, inside the command's transaction. */
@@ -45,7 +47,7 @@ export class CommandLog {
         const seen = this.find.get(cmd.key);
         // A repeat is the same action delivered again: its audit row was written the first time.
         if (seen) return { duplicate: true, result: readStoredCommandResult(seen.result), events: [] };
-        const ctx = { log: this.log, issuer: actor.issuer, now };
+        const ctx = { log: this.log, issuer: actor.issuer, person: actor.person, device: actor.device, now };
         const { result, events } = actor.allowed
           ? executeCommand(cmd.name, cmd.args, ctx)
           : rejected(ctx, 'forbidden', `${actor.issuer} may not ${cmd.name}: the person's roles do not allow it`);

@@ -1,8 +1,9 @@
 // The demo data source: a deterministic stream of what a Vietnamese IOC watches — indicators of the 34
 // provinces, live national counters, Government-assigned tasks and alerts. Same seed and clock → same events.
 // The series keep the shapes and magnitudes of the real ones (hub/demo-catalog.ts), in Vietnam's calendar.
+import { apply, newAlarm } from '../src/domain/alarms/alarm-lifecycle.js';
+import type { Alarm, SystemActor } from '../src/domain/alarms/alarm-schema.js';
 import type {
-  AlertPayload,
   IndicatorId,
   IndicatorPayload,
   KnownTopic,
@@ -41,13 +42,18 @@ export interface DemoEvent {
   key: string;
   source: string;
   time: number;
-  payload: IndicatorPayload | LiveCounterPayload | TaskPayload | AlertPayload | PresetPayload | WallStatePayload;
+  payload: IndicatorPayload | LiveCounterPayload | TaskPayload | Alarm | PresetPayload | WallStatePayload;
 }
 
 export interface DemoSourceOptions {
   seed: number;
   /** Epoch ms; injected so tests are deterministic. */
   clock: () => number;
+  /**
+   * An alarm's record as the log holds it now: operators change alarms between ticks, and the source must clear
+   * the alarm they acknowledged, not its own older copy (which would undo their work).
+   */
+  currentAlarm?: (id: string) => Alarm | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -69,16 +75,18 @@ export class DemoSource {
   private readonly clock: () => number;
   private readonly indicators = new Map<string, IndicatorPayload>();
   private readonly tasks = new Map<string, TaskPayload>();
-  private readonly alerts = new Map<string, AlertPayload>();
+  private readonly alerts = new Map<string, Alarm>();
   /** How far ahead of the national disbursement curve each province is (1 = on it). */
   private readonly pace = new Map<string, number>();
   private readonly weightSum = Object.values(ECONOMIC_WEIGHT).reduce((a, b) => a + b, 0);
   private nextAlert = 1;
+  private readonly currentAlarm: (id: string) => Alarm | undefined;
 
   constructor(options: DemoSourceOptions) {
     this.seed = options.seed;
     this.rnd = new SeededRandom(options.seed);
     this.clock = options.clock;
+    this.currentAlarm = options.currentAlarm ?? (() => undefined);
   }
 
   /**
@@ -244,33 +252,45 @@ export class DemoSource {
   private newAlert(): DemoEvent {
     const template = this.rnd.pick(ALERT_TEMPLATES);
     const now = this.clock();
-    const payload: AlertPayload = {
-      id: `CB-${String(this.nextAlert++).padStart(5, '0')}`,
-      severity: this.rnd.pick(['critical', 'major', 'major', 'minor', 'minor', 'info'] as const),
-      title: template.title,
-      category: template.category,
-      province: this.rnd.pick(template.provinces),
-      state: 'active',
-      raisedAt: now,
-    };
-    this.alerts.set(payload.id, payload);
-    return { topic: 'ops.alerts', key: payload.id, source: 'demo', time: now, payload };
+    const id = `CB-${String(this.nextAlert++).padStart(5, '0')}`;
+    const fresh = newAlarm(
+      {
+        id,
+        ruleId: 'demo',
+        dedupKey: id,
+        priority: this.rnd.pick(['emergency', 'high', 'high', 'medium', 'medium', 'low'] as const),
+        title: template.title,
+        area: { province: this.rnd.pick(template.provinces), unit: null },
+      },
+      now,
+    );
+    return this.alarmEvent(fresh, now, 'condition-active');
   }
 
   /**
    * Acknowledging is the operators' job, not the source's: the source only clears conditions — an acknowledged
-   * alert after a while, an unattended one after ten minutes.
+   * alarm after a while, an unattended one after ten minutes.
    */
   private advanceAlert(): DemoEvent | undefined {
     const now = this.clock();
-    const clearable = [...this.alerts.values()].filter(
-      (a) => a.state === 'acknowledged' || (a.state === 'active' && now - a.raisedAt > 10 * 60_000),
+    const current = [...this.alerts.values()].map((a) => this.currentAlarm(a.id) ?? a);
+    // An alarm a person resolved is over for the source too.
+    for (const a of current) if (!a.conditionActive) this.alerts.delete(a.id);
+    const clearable = current.filter(
+      (a) => a.conditionActive && (a.state !== 'unack' || now - (a.activatedAt ?? now) > 10 * 60_000),
     );
     if (clearable.length === 0) return undefined;
-    const alert = this.rnd.pick(clearable);
-    const next: AlertPayload = { ...alert, state: 'resolved' };
-    this.alerts.set(next.id, next);
-    return { topic: 'ops.alerts', key: next.id, source: 'demo', time: now, payload: next };
+    return this.alarmEvent(this.rnd.pick(clearable), now, 'condition-clear');
+  }
+
+  private alarmEvent(alarm: Alarm, now: number, kind: 'condition-active' | 'condition-clear'): DemoEvent {
+    const by: SystemActor = { kind: 'system', source: 'demo' };
+    const next = apply(alarm, { kind, by }, now);
+    // The source only raises new alarms and clears active ones: both are always allowed.
+    const payload = next.ok ? next.alarm : alarm;
+    if (payload.conditionActive) this.alerts.set(payload.id, payload);
+    else this.alerts.delete(payload.id);
+    return { topic: 'ops.alerts', key: payload.id, source: 'demo', time: now, payload };
   }
 }
 

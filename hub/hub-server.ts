@@ -17,6 +17,7 @@ import {
 import { TOPICS, type TopicDefinition } from '../src/contract/topics.js';
 import { CommandLog } from './command-log.js';
 import { DemoSource } from './demo-source.js';
+import { Alarm } from '../src/domain/alarms/alarm-schema.js';
 import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { createHubGuard } from './guard/hub-guard.js';
@@ -169,7 +170,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   let timer: NodeJS.Timeout | undefined;
   if (options.demo) {
-    const demo = new DemoSource({ seed: options.seed ?? 2025, clock: Date.now });
+    const demo = new DemoSource({
+      seed: options.seed ?? 2025,
+      clock: Date.now,
+      currentAlarm: (id) => {
+        const stored = Alarm.safeParse(log.latestOf('ops.alerts', id)?.payload);
+        return stored.success ? stored.data : undefined;
+      },
+    });
     const initial = demo.initial();
     // A demo hub restarted on an existing log keeps its history and only adds what happens next.
     if (KNOWN_TOPICS.every((t) => log.head(t) === 0)) publish(initial);

@@ -59,6 +59,8 @@ export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
     const person = access.person;
     const outcome = deps.commands.apply(cmd, {
       issuer: `${person.user}@${person.device}`,
+      person: person.user,
+      device: person.device,
       allowed: mayAct(person.roles, COMMANDS[cmd.name].roles),
       audit: (result: CommandResult) =>
         audit.append({

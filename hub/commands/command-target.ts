@@ -1,11 +1,17 @@
-// What each command acts on, as the audit log names it: the trail of a preset (`preset:<id>`) or an alert
-// (`alert:<id>`) is then one query. One entry per command of the table, or it does not compile.
+// What each command acts on, as the audit log names it: the trail of a preset (`preset:<id>`) or an alarm
+// (`alarm:<id>`) is then one query. One entry per command of the table, or it does not compile.
 import type { CommandName, ParsedCommandArgs } from '../../src/contract/commands.js';
 
 const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = {
-  'alert.acknowledge': (a) => `alert:${a.alertId}`,
-  'alert.resolve': (a) => `alert:${a.alertId}`,
-  'alert.note': (a) => `alert:${a.alertId}`,
+  // A bulk acknowledgement names every alarm it took, so an alarm's trail is found with LIKE as well as =.
+  'alarm.acknowledge': (a) => `alarm:${a.alarmIds.join(',')}`,
+  'alarm.shelve': (a) => `alarm:${a.alarmId}`,
+  'alarm.unshelve': (a) => `alarm:${a.alarmId}`,
+  'alarm.note': (a) => `alarm:${a.alarmId}`,
+  'alarm.assign': (a) => `alarm:${a.alarmId}`,
+  'alarm.resolve': (a) => `alarm:${a.alarmId}`,
+  'alarm.removeFromService': (a) => `alarm:${a.alarmId}`,
+  'alarm.returnToService': (a) => `alarm:${a.alarmId}`,
   'preset.save': (a) => `preset:${a.preset.id}`,
   'preset.delete': (a) => `preset:${a.presetId}`,
   'preset.undo': (a) => `preset:${a.presetId}`,

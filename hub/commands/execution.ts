@@ -6,8 +6,11 @@ import type { EventLog, NewEvent } from '../event-log.js';
 
 export interface CommandContext {
   log: EventLog;
-  /** Who issued the command: the author of every change it makes. */
+  /** Who issued the command, "user@device": the author of every change it makes. */
   issuer: string;
+  /** The same person and console, apart: what an alarm's timeline records. */
+  person: string;
+  device: string;
   now: number;
 }
 

@@ -3,7 +3,7 @@
 // Marks cut into a filled shape (the "!" of ⚠, the ✓ of a disc) take the colour behind the icon, from CSS
 // (--icon-cut), so they stay visible on dark panels and on coloured banners alike.
 import type { ReactNode } from 'react';
-import type { AlertSeverity } from '../../src/contract/topics.js';
+import type { AlarmPriority } from '../../src/domain/alarms/alarm-schema.js';
 
 interface IconProps {
   className?: string;
@@ -27,30 +27,30 @@ export function WarningIcon(props: IconProps): ReactNode {
   );
 }
 
-/** critical: octagon with "!", major: triangle, minor: circle, info: square with "i". */
-export function SeverityIcon({ severity, className }: IconProps & { severity: AlertSeverity }): ReactNode {
-  const cls = `icon--${severity} ${className ?? ''}`;
-  switch (severity) {
-    case 'critical':
+/** emergency: octagon with "!", high: triangle, medium: circle, low: square with "i". */
+export function PriorityIcon({ priority, className }: IconProps & { priority: AlarmPriority }): ReactNode {
+  const cls = `icon--${priority} ${className ?? ''}`;
+  switch (priority) {
+    case 'emergency':
       return (
         <Svg className={cls}>
           <path d="M8 1h8l7 7v8l-7 7H8l-7-7V8Z" fill="currentColor" />
           <path d="M11 6h2v8h-2zM11 16h2v2h-2z" className="icon__cut" />
         </Svg>
       );
-    case 'major':
+    case 'high':
       return (
         <Svg className={cls}>
           <path d="M12 2 23 21H1Z" fill="currentColor" />
         </Svg>
       );
-    case 'minor':
+    case 'medium':
       return (
         <Svg className={cls}>
           <circle cx="12" cy="12" r="10" fill="currentColor" />
         </Svg>
       );
-    case 'info':
+    case 'low':
       return (
         <Svg className={cls}>
           <rect x="2" y="2" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="3" />

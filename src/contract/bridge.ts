@@ -41,7 +41,9 @@ const HeartbeatRequest = SurfaceHeartbeat.omit({ at: true }).extend({ surfaceId:
 export const OutboxItem = z.object({
   id: z.number().int().positive(),
   key: z.string(),
-  name: CommandName,
+  /** A string, not CommandName: an item queued by an older version may name a command this one has retired (the
+   * hub refuses it, and the item shows as failed instead of breaking the list). */
+  name: z.string().min(1).max(64),
   args: z.unknown(),
   createdAt: z.number(),
   state: z.enum(['queued', 'done', 'failed']),

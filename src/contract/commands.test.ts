@@ -11,9 +11,14 @@ import {
 
 /** Who may run what, as the identity issue sets it: written out here, not derived from the table. */
 const ALLOWED: Record<CommandName, string> = {
-  'alert.acknowledge': 'operator leader admin',
-  'alert.resolve': 'operator leader admin',
-  'alert.note': 'operator leader admin',
+  'alarm.acknowledge': 'operator leader admin',
+  'alarm.shelve': 'operator leader admin',
+  'alarm.unshelve': 'operator leader admin',
+  'alarm.note': 'operator leader admin',
+  'alarm.assign': 'operator leader admin',
+  'alarm.resolve': 'operator leader admin',
+  'alarm.removeFromService': 'admin',
+  'alarm.returnToService': 'admin',
   'wall.activate': 'operator leader admin',
   'wall.revertToSchedule': 'operator leader admin',
   'preset.save': 'admin',
@@ -38,12 +43,14 @@ describe('command table', () => {
   it('checks arguments with the schema of the command named', () => {
     expect(commandArgs('wall.activate').safeParse({ presetId: 'giao-ban-sang' }).success).toBe(true);
     expect(commandArgs('wall.activate').safeParse({ alertId: 'a-1' }).success).toBe(false);
-    expect(commandArgs('alert.note').safeParse({ alertId: 'a-1', note: '' }).success).toBe(false);
+    expect(commandArgs('alarm.note').safeParse({ alarmId: 'a-1', text: '  ' }).success).toBe(false);
+    expect(commandArgs('alarm.acknowledge').safeParse({ alarmIds: [] }).success).toBe(false);
+    expect(commandArgs('alarm.shelve').safeParse({ alarmId: 'a-1', minutes: 0, reason: 'x' }).success).toBe(false);
   });
 
   it('types arguments by command name', () => {
     expectTypeOf<CommandArgs<'wall.activate'>>().toEqualTypeOf<{ presetId: string }>();
-    expectTypeOf<CommandArgs<'alert.note'>>().toEqualTypeOf<{ alertId: string; note: string }>();
+    expectTypeOf<CommandArgs<'alarm.note'>>().toEqualTypeOf<{ alarmId: string; text: string }>();
     expectTypeOf<ParsedCommandArgs<'wall.revertToSchedule'>>().toEqualTypeOf<Record<string, never>>();
   });
 

@@ -2,11 +2,14 @@
 // else about commands derives from it — the names the hub accepts, the arguments each handler receives, what the
 // console may send — so a command added here is refused by the compiler until the hub has a handler for it.
 import { z } from 'zod';
+import { AlarmId } from '../domain/alarms/alarm-schema.js';
 import { type Role } from '../domain/identity/roles.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
 
-const AlertId = z.string().min(1).max(64);
-const Note = z.string().max(1000);
+const Note = z.string().trim().max(1000);
+const Reason = z.string().trim().min(1).max(400);
+/** Most alarms a bulk acknowledgement takes at once (a flood is worked in pages of this). */
+const MAX_BULK = 500;
 /** The version a change was based on; the hub applies it only if that is still the current one. */
 const BaseVersion = z.number().int().nonnegative();
 
@@ -21,9 +24,32 @@ interface CommandSpec {
 }
 
 export const COMMANDS = {
-  'alert.acknowledge': { args: z.object({ alertId: AlertId, note: Note.optional() }), roles: OPERATORS },
-  'alert.resolve': { args: z.object({ alertId: AlertId, note: Note.optional() }), roles: OPERATORS },
-  'alert.note': { args: z.object({ alertId: AlertId, note: Note.min(1) }), roles: OPERATORS },
+  /** One or several alarms; those already acknowledged are left as they are and counted in the message. */
+  'alarm.acknowledge': {
+    args: z.object({ alarmIds: z.array(AlarmId).min(1).max(MAX_BULK), note: Note.optional() }),
+    roles: OPERATORS,
+  },
+  /** Timed always; the hub caps the duration by the alarm's priority (DEFAULT_SHELVE_POLICY). */
+  'alarm.shelve': {
+    args: z.object({
+      alarmId: AlarmId,
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+      reason: Reason,
+      oneShot: z.boolean().default(false),
+    }),
+    roles: OPERATORS,
+  },
+  'alarm.unshelve': { args: z.object({ alarmId: AlarmId }), roles: OPERATORS },
+  'alarm.note': { args: z.object({ alarmId: AlarmId, text: Note.min(1) }), roles: OPERATORS },
+  'alarm.assign': { args: z.object({ alarmId: AlarmId, unit: z.string().trim().min(1).max(120) }), roles: OPERATORS },
+  'alarm.resolve': { args: z.object({ alarmId: AlarmId, note: Note.optional() }), roles: OPERATORS },
+  /** Out of service for maintenance: hidden until returned, whatever its condition does. */
+  'alarm.removeFromService': { args: z.object({ alarmId: AlarmId, reason: Reason }), roles: ADMINS },
+  'alarm.returnToService': { args: z.object({ alarmId: AlarmId }), roles: ADMINS },
   /** `baseVersion` 0 creates a new preset. */
   'preset.save': { args: z.object({ preset: PresetDraft, baseVersion: BaseVersion }), roles: ADMINS },
   'preset.delete': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },

@@ -3,6 +3,7 @@
 // everything else about a topic (KnownTopic, the stale warning, retention, the console's names) is read from here.
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
+import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
 
@@ -45,26 +46,6 @@ export const TaskPayload = z.object({
 });
 export type TaskPayload = z.infer<typeof TaskPayload>;
 
-export const AlertSeverity = z.enum(['critical', 'major', 'minor', 'info']);
-export type AlertSeverity = z.infer<typeof AlertSeverity>;
-
-export const AlertPayload = z.object({
-  id: z.string().min(1).max(64),
-  severity: AlertSeverity,
-  title: z.string().min(1).max(400),
-  category: z.enum(['flood', 'storm', 'landslide', 'fire', 'public_health', 'infrastructure', 'cyber', 'other']),
-  province: ProvinceCode,
-  state: z.enum(['active', 'acknowledged', 'resolved']),
-  raisedAt: z.number().int().nonnegative(),
-  acknowledgedBy: z.string().max(120).optional(),
-  acknowledgedAt: z.number().int().nonnegative().optional(),
-  notes: z
-    .array(z.object({ by: z.string().max(120), at: z.number().int().nonnegative(), text: z.string().max(1000) }))
-    .max(100)
-    .optional(),
-});
-export type AlertPayload = z.infer<typeof AlertPayload>;
-
 export interface TopicDefinition {
   /** Schema of each event's payload: the hub refuses an event that does not match it. */
   readonly payload: z.ZodType;
@@ -89,8 +70,9 @@ export const TOPICS = {
   /** A Government-assigned task; key: the task's id. */
   // A task is assigned, reported on or completed a few times an hour, not every minute.
   'gov.tasks': { payload: TaskPayload, expectedPeriodS: 900, labelKey: 'topic.govTasks' },
-  /** An alert and its lifecycle; key: the alert's id. */
-  'ops.alerts': { payload: AlertPayload, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
+  /** An alarm through its ISA-18.2 lifecycle (src/domain/alarms/); key: the alarm's id. Every transition, whoever
+   * made it, is a new event of its key carrying the whole record. */
+  'ops.alerts': { payload: Alarm, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
    * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
   'wall.presets': {

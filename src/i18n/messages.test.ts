@@ -68,7 +68,7 @@ describe('MESSAGES', () => {
       done_late: 'Hoàn thành quá hạn',
     });
     expect(vi.tasks.daysOverdue).toBe('quá hạn {{days}} ngày');
-    expect(vi.severity.minor).toBe('Thấp');
+    expect(vi.priority).toEqual({ emergency: 'Khẩn cấp', high: 'Nghiêm trọng', medium: 'Cảnh báo', low: 'Thông tin' });
     expect(vi.kpi.publicServicesToday).toBe('Hồ sơ thủ tục hành chính tiếp nhận hôm nay');
     expect(vi.kpi.newBusinesses).toBe('Doanh nghiệp đăng ký thành lập mới');
     expect(vi.map.creditBasemap).toBe(

@@ -161,8 +161,8 @@ describe('offline-first data path under chaos', () => {
         );
         await loginBridge(bridge, { user: 'truc.ban', password: TEST_PASSWORD });
         const r = await call(bridge, 'command', {
-          name: 'alert.note',
-          args: { alertId: `CB-${round}`, note: `vòng ${round}` },
+          name: 'alarm.note',
+          args: { alarmId: `CB-${round}`, text: `vòng ${round}` },
         });
         bridge.close();
         if (r.ok) confirmedActions.push((r.result as { id: number }).id);

@@ -23,7 +23,7 @@ import {
   LogoutResponse,
   RefreshResponse,
 } from '../../src/contract/people.js';
-import type { AlertPayload } from '../../src/contract/topics.js';
+import type { Alarm } from '../../src/domain/alarms/alarm-schema.js';
 import { mayAct, ROLES } from '../../src/domain/identity/roles.js';
 import { runCli } from '../support/cli-process.js';
 import {
@@ -38,16 +38,21 @@ import {
 import { startTestHost, until } from '../support/start-test-host.js';
 
 const DEMO = new DemoSource({ seed: 3, clock: () => Date.now() - 60_000 }).initial();
-const ACTIVE_ALERTS = DEMO.filter((e) => e.topic === 'ops.alerts' && (e.payload as AlertPayload).state === 'active');
+const ACTIVE_ALERTS = DEMO.filter((e) => e.topic === 'ops.alerts' && (e.payload as Alarm).state === 'unack');
 /** Worked by the table of commands; the second is left for the issuer's test to acknowledge. */
 const [ALERT_ID, OTHER_ALERT_ID] = ACTIVE_ALERTS.map((e) => e.key) as [string, string];
 const PRESET_ID = DEMO.find((e) => e.topic === 'wall.presets')!.key;
 
 /** Arguments every command of the table accepts; the compiler wants one entry per command. */
 const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
-  'alert.acknowledge': { alertId: ALERT_ID },
-  'alert.resolve': { alertId: ALERT_ID },
-  'alert.note': { alertId: ALERT_ID, note: 'Đã liên hệ địa phương' },
+  'alarm.acknowledge': { alarmIds: [ALERT_ID] },
+  'alarm.shelve': { alarmId: ALERT_ID, minutes: 30, reason: 'Đang xử lý tại chỗ' },
+  'alarm.unshelve': { alarmId: ALERT_ID },
+  'alarm.note': { alarmId: ALERT_ID, text: 'Đã liên hệ địa phương' },
+  'alarm.assign': { alarmId: ALERT_ID, unit: 'Sở Nông nghiệp và Môi trường' },
+  'alarm.resolve': { alarmId: ALERT_ID },
+  'alarm.removeFromService': { alarmId: ALERT_ID, reason: 'Bảo trì trạm đo' },
+  'alarm.returnToService': { alarmId: ALERT_ID },
   'preset.save': { preset: { id: 'p-thu', name: 'Bố cục thử', layouts: {} }, baseVersion: 0 },
   'preset.delete': { presetId: 'khong-co', baseVersion: 1 },
   'preset.undo': { presetId: 'khong-co', baseVersion: 1 },
@@ -217,8 +222,8 @@ describe('people at a console', () => {
     expect(LogoutResponse.parse(await s.emitWithAck(HUB_EVENTS.logout, { accessToken: token }))).toEqual({ ok: true });
     const after = await send(s, {
       key: nextKey(),
-      name: 'alert.note',
-      args: SAMPLE_ARGS['alert.note'],
+      name: 'alarm.note',
+      args: SAMPLE_ARGS['alarm.note'],
       issuedAt: Date.now(),
       session: token,
     });
@@ -317,21 +322,18 @@ describe('commands', () => {
   it('take the issuer from the session: an issuer the client sends is ignored', async () => {
     const s = client(consoleCredential);
     const grant = await logIn(s, 'nguoi.operator');
-    const seen: { source: string; payload: { acknowledgedBy?: string } }[] = [];
+    const seen: { source: string; payload: Alarm }[] = [];
     const watcher = client(enrolDevice(hub, 'tuong-xem', 'wall'));
-    watcher.on(
-      'events',
-      (batch: { key: string; source: string; payload: { acknowledgedBy?: string } }[], ack: () => void) => {
-        seen.push(...batch.filter((e) => e.key === OTHER_ALERT_ID));
-        ack();
-      },
-    );
+    watcher.on('events', (batch: { key: string; source: string; payload: Alarm }[], ack: () => void) => {
+      seen.push(...batch.filter((e) => e.key === OTHER_ALERT_ID));
+      ack();
+    });
     await watcher.emitWithAck('subscribe', { topics: { 'ops.alerts': 0 } });
     const key = nextKey();
     const cmd = {
       key,
-      name: 'alert.acknowledge',
-      args: { alertId: OTHER_ALERT_ID },
+      name: 'alarm.acknowledge',
+      args: { alarmIds: [OTHER_ALERT_ID] },
       issuedAt: Date.now(),
       session: grant.accessToken,
       issuer: 'giam.doc',
@@ -342,7 +344,13 @@ describe('commands', () => {
     const journal = db.prepare('SELECT issuer FROM commands WHERE key = ?').get(key);
     db.close();
     expect(journal).toEqual({ issuer: 'nguoi.operator@bantruc-1' });
-    await expect.poll(() => seen.at(-1)?.payload.acknowledgedBy).toBe('nguoi.operator@bantruc-1');
+    await expect
+      .poll(() => seen.at(-1)?.payload.timeline.at(-1)?.by)
+      .toEqual({
+        kind: 'person',
+        person: 'nguoi.operator',
+        device: 'bantruc-1',
+      });
     expect(seen.at(-1)?.source).toBe('operator:nguoi.operator@bantruc-1');
     expect(JSON.stringify(auditRows())).not.toContain('giam.doc');
   });
@@ -374,8 +382,8 @@ describe('commands', () => {
       .sign(new TextEncoder().encode('not the hub key, 32 bytes long!!'));
     const note = (session: string, issuedAt = Date.now()) => ({
       key: nextKey(),
-      name: 'alert.note',
-      args: SAMPLE_ARGS['alert.note'],
+      name: 'alarm.note',
+      args: SAMPLE_ARGS['alarm.note'],
       issuedAt,
       session,
     });
@@ -460,7 +468,7 @@ describe('the audit chain after a run of mixed actions', () => {
     expect(rows).toBeGreaterThan(40);
     expect(intact.stdout()).toContain(`audit log intact: ${rows} rows`);
     // An attacker with write access to the file changes who acknowledged something.
-    const target = auditRows("action = 'alert.acknowledge'")[0]!.seq;
+    const target = auditRows("action = 'alarm.acknowledge'")[0]!.seq;
     const db = new Database(join(dir, 'hub-events.sqlite'));
     db.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET person = 'nguoi.khac' WHERE seq = ${target}`);
     db.close();

@@ -33,8 +33,8 @@ const KEY = 'hostile-baseline-1';
 let access: HostSession;
 const valid = (over: Record<string, unknown> = {}) => ({
   key: KEY,
-  name: 'alert.note',
-  args: { alertId: ALERT_ID, note: 'ghi chú' },
+  name: 'alarm.note',
+  args: { alarmId: ALERT_ID, text: 'ghi chú' },
   issuedAt: 1_700_000_000_000,
   session: access.session,
   ...over,
@@ -187,16 +187,16 @@ describe('hostile input: refused with a reason, hub serving, nothing stored chan
         resolve((details as { context?: { code?: number } } | undefined)?.context?.code);
       }),
     );
-    s.emit('command', valid({ args: { alertId: ALERT_ID, note: 'x'.repeat(10_000_000) } }));
+    s.emit('command', valid({ args: { alarmId: ALERT_ID, text: 'x'.repeat(10_000_000) } }));
     expect(await closed).toBe(1009);
     await until('the refusal counted', async () => ((await refused(hub)).transport ? true : undefined));
   });
 
   it('refuses __proto__, constructor and prototype keys wherever they are', async () => {
     const s = await connect(hub.url);
-    const proto = JSON.stringify(valid()).replace('"alertId"', '"__proto__":{"isAdmin":true},"alertId"');
+    const proto = JSON.stringify(valid()).replace('"alarmId"', '"__proto__":{"isAdmin":true},"alarmId"');
     expect((await askRaw(s, 'command', proto)).error).toBe('bad command: args: the key "__proto__" is not accepted');
-    const top = `{"__proto__":{"name":"alert.note"},${JSON.stringify(valid()).slice(1)}`;
+    const top = `{"__proto__":{"name":"alarm.note"},${JSON.stringify(valid()).slice(1)}`;
     expect((await askRaw(s, 'command', top)).error).toMatch(/the message: the key "__proto__"/);
     expect((await ask(s, 'command', valid({ args: { constructor: { prototype: 1 } } }))).error).toMatch(
       /args: the key "constructor"/,
@@ -222,7 +222,7 @@ describe('hostile input: refused with a reason, hub serving, nothing stored chan
     ];
     const messages: unknown[] = [undefined, null, 42, 'command', [], true, {}];
     for (const [field, type] of fields) for (const v of wrong[type]) messages.push(valid({ [field]: v }));
-    for (const v of [...wrong.string, 'x'.repeat(65)]) messages.push(valid({ args: { alertId: v, note: 'n' } }));
+    for (const v of [...wrong.string, 'x'.repeat(129)]) messages.push(valid({ args: { alarmId: v, text: 'n' } }));
     for (const v of wrong.object) messages.push(valid({ name: 'preset.save', args: { baseVersion: 0, preset: v } }));
     for (const message of messages) {
       const a = await ask(s, 'command', message);
@@ -391,12 +391,12 @@ describe('arbitrary messages (fast-check)', () => {
       fc.record({
         key: mostly(fc.stringMatching(/^[A-Za-z0-9_-]{8,20}$/)),
         name: fc.oneof(
-          { arbitrary: fc.constantFrom('preset.save', 'alert.note'), weight: 4 },
+          { arbitrary: fc.constantFrom('preset.save', 'alarm.note'), weight: 4 },
           mostly(fc.constantFrom(...names)),
         ),
         args: fc.oneof(
           fc.anything(),
-          fc.record({ alertId: fc.constant(ALERT_ID), note: fc.string({ maxLength: 40 }) }),
+          fc.record({ alarmId: fc.constant(ALERT_ID), text: fc.string({ maxLength: 40 }) }),
           fc.record({
             baseVersion: fc.constant(0),
             preset: fc.record({

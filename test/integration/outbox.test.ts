@@ -13,7 +13,7 @@ import { createLogger } from '../../platform/logger.js';
 import { OutboxItem } from '../../src/contract/bridge.js';
 import { HostStatus } from '../../src/contract/host-status.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
-import type { AlertPayload } from '../../src/contract/topics.js';
+import type { Alarm } from '../../src/domain/alarms/alarm-schema.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
 import { runCli, type CliRun } from '../support/cli-process.js';
 import {
@@ -56,13 +56,13 @@ function watcher(hub: RunningHub): DeviceCredential {
 
 async function activeAlert(hub: RunningHub): Promise<string> {
   const s = hubClient(hub.url, watcher(hub));
-  const alerts = new Map<string, AlertPayload>();
+  const alerts = new Map<string, Alarm>();
   s.on('events', (batch: Envelope[], ack: () => void) => {
-    for (const e of batch) alerts.set(e.key, e.payload as AlertPayload);
+    for (const e of batch) alerts.set(e.key, e.payload as Alarm);
     ack();
   });
   await s.timeout(5000).emitWithAck('subscribe', { topics: { 'ops.alerts': 0 } });
-  const id = await until('an active alert', () => [...alerts.values()].find((a) => a.state === 'active')?.id);
+  const id = await until('an active alert', () => [...alerts.values()].find((a) => a.state === 'unack')?.id);
   s.close();
   return id;
 }
@@ -96,8 +96,8 @@ describe('commands at the hub', () => {
     cleanups.push(() => void s.close());
     const cmd = {
       key: 'key-0000000001',
-      name: 'alert.acknowledge',
-      args: { alertId: id },
+      name: 'alarm.acknowledge',
+      args: { alarmIds: [id] },
       issuedAt: Date.now(),
       session: grant.accessToken,
     };
@@ -114,7 +114,7 @@ describe('commands at the hub', () => {
     const bad = await s.timeout(5000).emitWithAck('command', { ...cmd, key: 'k', args: {} });
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/key/);
-    const acks = (await alertEvents(hub, id)).filter((e) => (e.payload as AlertPayload).state === 'acknowledged');
+    const acks = (await alertEvents(hub, id)).filter((e) => (e.payload as Alarm).state === 'acked');
     expect(acks).toHaveLength(1);
     expect(hub.status().commands).toBe(2);
   });
@@ -133,8 +133,8 @@ describe('commands at the hub', () => {
     const { socket: s, grant } = await consoleOperator(hub);
     cleanups.push(() => void s.close());
     const session = grant.accessToken;
-    for (let i = 0; i < 150; i++) outbox.enqueue('alert.note', { alertId: id, note: `ghi chú ${i}` }, session);
-    const burst = { key: 'burst-00000001', name: 'alert.note', args: { alertId: id, note: 'x' }, session };
+    for (let i = 0; i < 150; i++) outbox.enqueue('alarm.note', { alarmId: id, text: `ghi chú ${i}` }, session);
+    const burst = { key: 'burst-00000001', name: 'alarm.note', args: { alarmId: id, text: 'x' }, session };
     let first = true;
     outbox.setTransport((request) => {
       // The connection's burst used up in the same tick: the outbox's first send meets the limit.
@@ -189,8 +189,8 @@ describe('outbox of the host', () => {
     await until('reconnecting', async () => ((await status(host)).feed.state !== 'connected' ? true : undefined));
 
     const queued = await call(bridge, 'command', {
-      name: 'alert.acknowledge',
-      args: { alertId: id, note: 'Đã điều đội cứu hộ' },
+      name: 'alarm.acknowledge',
+      args: { alarmIds: [id], note: 'Đã điều đội cứu hộ' },
     });
     expect(queued.ok).toBe(true);
     expect(OutboxItem.parse(queued.ok && queued.result).state).toBe('queued');
@@ -205,7 +205,7 @@ describe('outbox of the host', () => {
       result: { status: 'applied' },
     });
     const events = await alertEvents(hub, id);
-    expect(events.filter((e) => (e.payload as AlertPayload).state === 'acknowledged')).toHaveLength(1);
+    expect(events.filter((e) => (e.payload as Alarm).state === 'acked')).toHaveLength(1);
     expect(hub.status().commands).toBe(1);
   });
 
@@ -224,7 +224,7 @@ describe('outbox of the host', () => {
     await loginBridge(bridge, who);
 
     proxy.stallDownstream(true); // the hub's answers no longer reach the host
-    const queued = await call(bridge, 'command', { name: 'alert.acknowledge', args: { alertId: id } });
+    const queued = await call(bridge, 'command', { name: 'alarm.acknowledge', args: { alarmIds: [id] } });
     expect(queued.ok).toBe(true);
     await until('the hub applied it', () => (hub.status().commands === 1 ? true : undefined));
     bridge.close();
@@ -247,6 +247,6 @@ describe('outbox of the host', () => {
     expect(view.ok && (view.result as { items: OutboxItem[] }).items[0]).toMatchObject({ state: 'done', attempts: 2 });
     expect(hub.status().commands).toBe(1);
     const events = await alertEvents(hub, id);
-    expect(events.filter((e) => (e.payload as AlertPayload).state === 'acknowledged')).toHaveLength(1);
+    expect(events.filter((e) => (e.payload as Alarm).state === 'acked')).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
 // applied once), then followed until the hub's answer — applied, rejected (e.g. a conflicting save) or failed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxItem, OutboxView } from '../../../src/contract/bridge.js';
-import type { CommandArgs, CommandName, CommandReason } from '../../../src/contract/commands.js';
+import { type CommandArgs, CommandName, type CommandReason } from '../../../src/contract/commands.js';
 import { useSession } from '../../state/session-context';
 
 export type CommandPhase =
@@ -15,8 +15,11 @@ export type CommandPhase =
 type RunCommand = <K extends CommandName>(name: K, args: CommandArgs<K>) => void;
 
 function phaseOf(item: OutboxItem): CommandPhase | null {
-  if (item.state === 'queued') return null;
-  const { name, args, result } = item;
+  // Only items this console sent are followed, so the name is one of this version's commands.
+  const known = CommandName.safeParse(item.name);
+  if (item.state === 'queued' || !known.success) return null;
+  const name = known.data;
+  const { args, result } = item;
   if (!result) return { phase: 'failed', name, message: 'no result', args };
   if ('error' in result) return { phase: 'failed', name, message: result.error, args };
   if (result.status === 'rejected')

@@ -10,9 +10,14 @@ import { mayRun } from './may-run';
 const ROOM = ['operator', 'leader', 'admin'];
 const SETUP = ['admin'];
 const EXPECTED: Record<CommandName, readonly string[]> = {
-  'alert.acknowledge': ROOM,
-  'alert.resolve': ROOM,
-  'alert.note': ROOM,
+  'alarm.acknowledge': ROOM,
+  'alarm.shelve': ROOM,
+  'alarm.unshelve': ROOM,
+  'alarm.note': ROOM,
+  'alarm.assign': ROOM,
+  'alarm.resolve': ROOM,
+  'alarm.removeFromService': SETUP,
+  'alarm.returnToService': SETUP,
   'preset.save': SETUP,
   'preset.delete': SETUP,
   'preset.undo': SETUP,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { provinceName } from '../../../src/domain/provinces.js';
 import { formatAge } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
-import { SeverityIcon } from '../../ui/icons';
+import { PriorityIcon } from '../../ui/icons';
 import { useNow } from '../../state/now';
 import { eventsOf } from '../../state/payloads';
 import { useLatest, useSessionSnapshot } from '../../state/session-context';
@@ -32,19 +32,18 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
       <ol className="alerts__list">
         {shown.map((a) => {
           return (
-            <li key={a.id} className={`alert alert--${a.severity}`}>
+            <li key={a.id} className={`alert alert--${a.priority}`}>
               <span className="alert__severity">
-                <SeverityIcon severity={a.severity} />
-                {t(`severity.${a.severity}`)}
+                <PriorityIcon priority={a.priority} />
+                {t(`priority.${a.priority}`)}
               </span>
               <span className="alert__title">{a.title}</span>
               <span className="alert__where">
-                {provinceName(a.province, locale)}
+                {a.area.province ? provinceName(a.area.province, locale) : t('alerts.national')}
                 {' · '}
-                {t(`alertCategory.${a.category}`)}
-                {a.state === 'acknowledged' && ` · ${t('alertState.acknowledged')}`}
+                {t(`alarmState.${a.state}`)}
               </span>
-              <span className="alert__age">{formatAge(now - a.raisedAt, locale)}</span>
+              <span className="alert__age">{formatAge(now - (a.activatedAt ?? a.updatedAt), locale)}</span>
             </li>
           );
         })}

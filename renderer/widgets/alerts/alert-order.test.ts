@@ -1,44 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../../../src/contract/topics.js';
+import { apply, newAlarm } from '../../../src/domain/alarms/alarm-lifecycle.js';
+import type { Alarm, AlarmPriority } from '../../../src/domain/alarms/alarm-schema.js';
 import { openAlerts } from './alert-order';
 
-const alert = (
+const system = { kind: 'system', source: 'test' } as const;
+const person = { kind: 'person', person: 'an', device: 'console-1' } as const;
+
+function alarm(
   id: string,
-  severity: AlertPayload['severity'],
-  raisedAt: number,
-  state: AlertPayload['state'] = 'active',
-): AlertPayload => ({
-  id,
-  severity,
-  title: id,
-  category: 'flood',
-  province: '46',
-  state,
-  raisedAt,
-});
+  priority: AlarmPriority,
+  at: number,
+  then: 'ack' | 'clear' | 'ack-clear' | null = null,
+): Alarm {
+  const init = { id, ruleId: 'r', dedupKey: id, priority, title: id, area: { province: '46', unit: null } };
+  let a = newAlarm(init, at);
+  const step = (e: Parameters<typeof apply>[1]): void => {
+    const r = apply(a, e, at);
+    if (!r.ok) throw new Error(r.reason);
+    a = r.alarm;
+  };
+  step({ kind: 'condition-active', by: system });
+  if (then === 'ack' || then === 'ack-clear') step({ kind: 'acknowledge', by: person });
+  if (then === 'clear' || then === 'ack-clear') step({ kind: 'condition-clear', by: system });
+  return a;
+}
 
 describe('openAlerts', () => {
-  it('lists active alerts, most severe first, then newest', () => {
+  it('lists unacknowledged alarms, most urgent first, then newest', () => {
     const list = openAlerts(
       [
-        alert('old-minor', 'minor', 1),
-        alert('new-critical', 'critical', 9),
-        alert('old-critical', 'critical', 2),
-        alert('info', 'info', 10),
-        alert('major', 'major', 5),
-        alert('done', 'critical', 20, 'resolved'),
-        alert('seen', 'critical', 21, 'acknowledged'),
+        alarm('old-medium', 'medium', 1),
+        alarm('new-emergency', 'emergency', 9),
+        alarm('old-emergency', 'emergency', 2),
+        alarm('low', 'low', 10),
+        alarm('high', 'high', 5),
+        alarm('done', 'emergency', 20, 'ack-clear'),
+        alarm('seen', 'emergency', 21, 'ack'),
       ],
       false,
     );
-    expect(list.map((a) => a.id)).toEqual(['new-critical', 'old-critical', 'major', 'old-minor', 'info']);
+    expect(list.map((a) => a.id)).toEqual(['new-emergency', 'old-emergency', 'high', 'old-medium', 'low']);
   });
 
-  it('adds acknowledged alerts when asked, never resolved ones', () => {
+  it('keeps a cleared alarm nobody acknowledged; adds acknowledged ones when asked, never normal ones', () => {
     const list = openAlerts(
-      [alert('done', 'critical', 20, 'resolved'), alert('seen', 'major', 21, 'acknowledged')],
+      [alarm('done', 'emergency', 20, 'ack-clear'), alarm('seen', 'high', 21, 'ack'), alarm('gone', 'low', 3, 'clear')],
       true,
     );
-    expect(list.map((a) => a.id)).toEqual(['seen']);
+    expect(list.map((a) => [a.id, a.state])).toEqual([
+      ['seen', 'acked'],
+      ['gone', 'rtnun'],
+    ]);
   });
 });

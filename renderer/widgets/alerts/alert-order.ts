@@ -1,13 +1,16 @@
-// Which alerts a tile lists and in what order: most severe first, then newest. Pure, unit-tested.
-import type { AlertPayload, AlertSeverity } from '../../../src/contract/topics.js';
+// Which alarms a tile lists and in what order: most urgent first, then newest. Pure, unit-tested.
+import type { Alarm, AlarmPriority } from '../../../src/domain/alarms/alarm-schema.js';
 
-const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { critical: 0, major: 1, minor: 2, info: 3 };
+const PRIORITY_RANK: Readonly<Record<AlarmPriority, number>> = { emergency: 0, high: 1, medium: 2, low: 3 };
 
-export function openAlerts(alerts: readonly AlertPayload[], includeAcknowledged: boolean): AlertPayload[] {
-  return alerts
-    .filter((a) => a.state === 'active' || (includeAcknowledged && a.state === 'acknowledged'))
+/** Unacknowledged ones (active or cleared) always; acknowledged active ones when asked; hidden ones never. */
+export function openAlerts(alarms: readonly Alarm[], includeAcknowledged: boolean): Alarm[] {
+  return alarms
+    .filter((a) => a.state === 'unack' || a.state === 'rtnun' || (includeAcknowledged && a.state === 'acked'))
     .sort(
       (a, b) =>
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.raisedAt - a.raisedAt || a.id.localeCompare(b.id),
+        PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+        (b.activatedAt ?? 0) - (a.activatedAt ?? 0) ||
+        a.id.localeCompare(b.id),
     );
 }

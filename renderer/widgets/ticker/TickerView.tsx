@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceName } from '../../../src/domain/provinces.js';
 import { useLocale } from '../../app/i18n';
-import { SeverityIcon } from '../../ui/icons';
+import { PriorityIcon } from '../../ui/icons';
 import { eventsOf } from '../../state/payloads';
 import { useLatest } from '../../state/session-context';
 import type { WidgetProps } from '../widget-definition';
@@ -23,7 +23,7 @@ export function TickerView({ settings }: WidgetProps<TickerSettings>): ReactNode
       : alertTickerItems(
           eventsOf(values, 'ops.alerts').map((e) => e.payload),
           settings.limit,
-          (code) => provinceName(code, locale),
+          (code) => (code ? provinceName(code, locale) : t('alerts.national')),
         );
   return (
     <div className="ticker">
@@ -70,8 +70,8 @@ function Line({ items, hidden = false }: { items: readonly TickerItem[]; hidden?
   return (
     <ul className="ticker__line" aria-hidden={hidden || undefined}>
       {items.map((item) => (
-        <li key={item.id} className={`ticker__item ${item.severity ? `ticker__item--${item.severity}` : ''}`}>
-          {item.severity && <SeverityIcon severity={item.severity} />}
+        <li key={item.id} className={`ticker__item ${item.priority ? `ticker__item--${item.priority}` : ''}`}>
+          {item.priority && <PriorityIcon priority={item.priority} />}
           {item.text}
         </li>
       ))}

@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../../../src/contract/topics.js';
+import { apply, newAlarm } from '../../../src/domain/alarms/alarm-lifecycle.js';
+import type { Alarm } from '../../../src/domain/alarms/alarm-schema.js';
 import { alertTickerItems, staticTickerItems } from './ticker-items';
 
-const alert = (id: string, raisedAt: number, state: AlertPayload['state'] = 'active'): AlertPayload => ({
-  id,
-  severity: 'major',
-  title: `Cảnh báo ${id}`,
-  category: 'flood',
-  province: '01',
-  state,
-  raisedAt,
-});
+const system = { kind: 'system', source: 'test' } as const;
+
+function alarm(id: string, at: number, province: string | null, cleared = false): Alarm {
+  const init = {
+    id,
+    ruleId: 'r',
+    dedupKey: id,
+    priority: 'high',
+    title: `Cảnh báo ${id}`,
+    area: { province, unit: null },
+  } as const;
+  const active = apply(newAlarm(init, at), { kind: 'condition-active', by: system }, at);
+  if (!active.ok) throw new Error(active.reason);
+  if (!cleared) return active.alarm;
+  const ack = apply(active.alarm, { kind: 'acknowledge', by: { kind: 'person', person: 'an', device: 'c' } }, at);
+  const clear = ack.ok && apply(ack.alarm, { kind: 'condition-clear', by: system }, at);
+  if (!clear || !clear.ok) throw new Error('fixture');
+  return clear.alarm;
+}
 
 describe('alertTickerItems', () => {
-  it('lists unresolved alerts newest first, up to the limit, with the place', () => {
+  it('lists shown alarms newest first, up to the limit, with the place', () => {
     const items = alertTickerItems(
-      [alert('a', 1), alert('b', 3), alert('c', 2, 'resolved'), alert('d', 4, 'acknowledged')],
+      [alarm('a', 1, '01'), alarm('b', 3, '01'), alarm('c', 2, '01', true), alarm('d', 4, null)],
       2,
-      (code) => (code === '01' ? 'Hà Nội' : code),
+      (code) => (code === '01' ? 'Hà Nội' : 'Toàn quốc'),
     );
     expect(items).toEqual([
-      { id: 'd', severity: 'major', text: 'Cảnh báo d — Hà Nội' },
-      { id: 'b', severity: 'major', text: 'Cảnh báo b — Hà Nội' },
+      { id: 'd', priority: 'high', text: 'Cảnh báo d — Toàn quốc' },
+      { id: 'b', priority: 'high', text: 'Cảnh báo b — Hà Nội' },
     ]);
   });
 });

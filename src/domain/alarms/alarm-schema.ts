@@ -99,8 +99,12 @@ export type AlarmHold = z.infer<typeof AlarmHold>;
 export const MAX_TIMELINE = 200;
 export const MAX_NOTES = 100;
 
+export const AlarmId = z
+  .string()
+  .regex(/^[A-Za-z0-9:._-]{1,128}$/, 'alarm id: letters, digits, :, ., _ or -, at most 128');
+
 const AlarmFields = z.object({
-  id: z.string().regex(/^[A-Za-z0-9:._-]{1,128}$/, 'alarm id: letters, digits, :, ., _ or -, at most 128'),
+  id: AlarmId,
   ruleId: RuleId,
   dedupKey: Text(256),
   priority: AlarmPriority,

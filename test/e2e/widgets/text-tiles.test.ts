@@ -4,10 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../../../src/contract/topics.js';
 import type { Tile } from '../../../src/contract/wall.js';
 import { defaultSurfaces, virtualMonitors } from '../../../src/domain/default-wall.js';
 import type { NewEvent } from '../../../hub/event-log.js';
+import { testAlarm } from '../../support/alarms.js';
 import { REPO } from '../../support/cli-process.js';
 import { startWidgetHarness, type WidgetHarness } from '../../support/widget-harness.js';
 
@@ -16,40 +16,22 @@ let harness: WidgetHarness;
 let page: Page;
 
 const now = Date.now();
-const alerts: AlertPayload[] = [
-  {
-    id: 'A-1',
-    severity: 'critical',
-    title: 'Lũ quét trên sông Gianh',
-    category: 'flood',
-    province: '44',
-    state: 'active',
-    raisedAt: now - 60_000,
-  },
-  {
-    id: 'A-2',
-    severity: 'minor',
-    title: 'Mất điện cục bộ',
-    category: 'infrastructure',
-    province: '01',
-    state: 'acknowledged',
-    raisedAt: now - 30_000,
-  },
-  {
+const alerts = [
+  testAlarm({ id: 'A-1', priority: 'emergency', title: 'Lũ quét trên sông Gianh', province: '44', at: now - 60_000 }),
+  testAlarm({ id: 'A-2', priority: 'medium', title: 'Mất điện cục bộ', at: now - 30_000, then: ['acknowledge'] }),
+  testAlarm({
     id: 'A-3',
-    severity: 'major',
     title: 'Sạt lở đèo Hải Vân',
-    category: 'landslide',
     province: '48',
-    state: 'resolved',
-    raisedAt: now - 10_000,
-  },
+    at: now - 10_000,
+    then: ['acknowledge', 'clear'],
+  }),
 ];
 const fixtures: NewEvent[] = alerts.map((a) => ({
   topic: 'ops.alerts',
   key: a.id,
   source: 'test',
-  time: a.raisedAt,
+  time: a.updatedAt,
   payload: a,
 }));
 
