@@ -53,6 +53,7 @@ export function newAlarm(init: NewAlarm, now: number): Alarm {
     timeline: [],
     timelineDropped: 0,
     activationCount: 0,
+    escalation: null,
     updatedAt: now,
   };
 }
@@ -206,6 +207,8 @@ export function apply(
     alarm: {
       ...alarm,
       ...next.patch,
+      // Escalation is for alarms nobody answers: it ends once someone acknowledges, resolves or hides it.
+      ...(next.to === 'unack' || next.to === 'rtnun' ? {} : { escalation: null }),
       state: next.to,
       timeline: [...(full ? alarm.timeline.slice(1) : alarm.timeline), transition],
       timelineDropped: alarm.timelineDropped + (full ? 1 : 0),

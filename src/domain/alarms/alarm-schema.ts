@@ -125,6 +125,15 @@ const AlarmFields = z.object({
   /** Transitions dropped from the start of the timeline to keep it bounded. */
   timelineDropped: z.number().int().nonnegative(),
   activationCount: z.number().int().nonnegative(),
+  /**
+   * Set by the hub when the alarm stayed unacknowledged past its rule's escalation time: level 1 reaches the
+   * leaders' consoles and the wall's banner, each further level the next link of the chain. Cleared when a person
+   * acknowledges or the alarm returns to normal.
+   */
+  escalation: z
+    .object({ level: z.number().int().min(1).max(10), at: Instant })
+    .nullable()
+    .default(null),
   updatedAt: Instant,
 });
 
