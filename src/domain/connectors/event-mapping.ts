@@ -98,7 +98,8 @@ export function mapDocument(
   items.slice(0, MAX_ITEMS).forEach((item, i) => {
     const mapped = mapItem(item, mapping, now);
     const location = mapping.items.many ? `${mapping.items.text}[${i}]` : mapping.items.text;
-    if (typeof mapped === 'string') refused.push({ input: JSON.stringify(item) ?? 'undefined', location, reason: mapped });
+    if (typeof mapped === 'string')
+      refused.push({ input: JSON.stringify(item) ?? 'undefined', location, reason: mapped });
     else events.push(mapped);
   });
   if (items.length > MAX_ITEMS) {

@@ -50,7 +50,12 @@ export function selectAll(doc: unknown, selector: Selector): unknown[] {
         if (Array.isArray(value)) next.push(...(value as unknown[]));
       } else if (step.kind === 'index') {
         if (Array.isArray(value) && step.index < value.length) next.push(value[step.index]);
-      } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, step.name)) {
+      } else if (
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.hasOwn(value, step.name)
+      ) {
         next.push((value as Record<string, unknown>)[step.name]);
       }
     }
