@@ -9,18 +9,7 @@ import { loadProvinceIndex } from '../dist/hub/connectors/cap/province-index-fil
 import { capWarning } from '../dist/src/domain/warnings/cap-warning.js';
 import { PROVINCES } from '../dist/src/domain/provinces.js';
 import { fmt, section, table } from './report.mjs';
-import { round, runAlone } from './support.mjs';
-
-/** mulberry32: the same messages on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random, round, runAlone } from './support.mjs';
 
 const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor'];
 
