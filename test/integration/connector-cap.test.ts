@@ -226,4 +226,31 @@ describe('CAP connector', () => {
       ['NCHMF-12-001', 'Update'],
     ]);
   });
+
+  it('publishes the entries it can fetch and reports the one it cannot, trying it again', async () => {
+    const asked: string[] = [];
+    server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      if (req.url === '/rss.xml') {
+        res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+        return void res.end(`<rss version="2.0"><channel><title>CAP</title>
+  <item><link>/cap/gone.xml</link></item><item><link>/cap/001.xml</link></item></channel></rss>`);
+      }
+      if (req.url === '/cap/001.xml') return void res.writeHead(200).end(capXml(ALERT));
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss.xml`;
+    env = connectorContext('cap-rss');
+    running = CAP_CONNECTOR.start(
+      CapConnectorConfig.parse({ id: 'nchmf', kind: 'cap', url, poll: { intervalS: 0.05, maxBackoffS: 0.1 } }),
+      env.ctx,
+    );
+    await vi.waitFor(() => expect(asked.filter((u) => u === '/cap/gone.xml').length).toBeGreaterThanOrEqual(2), {
+      timeout: 5000,
+    });
+    expect(env.status.lastError).toMatch(/1 of 2 entries not fetched: .*gone\.xml: HTTP 500/);
+    expect(asked.filter((u) => u === '/cap/001.xml')).toHaveLength(1);
+    expect(env.log.read('ops.warnings', 0, 10).map((e) => e.key)).toEqual(['NCHMF-12-001']);
+  });
 });

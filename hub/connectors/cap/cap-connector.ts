@@ -80,7 +80,9 @@ class CapWarnings {
     }
     const key = warningKey(alert);
     const previous = this.warnings.get(key);
-    if (previous && previous.sentAt > alert.sent) return { accepted: 0, refused: 0 };
+    // The same message again (a single CAP URL re-served), or an older one than what is known: nothing new.
+    if (previous && (previous.id === alert.identifier || previous.sentAt > alert.sent))
+      return { accepted: 0, refused: 0 };
     const warning = capWarning(alert, this.index, previous);
     try {
       this.ctx.publish([{ topic: 'ops.warnings', key, source: this.source, time: alert.sent, payload: warning }]);
@@ -128,11 +130,24 @@ async function pollUrl(
   const links = xml.ok ? feedLinks(xml.doc, url) : null;
   if (!links) return warnings.document(result.body, url);
   let outcome: RunOutcome = { accepted: 0, refused: 0 };
+  const failed: string[] = [];
   for (const link of links) {
     if (warnings.seen(link)) continue;
-    const entry = await fetchIfChanged(link, headers, {}, limits);
-    if (entry.changed) outcome = add(outcome, warnings.document(entry.body, link));
-    warnings.remember(link);
+    // One entry that cannot be fetched must not hold back the others; it is tried again at the next run.
+    try {
+      const entry = await fetchIfChanged(link, headers, {}, limits);
+      if (entry.changed) outcome = add(outcome, warnings.document(entry.body, link));
+      warnings.remember(link);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      failed.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+  if (failed.length > 0) {
+    // The index is read again next time, so the failed entries are too.
+    delete validators.etag;
+    delete validators.lastModified;
+    throw new Error(`${failed.length} of ${links.length} entries not fetched: ${failed.slice(0, 3).join('; ')}`);
   }
   return outcome;
 }
@@ -143,7 +158,9 @@ function readFolder(folder: string, warnings: CapWarnings): RunOutcome {
     .filter((n) => n.toLowerCase().endsWith('.xml'))
     .sort()) {
     const file = join(folder, name);
-    const stat = statSync(file);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    // Gone between listing and reading (moved away by the system that drops them): nothing to read.
+    if (!stat) continue;
     const version = `${file}@${stat.size}:${stat.mtimeMs}`;
     if (!stat.isFile() || warnings.seen(version)) continue;
     warnings.remember(version);
