@@ -9,7 +9,7 @@ export const SecretRef = z.union([
 ]);
 export type SecretRef = z.infer<typeof SecretRef>;
 
-export function describeSecret(ref: SecretRef): string {
+function describeSecret(ref: SecretRef): string {
   return 'fromEnv' in ref ? `environment variable ${ref.fromEnv}` : `file ${ref.fromFile}`;
 }
 

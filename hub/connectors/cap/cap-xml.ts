@@ -73,7 +73,7 @@ const RssFeed = z.object({
 });
 
 /** Most entries an index may list: a feed of warnings is short, a longer one is cut. */
-export const MAX_FEED_ENTRIES = 500;
+const MAX_FEED_ENTRIES = 500;
 
 /** The CAP documents an Atom or RSS index links to, as absolute URLs; null when the doc is neither. */
 export function feedLinks(doc: Record<string, unknown>, base: string): string[] | null {

@@ -8,7 +8,7 @@ import { parseProvinceBoundaries } from '../../../src/domain/geo/province-bounda
 const SHIPPED = join('assets', 'geodata', 'vn_provinces_34.geojson');
 
 /** The shipped file, found upwards from this module (it runs from source in tests and from dist/ installed). */
-export function shippedBoundariesFile(): string {
+function shippedBoundariesFile(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = resolve(dir, '..')) {
     if (existsSync(join(dir, SHIPPED))) return join(dir, SHIPPED);
     if (resolve(dir, '..') === dir) throw new Error(`${SHIPPED} not found`);

@@ -63,7 +63,7 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null
 }
 
 /** The handler of one webhook connector's requests. */
-export function webhookHandler(config: WebhookConnectorConfig, ctx: ConnectorContext): RouteHandler {
+function webhookHandler(config: WebhookConnectorConfig, ctx: ConnectorContext): RouteHandler {
   const windowMs = config.toleranceS * 1000;
   const seen = new SeenDeliveries(2 * windowMs);
   const source = `webhook:${config.id}`;

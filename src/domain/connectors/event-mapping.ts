@@ -56,7 +56,7 @@ export interface RefusedItem {
 }
 
 /** Beyond this many items a document is cut: the rest is refused in one entry rather than flooding the log. */
-export const MAX_ITEMS = 10_000;
+const MAX_ITEMS = 10_000;
 
 function eventTime(item: unknown, selector: Selector | undefined, now: number): number | string {
   if (!selector) return now;

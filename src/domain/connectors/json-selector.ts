@@ -1,7 +1,7 @@
 // A small JSONPath subset for mapping a REST response or a webhook body to events: `$`, `.name`, `[n]` and `[*]`
 // (every element of an array). Enough to reach the fields of the JSON our sources send, small enough to read in
 // one screen; anything else is refused when the config is loaded, not when the data arrives.
-export type SelectorStep = { kind: 'name'; name: string } | { kind: 'index'; index: number } | { kind: 'all' };
+type SelectorStep = { kind: 'name'; name: string } | { kind: 'index'; index: number } | { kind: 'all' };
 
 export interface Selector {
   readonly text: string;

@@ -27,7 +27,7 @@ function sortedProvinces(codes: Iterable<string>): string[] {
   return PROVINCE_CODES.filter((c) => set.has(c));
 }
 
-export function warningArea(area: CapArea, index: ProvinceIndex): WarningArea {
+function warningArea(area: CapArea, index: ProvinceIndex): WarningArea {
   const codes: string[] = [];
   for (const ring of area.polygon) codes.push(...provincesOfPolygon(ring, index));
   for (const circle of area.circle) codes.push(...provincesOfCircle(circle.centre, circle.radiusKm, index));

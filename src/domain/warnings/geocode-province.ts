@@ -4,7 +4,7 @@ import { OLD_PROVINCES } from '../geo/old-provinces.js';
 import { PROVINCES, PROVINCE_CODES } from '../provinces.js';
 
 /** Lower case, no diacritics (đ → d), no administrative prefix, single spaces. */
-export function foldProvinceName(name: string): string {
+function foldProvinceName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -6,10 +6,10 @@ import type { Alarm, SystemActor } from '../alarms/alarm-schema.js';
 import { warningAlarmArea } from './cap-warning.js';
 import type { WarningPayload } from './warning-schema.js';
 
-export const CAP_RULE_ID = 'cap';
+const CAP_RULE_ID = 'cap';
 
 /** An alarm id from the warning's key: the characters an alarm id allows, at most 128. */
-export function warningAlarmId(key: string): string {
+function warningAlarmId(key: string): string {
   return `cap:${key.replace(/[^A-Za-z0-9:._-]/g, '_')}`.slice(0, 128);
 }
 
