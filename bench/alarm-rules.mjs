@@ -9,24 +9,13 @@ import { AlarmRuleSet } from '../dist/src/domain/alarms/alarm-rules.js';
 import { createEvaluator, evaluate, tick } from '../dist/src/domain/alarms/rule-evaluator.js';
 import { PROVINCE_CODES } from '../dist/src/domain/provinces.js';
 import { fmt, section, table, targetLines } from './report.mjs';
-import { round, runAlone } from './support.mjs';
+import { random, round, runAlone } from './support.mjs';
 
 const TARGET = 50_000;
 const RULES = 1000;
 const INDICATORS = ['gdp_growth', 'cpi', 'fdi', 'disbursement', 'new_businesses'];
 const METRICS = ['new_businesses_today', 'public_services_today', 'documents_processed_today'];
 const T0 = Date.UTC(2026, 10, 27, 1, 0);
-
-/** A small deterministic generator (mulberry32): the same rules and events on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeRules(rnd) {
   const pick = (list) => list[Math.floor(rnd() * list.length)];

@@ -204,6 +204,17 @@ export async function runAlone(run) {
   process.exit(0);
 }
 
+/** A small deterministic generator (mulberry32): the same data on every run. */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Rounds for the JSON results: ms to whole numbers, seconds to 3 decimals. */
 export const round = (v, digits = 0) =>
   v === null || v === undefined ? v : Math.round(v * 10 ** digits) / 10 ** digits;

@@ -16,6 +16,7 @@ import {
 } from '../src/contract/hub-protocol.js';
 import { TOPICS, type TopicDefinition } from '../src/contract/topics.js';
 import { CommandLog } from './command-log.js';
+import { WEBHOOK_ROUTES } from './connectors/webhook/webhook-connector.js';
 import { DemoSource } from './demo-source.js';
 import { Alarm } from '../src/domain/alarms/alarm-schema.js';
 import { EventLog, type NewEvent, type RetentionPolicy } from './event-log.js';
@@ -118,6 +119,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ok: true });
     if (req.method === 'GET' && path === '/api/status') return sendJson(res, 200, status());
+    if (path && WEBHOOK_ROUTES.serve(req, res, path)) return;
     sendJson(res, 404, { error: 'not found' });
   }
 

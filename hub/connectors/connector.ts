@@ -3,7 +3,7 @@
 // schema and how to start it. A connector never writes the log itself: it hands events to `publish`, which
 // validates them against the topic's schema like any other source, and it reports what it refused.
 import type { z } from 'zod';
-import type { Envelope } from '../../src/contract/hub-protocol.js';
+import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { Logger } from '../../platform/logger.js';
 import type { NewEvent } from '../event-log.js';
 
@@ -29,6 +29,9 @@ export interface ConnectorStatus {
 export interface ConnectorContext {
   /** Validates and appends; throws (appending nothing) when any event does not match its topic's schema. */
   publish(events: readonly NewEvent[]): Envelope[];
+  /** The payload of a key's latest event as the log holds it now (unchecked): a connector that updates a record
+   * others change too (an alarm operators acknowledge) starts from this, never from its own older copy. */
+  latest(topic: KnownTopic, key: string): unknown;
   deadLetter(entry: DeadLetter): void;
   report(update: Partial<ConnectorStatus>): void;
   logger: Logger;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
+import { WarningPayload } from '../domain/warnings/warning-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
 
 export const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
@@ -73,6 +74,9 @@ export const TOPICS = {
   /** An alarm through its ISA-18.2 lifecycle (src/domain/alarms/); key: the alarm's id. Every transition, whoever
    * made it, is a new event of its key carrying the whole record. */
   'ops.alerts': { payload: Alarm, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
+  /** A CAP warning (weather, disaster) as it now stands, with its areas; key: its first message's identifier.
+   * Warnings come when there is weather, not on a schedule: never shown as stale. */
+  'ops.warnings': { payload: WarningPayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'topic.opsWarnings' },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
    * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
   'wall.presets': {

@@ -19,6 +19,7 @@ import { indicatorFigures, legacyFigures, type ProvinceFigure } from './map-valu
 import { NO_POINTS, columnsOfPoints, concatPoints, pointAt, type PointColumns } from './points-file';
 import { ProvinceTable } from './ProvinceTable';
 import { type AsyncLoad, useAsyncLoad } from './use-async-load';
+import { warningAreas } from './warning-areas';
 import { hasWebGL2 } from './webgl-support';
 import './map.css';
 
@@ -55,13 +56,13 @@ function useIndicatorProbe(values: ReturnType<typeof useLatest>, offset: number,
 // deck.gl is most of the map's weight: it loads with the first map tile, not with every wall page.
 const DeckMap = lazy(() => import('./DeckMap').then((module) => ({ default: module.DeckMap })));
 
-const EMPTY_TOPICS = [] as const;
-const INDICATOR_TOPICS = ['econ.indicators'] as const;
+const WARNING_TOPICS = ['ops.warnings'] as const;
+const INDICATOR_TOPICS = ['econ.indicators', 'ops.warnings'] as const;
 
 export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
-  const values = useLatest(settings.legacy ? EMPTY_TOPICS : INDICATOR_TOPICS);
+  const values = useLatest(settings.legacy ? WARNING_TOPICS : INDICATOR_TOPICS);
   // `values` is the same store object after every update: its offset is what says the indicators changed.
   const indicatorOffset = settings.legacy ? 0 : values.offset('econ.indicators');
   const computed = useMemo(
@@ -88,6 +89,16 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
       ),
     [figures, settings.classes, settings.classification],
   );
+  const warningsOffset = values.offset('ops.warnings');
+  const warnings = useMemo(
+    () =>
+      warningAreas(
+        eventsOf(values, 'ops.warnings').map((e) => ({ key: e.envelope.key, payload: e.payload })),
+        Date.now(),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- warningsOffset stands for the store's warnings
+    [values, warningsOffset],
+  );
   const [glFailure, setGlFailure] = useState<string | null>(null);
   const webgl = hasWebGL2() && glFailure === null;
   const load = useBasemap(settings, webgl);
@@ -112,9 +123,12 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
     formatNumber(v, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   const labels = useMemo(
-    () => (load.state === 'ready' ? labelsOf(load.value, figures, settings.labels, format, locale) : []),
+    () =>
+      load.state === 'ready'
+        ? [...warningLabels(warnings.labels), ...labelsOf(load.value, figures, settings.labels, format, locale)]
+        : [],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows locale and digits
-    [load, figures, settings.labels, locale, digits],
+    [load, figures, settings.labels, locale, digits, warnings],
   );
   const fillKey = useMemo(
     () =>
@@ -156,6 +170,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
       data-province-count={webgl ? drawn : 0}
       data-points={pointsFile.state === 'ready' ? pointsFile.value.count : pointsFile.state}
       data-points-drawn={pointsDrawn ?? undefined}
+      data-warning-areas={warnings.parts.length}
     >
       <h2 className="tile-title map__title">
         {title}
@@ -189,6 +204,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
               pointRadius={settings.pointRadius}
               heatmap={settings.heatmap}
               arcs={settings.arcs}
+              warnings={warnings.parts}
               describeProvince={describeProvince}
               describeArc={describeArc}
               describePoint={describePoint}
@@ -237,6 +253,11 @@ function labelsOf(
     return [{ position: [label_lon, label_lat], text: name, name, code: name, kind: 'archipelago', priority: 1e6 }];
   });
   return [...provinces, ...islands];
+}
+
+/** A warning's headline is named whatever else is shown: it wins over every province name. */
+function warningLabels(labels: ReturnType<typeof warningAreas>['labels']): MapLabel[] {
+  return labels.map((l): MapLabel => ({ ...l, name: l.text, code: l.id, kind: 'warning', priority: 1e7 }));
 }
 
 function creditsOf(basemap: Basemap, t: (key: string, options?: Record<string, string>) => string): string {

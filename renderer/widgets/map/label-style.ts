@@ -5,9 +5,9 @@ export const LABEL_FONT_FAMILY = '"Be Vietnam Pro", "Noto Sans", sans-serif';
 export const LABEL_FONT_WEIGHT = 600;
 export const LABEL_LINE_HEIGHT = 1.1;
 
-/** A label's size in pixels: an archipelago's a little smaller than a province's. */
-export function labelPx(kind: 'province' | 'archipelago', fontPx: number): number {
-  return kind === 'province' ? fontPx : fontPx * 0.85;
+/** A label's size in pixels: an archipelago's a little smaller than a province's or a warning's. */
+export function labelPx(kind: 'province' | 'archipelago' | 'warning', fontPx: number): number {
+  return kind === 'archipelago' ? fontPx * 0.85 : fontPx;
 }
 
 /** The CSS font of a label line of `px` pixels (canvas measuring, font loading). */

@@ -1,5 +1,5 @@
 // The deck.gl layers of the map, bottom to top: neighbouring countries, the province choropleth, the
-// archipelagos, heat, arcs, points, labels. Built from plain data so the view component stays about React.
+// archipelagos, warning areas, heat, arcs, points, labels. Built from plain data so the view component stays about React.
 import type { Layer } from '@deck.gl/core';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { ArcLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
@@ -10,6 +10,7 @@ import type { Basemap } from './load-geodata';
 import type { MapArc, MapPoint } from './map-settings';
 import { POINT_KINDS, type PointColumns } from './points-file';
 import type { ProvinceFigure } from './map-values';
+import type { WarningPart } from './warning-areas';
 
 /** One polygon of a province: a province with islands is several of these. */
 export interface ProvincePart {
@@ -26,9 +27,9 @@ export interface MapLabel {
   /** What is drawn: the name, and for a province maybe its value on a second line. */
   readonly text: string;
   readonly name: string;
-  /** Province code; the archipelago's name for an archipelago label. */
+  /** Province code; the archipelago's name, or the warning's key, for those labels. */
   readonly code: string;
-  readonly kind: 'province' | 'archipelago';
+  readonly kind: 'province' | 'archipelago' | 'warning';
   /** Which labels win when two would overlap: higher first. */
   readonly priority: number;
 }
@@ -49,12 +50,27 @@ export interface LayerInput {
   readonly pointRadius: number;
   readonly heatmap: boolean;
   readonly arcs: readonly MapArc[];
+  /** The areas of the warnings in force. */
+  readonly warnings: readonly WarningPart[];
 }
 
 const COUNTRY_FILL: Rgb = [24, 31, 42];
 const COUNTRY_LINE: Rgb = [66, 77, 92];
 const PROVINCE_LINE: Rgb = [6, 10, 16];
 const ISLAND_LINE: Rgb = [235, 240, 245];
+/** A warning's outline, by priority: the alarm colours of the wall, most urgent the hottest. */
+const WARNING_COLORS: Record<WarningPart['priority'], Rgb> = {
+  emergency: [255, 59, 48],
+  high: [255, 140, 40],
+  medium: [255, 214, 10],
+  low: [120, 200, 255],
+};
+const WARNING_LABEL: Rgb = [255, 200, 120];
+const LABEL_COLORS: Record<MapLabel['kind'], Rgb> = {
+  province: [255, 255, 255],
+  archipelago: [200, 220, 240],
+  warning: WARNING_LABEL,
+};
 const POINT_COLORS: Record<MapPoint['kind'], Rgb> = {
   project: [255, 182, 39],
   camera: [98, 208, 255],
@@ -172,6 +188,20 @@ export function mapLayers(input: LayerInput): Layer[] {
       getLineWidth: 2,
     }),
   ];
+  if (input.warnings.length > 0) {
+    layers.push(
+      new PolygonLayer<WarningPart>({
+        id: 'warnings',
+        data: input.warnings,
+        getPolygon: (d) => d.ring,
+        // A light wash so the choropleth stays readable under the area; the outline is what marks it.
+        getFillColor: (d) => [...WARNING_COLORS[d.priority], 40],
+        getLineColor: (d) => [...WARNING_COLORS[d.priority], 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+      }),
+    );
+  }
   const points = input.points;
   const attributes = points.count > 0 ? pointAttributes(points, input.pointRadius) : null;
   if (input.heatmap && attributes) {
@@ -224,7 +254,7 @@ export function mapLayers(input: LayerInput): Layer[] {
         getText: (d) => d.text,
         getSize: (d) => labelPx(d.kind, input.fontPx),
         sizeUnits: 'pixels',
-        getColor: (d) => (d.kind === 'province' ? [255, 255, 255] : [200, 220, 240]),
+        getColor: (d) => LABEL_COLORS[d.kind],
         getTextAnchor: 'middle',
         getAlignmentBaseline: 'center',
         lineHeight: LABEL_LINE_HEIGHT,
