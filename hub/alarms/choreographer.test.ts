@@ -12,7 +12,12 @@ import { Choreographer } from './choreographer.js';
 
 const system = { kind: 'system', source: 'engine' } as const;
 const person = { kind: 'person', person: 'an', device: 'console-1' } as const;
-const RESPONSE: AlarmResponse = { kind: 'show-preset', presetId: 'ung-pho-khan-cap', monitors: ['m2'], revertAfterS: 5 };
+const RESPONSE: AlarmResponse = {
+  kind: 'show-preset',
+  presetId: 'ung-pho-khan-cap',
+  monitors: ['m2'],
+  revertAfterS: 5,
+};
 
 let log: EventLog;
 let listeners: ((alarm: Alarm) => void)[];
@@ -20,7 +25,10 @@ let choreographer: Choreographer;
 let briefing: boolean;
 
 function raise(id: string): Alarm {
-  const a = newAlarm({ id, ruleId: 'lu', dedupKey: id, priority: 'emergency', title: 'Lũ', area: { province: '46', unit: null } }, Date.now());
+  const a = newAlarm(
+    { id, ruleId: 'lu', dedupKey: id, priority: 'emergency', title: 'Lũ', area: { province: '46', unit: null } },
+    Date.now(),
+  );
   const r = apply(a, { kind: 'condition-active', by: system }, Date.now());
   if (!r.ok) throw new Error(r.reason);
   return write(r.alarm);
@@ -104,11 +112,18 @@ describe('choreographer', () => {
     raise('lu:46');
     vi.advanceTimersByTime(1_000);
     const override = { presetId: 'giao-ban-sang', at: Date.now(), by: 'an@console-1' };
-    const state = { schedule: { entries: [], fallbackPresetId: null }, override, updatedAt: Date.now(), updatedBy: 'an' };
+    const state = {
+      schedule: { entries: [], fallbackPresetId: null },
+      override,
+      updatedAt: Date.now(),
+      updatedBy: 'an',
+    };
     log.append([{ topic: 'wall.state', key: 'wall', source: 't', time: Date.now(), payload: state }]);
     choreographer.refresh();
     expect(onWall()).toEqual([]);
-    log.append([{ topic: 'wall.state', key: 'wall', source: 't', time: Date.now(), payload: { ...state, override: null } }]);
+    log.append([
+      { topic: 'wall.state', key: 'wall', source: 't', time: Date.now(), payload: { ...state, override: null } },
+    ]);
     choreographer.refresh();
     expect(onWall()).toEqual(['lu:46']);
     briefing = true;

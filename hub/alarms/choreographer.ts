@@ -77,12 +77,15 @@ export class Choreographer {
     const decided = { active: result.active, cancelled: result.cancelled, heldByBriefing: result.heldByBriefing };
     const key = JSON.stringify(decided);
     const unchanged = current
-      ? key === JSON.stringify({ active: current.active, cancelled: current.cancelled, heldByBriefing: current.heldByBriefing })
+      ? key ===
+        JSON.stringify({ active: current.active, cancelled: current.cancelled, heldByBriefing: current.heldByBriefing })
       : result.active.length === 0 && !result.heldByBriefing;
     if (unchanged) return;
     const payload: WallResponsesPayload = { ...decided, updatedAt: now, updatedBy: CHOREOGRAPHER };
     this.options.logger.info('wall responses', { active: result.active.map((r) => r.alarmId).join(',') || 'none' });
-    this.options.publish([{ topic: 'wall.responses', key: WALL_RESPONSES_KEY, source: CHOREOGRAPHER, time: now, payload }]);
+    this.options.publish([
+      { topic: 'wall.responses', key: WALL_RESPONSES_KEY, source: CHOREOGRAPHER, time: now, payload },
+    ]);
   }
 
   private take(key: string, payload: unknown): void {

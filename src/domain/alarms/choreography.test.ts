@@ -23,7 +23,8 @@ function alarm(id: string, priority: AlarmPriority, at: number, steps: Step[] = 
   for (const s of steps) {
     if (s === 'ack') step({ kind: 'acknowledge', by: person }, stepAt);
     if (s === 'clear') step({ kind: 'condition-clear', by: system }, stepAt);
-    if (s === 'shelve') step({ kind: 'shelve', by: person, until: stepAt + 60_000, reason: 'x', oneShot: false }, stepAt);
+    if (s === 'shelve')
+      step({ kind: 'shelve', by: person, until: stepAt + 60_000, reason: 'x', oneShot: false }, stepAt);
   }
   return a;
 }
@@ -92,8 +93,9 @@ describe('choreograph', () => {
     }),
     { selector: (a) => a.id, maxLength: 12 },
   );
-  const build = (specs: fc.RecordValue<{ id: string; priority: AlarmPriority; at: number; steps: Step[]; after: number }>[]) =>
-    specs.map((s) => alarm(s.id, s.priority, s.at, s.steps, s.at + s.after));
+  const build = (
+    specs: fc.RecordValue<{ id: string; priority: AlarmPriority; at: number; steps: Step[]; after: number }>[],
+  ) => specs.map((s) => alarm(s.id, s.priority, s.at, s.steps, s.at + s.after));
 
   it('orders responses most urgent first, then oldest, and none stays past its revert time', () => {
     fc.assert(

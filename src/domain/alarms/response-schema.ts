@@ -24,7 +24,12 @@ export const ActiveResponse = z.object({
 export type ActiveResponse = z.infer<typeof ActiveResponse>;
 
 /** An operator took a response off the wall; it stays off for that activation of its alarm. */
-export const CancelledResponse = z.object({ alarmId: AlarmId, activatedAt: Instant, at: Instant, by: z.string().max(120) });
+export const CancelledResponse = z.object({
+  alarmId: AlarmId,
+  activatedAt: Instant,
+  at: Instant,
+  by: z.string().max(120),
+});
 export type CancelledResponse = z.infer<typeof CancelledResponse>;
 
 /** Most cancellations kept; the oldest go first (they are pruned anyway once their activation ends). */
