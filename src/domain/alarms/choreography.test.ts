@@ -93,9 +93,8 @@ describe('choreograph', () => {
     }),
     { selector: (a) => a.id, maxLength: 12 },
   );
-  const build = (
-    specs: fc.RecordValue<{ id: string; priority: AlarmPriority; at: number; steps: Step[]; after: number }>[],
-  ) => specs.map((s) => alarm(s.id, s.priority, s.at, s.steps, s.at + s.after));
+  const build = (specs: { id: string; priority: AlarmPriority; at: number; steps: Step[]; after: number }[]) =>
+    specs.map((s) => alarm(s.id, s.priority, s.at, s.steps, s.at + s.after));
 
   it('orders responses most urgent first, then oldest, and none stays past its revert time', () => {
     fc.assert(
