@@ -11,7 +11,7 @@ import type { Logger } from '../../platform/logger.js';
 import { wallResponsesOf } from '../commands/response-commands.js';
 import type { EventLog, NewEvent } from '../event-log.js';
 
-export const CHOREOGRAPHER = 'system:choreographer';
+const CHOREOGRAPHER = 'system:choreographer';
 /** Alarm records read from the log per pass; a flood is taken in over several passes. */
 const READ_BATCH = 5_000;
 

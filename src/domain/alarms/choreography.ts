@@ -11,7 +11,7 @@ import { type Alarm, type AlarmPriority, isHidden } from './alarm-schema.js';
 import type { AlarmResponse } from './alarm-rules.js';
 import type { ActiveResponse, CancelledResponse } from './response-schema.js';
 
-export const DEFAULT_REVERT_AFTER_S = 60;
+const DEFAULT_REVERT_AFTER_S = 60;
 
 const PRIORITY_RANK: Readonly<Record<AlarmPriority, number>> = { emergency: 0, high: 1, medium: 2, low: 3 };
 
@@ -36,7 +36,7 @@ export interface Choreography {
 }
 
 /** The instant the alarm stopped waiting for someone (acknowledged, cleared, hidden); null while it waits. */
-export function settledAt(alarm: Alarm): number | null {
+function settledAt(alarm: Alarm): number | null {
   if (alarm.state === 'unack') return null;
   const { timeline } = alarm;
   let start = -1;
@@ -51,7 +51,7 @@ export function settledAt(alarm: Alarm): number | null {
   return alarm.updatedAt;
 }
 
-export function revertAfterMs(response: AlarmResponse): number {
+function revertAfterMs(response: AlarmResponse): number {
   return (response.revertAfterS ?? DEFAULT_REVERT_AFTER_S) * 1000;
 }
 
