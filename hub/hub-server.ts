@@ -33,6 +33,7 @@ import { HandshakeAudit } from './access/handshake-audit.js';
 import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
+import { Choreographer, type ChoreographerOptions } from './alarms/choreographer.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -60,6 +61,8 @@ export interface HubOptions {
   logger?: Logger;
   /** PEM certificate and key: the hub then serves https/wss only (`--tls-cert`, `--tls-key`). */
   tls?: { cert: string; key: string };
+  /** The rule engine's side of alarm → wall (responses, alarm news, a briefing on); default: no responses. */
+  choreography?: Partial<Pick<ChoreographerOptions, 'responseOf' | 'onAlarm' | 'briefingActive'>>;
 }
 
 export interface RunningHub {
@@ -144,16 +147,33 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const wake = (): void => {
       for (const sub of subscribers) sub.wake();
+      choreographer.refresh(); // a command may have changed an alarm, the override or a response
     };
     serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
     servePeople(socket, { login, sessions, audit, guard, logger });
   });
 
-  const publish = (events: readonly NewEvent[]): Envelope[] => {
+  const append = (events: readonly NewEvent[]): Envelope[] => {
     // Whatever the source, nothing invalid enters the log.
     for (const e of events) Envelope.parse({ ...e, offset: 1 });
     const appended = log.append(events);
     for (const sub of subscribers) sub.wake();
+    return appended;
+  };
+  const choreographer = new Choreographer({
+    log,
+    publish: append,
+    onAlarm: () => () => {},
+    responseOf: () => undefined,
+    briefingActive: () => false,
+    ...options.choreography,
+    clock: Date.now,
+    logger,
+  });
+  choreographer.start();
+  const publish = (events: readonly NewEvent[]): Envelope[] => {
+    const appended = append(events);
+    if (events.some((e) => e.topic === 'ops.alerts' || e.topic === 'wall.state')) choreographer.refresh();
     return appended;
   };
 
@@ -219,6 +239,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     async close() {
       if (timer) clearInterval(timer);
       clearInterval(pruneTimer);
+      choreographer.close();
       stopCutting();
       await io.close();
       db.close();

@@ -20,6 +20,7 @@ import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
+import { ResponsesSection } from './responses/ResponsesSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
@@ -137,6 +138,7 @@ function ConsoleView(): ReactNode {
       ) : (
         <main className="console__sections">
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
+          <ResponsesSection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <AuditSection trail={trail} />
           <section>

@@ -8,6 +8,7 @@ import { ConnectingPage } from '../app/ConnectingPage';
 import { StatusPage } from '../ui/StatusPage';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
+import { AlarmBanner } from './AlarmBanner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
@@ -57,6 +58,8 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   return (
     <div className="wall" ref={root} data-surface-id={surface.id}>
       <ConnectionBanner connection={connection} feed={feed} />
+      {/* TODO(lead, at the briefing merge): briefingActive from briefing.state (briefingId !== null). */}
+      {layout.alarmBanner !== false && <AlarmBanner briefingActive={false} />}
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
         <SpanningCanvas layout={layout} canvas={surface.canvas} />
       ) : (

@@ -21,6 +21,7 @@ const ALLOWED: Record<CommandName, string> = {
   'alarm.returnToService': 'admin',
   'wall.activate': 'operator leader admin',
   'wall.revertToSchedule': 'operator leader admin',
+  'wall.cancelResponse': 'operator leader admin',
   'preset.save': 'admin',
   'preset.delete': 'admin',
   'preset.undo': 'admin',

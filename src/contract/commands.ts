@@ -58,6 +58,8 @@ export const COMMANDS = {
   /** Manual override: holds until `wall.revertToSchedule`. */
   'wall.activate': { args: z.object({ presetId: PresetId }), roles: OPERATORS },
   'wall.revertToSchedule': { args: z.object({}), roles: OPERATORS },
+  /** Takes an alarm's response off the wall (choreography); the alarm itself is left as it is. */
+  'wall.cancelResponse': { args: z.object({ alarmId: AlarmId }), roles: OPERATORS },
   'wall.setSchedule': {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
     roles: ADMINS,

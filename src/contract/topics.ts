@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
+import { WallResponsesPayload } from '../domain/alarms/response-schema.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import { WarningPayload } from '../domain/warnings/warning-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -87,6 +88,8 @@ export const TOPICS = {
   },
   /** The wall's schedule and manual override, one key: `wall`. */
   'wall.state': { payload: WallStatePayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'topic.wallState' },
+  /** The wall's answers to alarms now (src/domain/alarms/choreography.ts), one key: `wall`. */
+  'wall.responses': { payload: WallResponsesPayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'alarmWall.topic' },
 } as const satisfies Record<string, TopicDefinition>;
 
 export type KnownTopic = keyof typeof TOPICS;

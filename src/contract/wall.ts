@@ -85,6 +85,8 @@ export const SurfaceLayout = z.object({
   columns: z.number().int().min(1).max(48),
   rows: z.number().int().min(1).max(48),
   tiles: z.array(Tile).max(200),
+  /** The band for unacknowledged Khẩn cấp and escalated alarms across this surface; absent: shown. */
+  alarmBanner: z.boolean().optional(),
 });
 export type SurfaceLayout = z.infer<typeof SurfaceLayout>;
 

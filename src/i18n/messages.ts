@@ -2,6 +2,7 @@
 // checks), so a missing translation is a failing test rather than a raw key on the wall.
 // Interpolation uses i18next's {{name}} syntax. No plurals: Vietnamese has none, and identical key sets keep the
 // parity check simple.
+import { ALARM_WALL_MESSAGES } from './alarm-wall-messages.js';
 
 export const MESSAGES = {
   vi: {
@@ -505,6 +506,7 @@ export const MESSAGES = {
       retry: 'Thử lại',
       reload: 'Tải lại trang',
     },
+    ...ALARM_WALL_MESSAGES.vi,
   },
   en: {
     app: {
@@ -999,6 +1001,7 @@ export const MESSAGES = {
       retry: 'Retry',
       reload: 'Reload the page',
     },
+    ...ALARM_WALL_MESSAGES.en,
   },
 } as const;
 

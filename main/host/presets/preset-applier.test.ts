@@ -99,4 +99,36 @@ describe('preset applier', () => {
     expect(applier.status().activePresetId).toBeNull();
     applier.close();
   });
+
+  it('shows an alarm response’s preset on the monitors it names only, and the wall’s own again when it ends', () => {
+    const { surfaces, sent, applier, state, events } = setup();
+    applier.start(events(demoPresetEvents(1)));
+    applier.ingest(state({ override: { presetId: 'giao-ban-sang', at: 1, by: 'an' } }));
+    const responses = (active: unknown[]) =>
+      events([
+        {
+          topic: 'wall.responses',
+          key: 'wall',
+          source: 'system:choreographer',
+          time: 2,
+          payload: { active, cancelled: [], heldByBriefing: false, updatedAt: 2, updatedBy: 'system:choreographer' },
+        },
+      ]);
+    const lu = {
+      alarmId: 'lu:46',
+      ruleId: 'lu',
+      priority: 'emergency',
+      title: 'Lũ',
+      province: '46',
+      activatedAt: 2,
+      response: { kind: 'show-preset', presetId: 'ung-pho-khan-cap', monitors: ['b'] },
+      revertAt: null,
+    };
+    applier.ingest(responses([lu]));
+    expect(tiles(surfaces)).toEqual(['brief-gdp', 'emerg-alerts-active']);
+    expect(sent.at(-1)).toMatchObject({ surfaceId: 'wall-2', presetId: 'ung-pho-khan-cap' });
+    applier.ingest(responses([]));
+    expect(tiles(surfaces)).toEqual(['brief-gdp', 'brief-tasks']);
+    applier.close();
+  });
 });

@@ -1,11 +1,15 @@
 // The host's side of presets: follows `wall.presets` and `wall.state` from the feed cache, decides which preset
 // the wall shows (override, else schedule, else the fallback, else the default layouts), gives each surface its
 // layout in the SurfaceRegistry, and tells every window through the bridge so it swaps its grid in place.
+// An alarm's show-preset response (`wall.responses`, decided by the hub) takes over the surfaces of the monitors
+// it names, over that; the other surfaces keep theirs.
 // The schedule is looked at every 15 s, so a daypart starts within 15 s of its minute.
 import type { LayoutChange } from '../../../src/contract/bridge.js';
 import type { WallPresetStatus } from '../../../src/contract/host-status.js';
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import type { Surface, SurfaceLayout } from '../../../src/contract/wall.js';
+import { WallResponsesPayload } from '../../../src/domain/alarms/response-schema.js';
+import { takeoverBySurface } from '../../../src/domain/alarms/wall-takeover.js';
 import { PresetPayload, WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
 import { emptyWallState } from '../../../src/domain/presets/wall-state.js';
 import { activePresetAt, type ActivePreset } from '../../../src/domain/presets/wall-schedule.js';
@@ -25,6 +29,7 @@ export interface PresetApplierOptions {
 export class PresetApplier {
   private readonly presets = new Map<string, PresetPayload>();
   private state: WallStatePayload = emptyWallState();
+  private responses: WallResponsesPayload['active'] = [];
   /** Each surface's layout before any preset: what it shows when the active preset does not cover it. */
   private readonly defaults = new Map<string, SurfaceLayout>();
   private active: ActivePreset = { presetId: null, source: 'none', entry: null };
@@ -53,6 +58,7 @@ export class PresetApplier {
   reload(latest: readonly Envelope[]): void {
     this.presets.clear();
     this.state = emptyWallState();
+    this.responses = [];
     this.take(latest);
     this.apply();
   }
@@ -72,16 +78,21 @@ export class PresetApplier {
     });
     const preset = this.active.presetId ? this.presets.get(this.active.presetId) : undefined;
     const changes: LayoutChange[] = [];
-    const next: Surface[] = this.options.surfaces.all().map((surface) => {
+    const surfaces = this.options.surfaces.all();
+    const home = surfaces.map((s) => ({ id: s.id, monitors: s.homeMonitorIds ?? s.monitorIds ?? [s.monitorId] }));
+    const takeover = takeoverBySurface(this.responses, home);
+    const next: Surface[] = surfaces.map((surface) => {
       if (!this.defaults.has(surface.id)) this.defaults.set(surface.id, surface.layout);
-      const fromPreset = preset?.layouts[surface.id];
+      const responding = this.presets.get(takeover.get(surface.id)?.presetId ?? '');
+      const shown = responding?.layouts[surface.id] && !responding.deleted ? responding : preset;
+      const fromPreset = shown?.layouts[surface.id];
       const layout = fromPreset ?? this.defaults.get(surface.id) ?? surface.layout;
       if (JSON.stringify(layout) === JSON.stringify(surface.layout)) return surface;
       changes.push({
         surfaceId: surface.id,
         layout,
-        presetId: fromPreset && preset ? preset.id : null,
-        version: fromPreset && preset ? preset.version : null,
+        presetId: fromPreset && shown ? shown.id : null,
+        version: fromPreset && shown ? shown.version : null,
       });
       return { ...surface, layout };
     });
@@ -115,6 +126,12 @@ export class PresetApplier {
         if (held && held.version >= parsed.data.version) continue;
         this.presets.set(e.key, parsed.data);
         changed = true;
+      } else if (e.topic === 'wall.responses') {
+        const parsed = WallResponsesPayload.safeParse(e.payload);
+        if (parsed.success) {
+          this.responses = parsed.data.active;
+          changed = true;
+        }
       } else if (e.topic === 'wall.state') {
         const parsed = WallStatePayload.safeParse(e.payload);
         if (parsed.success) {

@@ -23,6 +23,7 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'preset.undo': SETUP,
   'wall.activate': ROOM,
   'wall.revertToSchedule': ROOM,
+  'wall.cancelResponse': ROOM,
   'wall.setSchedule': SETUP,
 };
 

@@ -1,6 +1,9 @@
-// An alerts tile: open alerts, each with severity as text and shape, where, what and how long ago.
+// An alerts tile: open alerts, each with severity and state as text and shape (unacknowledged: a flashing ▲,
+// steady and outlined under prefers-reduced-motion; acknowledged: ✓; cleared but unacknowledged: △), where, what
+// and how long ago; hidden ones (shelved, suppressed, out of service) only counted.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AlarmState } from '../../../src/domain/alarms/alarm-schema.js';
 import { provinceName } from '../../../src/domain/provinces.js';
 import { formatAge } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
@@ -9,8 +12,11 @@ import { useNow } from '../../state/now';
 import { eventsOf } from '../../state/payloads';
 import { useLatest, useSessionSnapshot } from '../../state/session-context';
 import type { WidgetProps } from '../widget-definition';
-import { openAlerts } from './alert-order';
+import { tileAlerts } from './alert-order';
 import type { AlertsSettings } from './alerts-settings';
+
+/** The state's shape, beside its name: never colour alone. */
+const STATE_MARK: Partial<Record<AlarmState, string>> = { unack: '▲', acked: '✓', rtnun: '△' };
 
 export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode {
   const { t } = useTranslation();
@@ -18,9 +24,9 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
   const values = useLatest(['ops.alerts']);
   const { clockOffsetMs } = useSessionSnapshot();
   const now = useNow(clockOffsetMs);
-  const open = openAlerts(
+  const { listed: open, hidden } = tileAlerts(
     eventsOf(values, 'ops.alerts').map((e) => e.payload),
-    settings.includeAcknowledged,
+    settings,
   );
   const shown = open.slice(0, settings.limit);
   return (
@@ -32,8 +38,11 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
       <ol className="alerts__list">
         {shown.map((a) => {
           return (
-            <li key={a.id} className={`alert alert--${a.priority}`}>
+            <li key={a.id} className={`alert alert--${a.priority} alert--${a.state}`} data-state={a.state}>
               <span className="alert__severity">
+                <span className="alert__mark" aria-hidden="true">
+                  {STATE_MARK[a.state]}
+                </span>
                 <PriorityIcon priority={a.priority} />
                 {t(`priority.${a.priority}`)}
               </span>
@@ -51,6 +60,7 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
       {open.length > shown.length && (
         <p className="alerts__more">{t('alerts.more', { count: open.length - shown.length })}</p>
       )}
+      {hidden > 0 && <p className="alerts__hidden">{t('alarmWall.hiddenCount', { count: hidden })}</p>}
     </div>
   );
 }

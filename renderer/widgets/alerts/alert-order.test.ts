@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply, newAlarm } from '../../../src/domain/alarms/alarm-lifecycle.js';
 import type { Alarm, AlarmPriority } from '../../../src/domain/alarms/alarm-schema.js';
-import { openAlerts } from './alert-order';
+import { openAlerts, tileAlerts } from './alert-order';
 
 const system = { kind: 'system', source: 'test' } as const;
 const person = { kind: 'person', person: 'an', device: 'console-1' } as const;
@@ -51,5 +51,36 @@ describe('openAlerts', () => {
       ['seen', 'acked'],
       ['gone', 'rtnun'],
     ]);
+  });
+});
+
+describe('tileAlerts', () => {
+  const shelved = (id: string, priority: AlarmPriority): Alarm => {
+    const a = alarm(id, priority, 1);
+    const r = apply(a, { kind: 'shelve', by: person, until: 100, reason: 'bảo trì', oneShot: false }, 2);
+    if (!r.ok) throw new Error(r.reason);
+    return r.alarm;
+  };
+  const all = [
+    alarm('e', 'emergency', 5),
+    alarm('h-acked', 'high', 4, 'ack'),
+    alarm('m', 'medium', 3),
+    alarm('l-acked', 'low', 2, 'ack'),
+    shelved('s-low', 'low'),
+    shelved('s-high', 'high'),
+  ];
+  const ids = (r: { listed: Alarm[] }): string[] => r.listed.map((a) => a.id);
+
+  it('lists the open ones and counts the hidden ones', () => {
+    const r = tileAlerts(all, { show: 'all', includeAcknowledged: true });
+    expect(ids(r)).toEqual(['e', 'h-acked', 'm', 'l-acked']);
+    expect(r.hidden).toBe(2);
+  });
+
+  it('shows a leaders’ surface only what someone acknowledged, or only the major ones', () => {
+    expect(ids(tileAlerts(all, { show: 'acknowledged', includeAcknowledged: false }))).toEqual(['h-acked', 'l-acked']);
+    const major = tileAlerts(all, { show: 'major', includeAcknowledged: false });
+    expect(ids(major)).toEqual(['e']);
+    expect(major.hidden).toBe(1);
   });
 });

@@ -33,11 +33,23 @@ const Field = z
 const Seconds = (max: number) => z.number().int().min(0).max(max);
 const Finite = z.number().finite();
 
-/** What a response does on the wall; carried out by the host, checked here only for shape. */
+/**
+ * Seconds a response stays on the wall once its alarm is acknowledged or returns to normal; absent: 60
+ * (choreography.ts). Optional so rules saved before it existed parse unchanged.
+ */
+const RevertAfterS = { revertAfterS: Seconds(DAY_S).optional() };
+
+/** What a response does on the wall; chosen by the hub's choreographer, carried out by the host. */
 export const AlarmResponse = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('show-preset'), presetId: PresetId, monitors: z.array(MonitorId).min(1).max(64) }),
+  z.strictObject({
+    kind: z.literal('show-preset'),
+    presetId: PresetId,
+    monitors: z.array(MonitorId).min(1).max(64),
+    ...RevertAfterS,
+  }),
   z.strictObject({
     kind: z.literal('zoom-map'),
+    ...RevertAfterS,
     /** The map tile to zoom to the alarm's province; absent: every map tile of the wall. */
     tileId: z.string().min(1).max(64).optional(),
   }),
@@ -46,6 +58,7 @@ export const AlarmResponse = z.discriminatedUnion('kind', [
     /** The video tile that shows it; the camera is the one nearest the alarm unless named. */
     tileId: z.string().min(1).max(64),
     cameraId: z.string().min(1).max(128).optional(),
+    ...RevertAfterS,
   }),
 ]);
 export type AlarmResponse = z.infer<typeof AlarmResponse>;
