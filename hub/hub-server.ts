@@ -31,6 +31,9 @@ import { HandshakeAudit } from './access/handshake-audit.js';
 import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
+import type { ConnectorEntry } from './connectors/connectors-file.js';
+import { type ConnectorRunner, startConnectors } from './connectors/connector-runner.js';
+import { DeadLetterStore } from './connectors/dead-letter-store.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -58,6 +61,8 @@ export interface HubOptions {
   logger?: Logger;
   /** PEM certificate and key: the hub then serves https/wss only (`--tls-cert`, `--tls-key`). */
   tls?: { cert: string; key: string };
+  /** The connectors of `--connectors FILE`, run by this hub (hub/connectors/). */
+  connectors?: readonly ConnectorEntry[];
 }
 
 export interface RunningHub {
@@ -74,7 +79,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub');
   const db = openHubDatabaseFile(options.logFile);
   const log = new EventLog(db);
-  const commands = new CommandLog(log);
+  // The runner starts once `publish` exists; a replay before that finds no connector.
+  const connectors: { runner: ConnectorRunner | null } = { runner: null };
+  const commands = new CommandLog(log, {
+    replay: (id, letter, now) =>
+      connectors.runner?.replay(id, letter, now) ?? { ok: false, reason: 'not-found', message: `no connector ${id}` },
+  });
   const audit = new AuditLog(db, Date.now);
   const admin = new IdentityAdmin(db, Date.now);
   const sessions = new Sessions(db, Date.now);
@@ -111,6 +121,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     topics: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, { head: log.head(t), floor: log.floor(t) }])),
     commands: commands.count(),
     refused: guard.refused(),
+    connectors: connectors.runner?.statuses() ?? [],
   });
 
   function route(req: IncomingMessage, res: ServerResponse): void {
@@ -153,6 +164,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     for (const sub of subscribers) sub.wake();
     return appended;
   };
+
+  connectors.runner = startConnectors(options.connectors ?? [], {
+    publish,
+    deadLetters: new DeadLetterStore(db),
+    logger,
+    now: Date.now,
+  });
 
   const prune = (): void => {
     for (const topic of KNOWN_TOPICS) {
@@ -210,6 +228,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       if (timer) clearInterval(timer);
       clearInterval(pruneTimer);
       stopCutting();
+      await connectors.runner?.stop();
       await io.close();
       db.close();
     },

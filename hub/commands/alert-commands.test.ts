@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertPayload } from '../../src/contract/topics.js';
 import { openHubDatabaseFile } from '../hub-database.js';
 import { EventLog } from '../event-log.js';
+import { NO_CONNECTORS } from '../connectors/connector-replay.js';
 import { executeCommand } from './command-handlers.js';
 
 const alert: AlertPayload = {
@@ -24,7 +25,7 @@ function logWithAlert(): EventLog {
 describe('alert commands', () => {
   it('acknowledges an active alert once, with a note, in the issuer name', () => {
     const log = logWithAlert();
-    const ctx = { log, issuer: 'an', now: 2000 };
+    const ctx = { log, issuer: 'an', now: 2000, connectors: NO_CONNECTORS };
     const first = executeCommand('alert.acknowledge', { alertId: 'a-1', note: 'đã cử đội' }, ctx);
     expect(first.result).toEqual({ status: 'applied', message: 'alert.acknowledge a-1', appliedAt: 2000 });
     expect(first.events).toMatchObject([{ topic: 'ops.alerts', key: 'a-1', source: 'operator:an', time: 2000 }]);
@@ -49,7 +50,7 @@ describe('alert commands', () => {
 
   it('resolves once and adds notes without changing the state', () => {
     const log = logWithAlert();
-    const ctx = { log, issuer: 'binh', now: 2000 };
+    const ctx = { log, issuer: 'binh', now: 2000, connectors: NO_CONNECTORS };
     expect(executeCommand('alert.note', { alertId: 'a-1', note: 'nước rút' }, ctx).result.status).toBe('applied');
     expect(executeCommand('alert.resolve', { alertId: 'a-1' }, ctx).result.status).toBe('applied');
     expect(executeCommand('alert.resolve', { alertId: 'a-1' }, ctx).result).toMatchObject({ reason: 'invalid-state' });
@@ -61,7 +62,11 @@ describe('alert commands', () => {
 
   it('rejects an unknown alert as not found and writes nothing', () => {
     const log = logWithAlert();
-    const outcome = executeCommand('alert.resolve', { alertId: 'khong-co' }, { log, issuer: 'an', now: 2000 });
+    const outcome = executeCommand(
+      'alert.resolve',
+      { alertId: 'khong-co' },
+      { log, issuer: 'an', now: 2000, connectors: NO_CONNECTORS },
+    );
     expect(outcome.result).toMatchObject({ status: 'rejected', reason: 'not-found', message: 'no alert khong-co' });
     expect(log.head('ops.alerts')).toBe(1);
   });

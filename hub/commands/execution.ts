@@ -3,12 +3,15 @@
 import type { CommandName, CommandReason, CommandResult, ParsedCommandArgs } from '../../src/contract/commands.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import type { EventLog, NewEvent } from '../event-log.js';
+import type { ConnectorReplayer } from '../connectors/connector-replay.js';
 
 export interface CommandContext {
   log: EventLog;
   /** Who issued the command: the author of every change it makes. */
   issuer: string;
   now: number;
+  /** The hub's connectors, for the replay of a dead letter. */
+  connectors: ConnectorReplayer;
 }
 
 export interface Execution {

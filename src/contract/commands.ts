@@ -36,6 +36,11 @@ export const COMMANDS = {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
     roles: ADMINS,
   },
+  /** Reads a connector's dead letter again (hub/connectors/): its events, or why it is still refused. */
+  'connector.replay': {
+    args: z.object({ connectorId: z.string().min(1).max(48), deadLetterId: z.number().int().positive() }),
+    roles: ADMINS,
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -54,6 +54,7 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'wall.activate': { presetId: PRESET_ID },
   'wall.revertToSchedule': {},
   'wall.setSchedule': { entries: [] },
+  'connector.replay': { connectorId: 'khong-co', deadLetterId: 1 },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

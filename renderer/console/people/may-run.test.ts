@@ -19,6 +19,7 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'wall.activate': ROOM,
   'wall.revertToSchedule': ROOM,
   'wall.setSchedule': SETUP,
+  'connector.replay': SETUP,
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });
