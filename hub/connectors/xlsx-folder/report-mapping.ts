@@ -35,8 +35,7 @@ export interface ResolvedColumns {
   headers: string[];
   province: number;
   period: number | null;
-  unit: number | null;
-  values: { index: number; indicator: IndicatorId; unit: ReportUnit }[];
+  values: { index: number; indicator: IndicatorId; unit: ReportUnit; unitIndex: number | null }[];
 }
 
 export type HeaderMatch = { ok: true; columns: ResolvedColumns } | { ok: false; reason: string };
@@ -59,11 +58,11 @@ export function resolveHeader(config: XlsxFolderConfig, headerCells: readonly Ce
   };
   const province = find(config.provinceColumn);
   const period = config.periodColumn === undefined ? null : find(config.periodColumn);
-  const unit = config.unitColumn === undefined ? null : find(config.unitColumn);
   const values = config.columns.map((c) => ({
     index: find(c.column),
     indicator: c.indicator,
     unit: parseUnit(c.unit)!,
+    unitIndex: c.unitColumn === undefined ? null : find(c.unitColumn),
   }));
   if (missing.length > 0) {
     return {
@@ -71,13 +70,26 @@ export function resolveHeader(config: XlsxFolderConfig, headerCells: readonly Ce
       reason: `dòng tiêu đề ${config.headerRow} không có cột ${missing.map((m) => `"${m}"`).join(', ')}`,
     };
   }
-  return { ok: true, columns: { headers, province, period, unit, values } };
+  return { ok: true, columns: { headers, province, period, values } };
 }
 
 const nameOf = (columns: ResolvedColumns, index: number): string =>
   columns.headers[index] || String.fromCharCode(65 + (index % 26));
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell));
+
+/** The unit of a figure: its row's, when the mapping has a unit column for it and the row fills it in. */
+function rowUnit(
+  columns: ResolvedColumns,
+  v: ResolvedColumns['values'][number],
+  cells: readonly Cell[],
+): { ok: true; unit: ReportUnit } | { ok: false; refusal: Refusal } {
+  const written = v.unitIndex === null ? '' : text(cells[v.unitIndex]).trim();
+  if (written === '' || v.unitIndex === null) return { ok: true, unit: v.unit };
+  const unit = parseUnit(written);
+  if (unit) return { ok: true, unit };
+  return { ok: false, refusal: { column: nameOf(columns, v.unitIndex), reason: `không hiểu đơn vị "${written}"` } };
+}
 
 /** A data row's figures; a row whose province or period is wrong gives none, a bad cell only loses its figure. */
 export function mapRow(config: XlsxFolderConfig, columns: ResolvedColumns, cells: readonly Cell[]): MappedRow {
@@ -86,17 +98,7 @@ export function mapRow(config: XlsxFolderConfig, columns: ResolvedColumns, cells
   if (!province.ok) refusals.push({ column: nameOf(columns, columns.province), reason: province.reason });
   const period = parsePeriod(columns.period === null ? (config.period ?? '') : text(cells[columns.period]));
   if (!period.ok) refusals.push({ column: nameOf(columns, columns.period ?? columns.province), reason: period.reason });
-  let rowUnit: ReportUnit | null = null;
-  if (columns.unit !== null && text(cells[columns.unit]).trim() !== '') {
-    rowUnit = parseUnit(text(cells[columns.unit]));
-    if (!rowUnit) {
-      refusals.push({
-        column: nameOf(columns, columns.unit),
-        reason: `không hiểu đơn vị "${text(cells[columns.unit])}"`,
-      });
-    }
-  }
-  if (!province.ok || !period.ok || refusals.length > 0) return { figures: [], refusals };
+  if (!province.ok || !period.ok) return { figures: [], refusals };
 
   const figures: Figure[] = [];
   for (const v of columns.values) {
@@ -106,7 +108,12 @@ export function mapRow(config: XlsxFolderConfig, columns: ResolvedColumns, cells
       refusals.push({ column, reason: number.reason });
       continue;
     }
-    const converted = toIndicatorUnit(number.value, rowUnit ?? v.unit, v.indicator);
+    const unit = rowUnit(columns, v, cells);
+    if (!unit.ok) {
+      refusals.push(unit.refusal);
+      continue;
+    }
+    const converted = toIndicatorUnit(number.value, unit.unit, v.indicator);
     if (!converted.ok) {
       refusals.push({ column, reason: converted.reason });
       continue;

@@ -34,10 +34,17 @@ export const XlsxFolderConfig = z
       .string()
       .refine((p) => parsePeriod(p).ok, { message: 'not a period (e.g. "Tháng 10/2025", "Quý III/2025")' })
       .optional(),
-    /** A column giving each row's unit, which then wins over the columns' own. */
-    unitColumn: Column.optional(),
     columns: z
-      .array(z.object({ column: Column, indicator: IndicatorId, unit: Unit }))
+      .array(
+        z.object({
+          column: Column,
+          indicator: IndicatorId,
+          /** The unit of the column's figures… */
+          unit: Unit,
+          /** …unless this column gives each row's own unit ("tỷ USD" in one row, "triệu USD" in the next). */
+          unitColumn: Column.optional(),
+        }),
+      )
       .min(1)
       .max(50),
   })
