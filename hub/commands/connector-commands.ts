@@ -1,6 +1,7 @@
-// Commands on the hub's connectors: an admin's replay of a dead letter. The events it makes keep the connector as
-// their source (the figures are the department's, not the admin's); the audit row says who replayed them.
-import { type CommandHandlers, rejected } from './execution.js';
+// Commands that bring data in: an admin's replay of a connector's dead letter — its events keep the connector as
+// their source (the figures are the department's, not the admin's; the audit row says who replayed them) — and a
+// person's publish of one event (`ioc-wall hub publish`), in that person's name.
+import { applied, type CommandHandlers, rejected } from './execution.js';
 
 export const CONNECTOR_HANDLERS = {
   'connector.replay': (args, ctx) => {
@@ -11,4 +12,6 @@ export const CONNECTOR_HANDLERS = {
       events: ctx.log.append(outcome.events),
     };
   },
+  'data.publish': (args, ctx) =>
+    applied(ctx, `published ${args.topic} ${args.key}`, [{ topic: args.topic, key: args.key, payload: args.payload }]),
 } satisfies Partial<CommandHandlers>;

@@ -10,6 +10,7 @@ import { startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
+import { addHubPublishCommand } from './hub-publish-cli.js';
 import { WallFileError } from './displays/wall-file.js';
 import { runStart, StartError } from './run-start.js';
 import { electronParentPort } from './shells/electron-child.js';
@@ -135,6 +136,7 @@ export function buildProgram(): Command {
       process.once('SIGTERM', stop);
     });
   addHubAdminCommands(hub);
+  addHubPublishCommand(hub);
   return program;
 }
 

@@ -21,6 +21,7 @@ const ALLOWED: Record<CommandName, string> = {
   'preset.undo': 'admin',
   'wall.setSchedule': 'admin',
   'connector.replay': 'admin',
+  'data.publish': 'operator admin',
 };
 
 describe('command table', () => {

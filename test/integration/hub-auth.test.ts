@@ -55,6 +55,11 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'wall.revertToSchedule': {},
   'wall.setSchedule': { entries: [] },
   'connector.replay': { connectorId: 'khong-co', deadLetterId: 1 },
+  'data.publish': {
+    topic: 'econ.live',
+    key: 'new_businesses_today',
+    payload: { metric: 'new_businesses_today', value: 12, sourceSystem: 'thử' },
+  },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
