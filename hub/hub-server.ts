@@ -31,6 +31,7 @@ import { HandshakeAudit } from './access/handshake-audit.js';
 import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
+import { serveDeadLetters } from './access/serve-dead-letters.js';
 import type { ConnectorEntry } from './connectors/connectors-file.js';
 import { type ConnectorRunner, startConnectors } from './connectors/connector-runner.js';
 import { DeadLetterStore } from './connectors/dead-letter-store.js';
@@ -81,6 +82,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = new EventLog(db);
   // The runner starts once `publish` exists; a replay before that finds no connector.
   const connectors: { runner: ConnectorRunner | null } = { runner: null };
+  const deadLetters = new DeadLetterStore(db);
   const commands = new CommandLog(log, {
     replay: (id, letter, now) =>
       connectors.runner?.replay(id, letter, now) ?? { ok: false, reason: 'not-found', message: `no connector ${id}` },
@@ -155,6 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     };
     serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
     servePeople(socket, { login, sessions, audit, guard, logger });
+    serveDeadLetters(socket, { sessions, deadLetters, guard });
   });
 
   const publish = (events: readonly NewEvent[]): Envelope[] => {
@@ -167,7 +170,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   connectors.runner = startConnectors(options.connectors ?? [], {
     publish,
-    deadLetters: new DeadLetterStore(db),
+    deadLetters,
     logger,
     now: Date.now,
   });

@@ -213,6 +213,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       if (!people.current(ctx.clientId)) throw new LoginRequired();
       return people.audit(ctx.clientId, req);
     },
+    deadLetters: (req, ctx) => {
+      if (!people.current(ctx.clientId)) throw new LoginRequired();
+      return people.deadLetters(ctx.clientId, req);
+    },
   };
 
   const shutdown = async (): Promise<void> => {

@@ -2,6 +2,7 @@
 // session's tokens in memory (the refresh token never reaches a page), renews the access token before it expires,
 // and gives the page an opaque resume handle so that a reload keeps the person logged in. A page that goes away
 // keeps its session for a while (a reload), unrenewed; after that it is forgotten and logged out at the hub.
+import { type DeadLetterFilter, type DeadLetterRow, DeadLettersResponse } from '../../src/contract/connector-status.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { BridgeEvent, LoginResult } from '../../src/contract/bridge.js';
@@ -137,6 +138,19 @@ export class PersonSessions {
     );
     if (!answer.ok) throw new Error(answer.error);
     return answer.rows;
+  }
+
+  /** A connector's dead letters, if the hub lets this page's person (an admin) read them. */
+  async deadLetters(clientId: string, filter: DeadLetterFilter): Promise<DeadLetterRow[]> {
+    const grant = this.current(clientId);
+    if (!grant) throw new Error('nobody is logged in on this page');
+    const answer = await this.options.ask(
+      HUB_EVENTS.deadLetters,
+      { ...filter, accessToken: grant.accessToken },
+      DeadLettersResponse,
+    );
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.letters;
   }
 
   close(): void {

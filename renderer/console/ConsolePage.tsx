@@ -20,6 +20,7 @@ import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
+import { ConnectorsSection } from './connectors/ConnectorsSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
@@ -139,6 +140,7 @@ function ConsoleView(): ReactNode {
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <AuditSection trail={trail} />
+          <ConnectorsSection connectors={status.connectors} />
           <section>
             <h2>{t('console.host')}</h2>
             <dl className="facts">

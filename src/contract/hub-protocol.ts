@@ -111,6 +111,8 @@ export const HUB_EVENTS = {
   refresh: 'refresh',
   logout: 'logout',
   audit: 'audit',
+  /** An admin reads a connector's dead letters (src/contract/connector-status.ts). */
+  deadLetters: 'dead-letters',
 } as const;
 
 export const HubStatus = z.object({

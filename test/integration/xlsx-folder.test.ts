@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorsFileError, readConnectorsFile } from '../../hub/connectors/connectors-file.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
+import { DeadLettersResponse } from '../../src/contract/connector-status.js';
 import { CommandResponse, HUB_EVENTS } from '../../src/contract/hub-protocol.js';
 import { IndicatorPayload } from '../../src/contract/topics.js';
 import { PROVINCES } from '../../src/domain/provinces.js';
@@ -228,6 +229,24 @@ describe('xlsx-folder connector', () => {
     expect(where).toBe('done');
     expect(report).toContain('tệp này đã được nhập lúc');
     expect(indicatorEvents().length).toBe(count);
+  });
+
+  it('lets an admin read the dead letters, and no one else', async () => {
+    const ask = async (o: Operator) =>
+      DeadLettersResponse.parse(
+        await o.socket.timeout(10_000).emitWithAck(HUB_EVENTS.deadLetters, {
+          connectorId: CONFIG.id,
+          accessToken: o.grant.accessToken,
+        }),
+      );
+    const answer = await ask(admin);
+    expect(answer.ok && answer.letters.map((l) => l.location)).toContain('co-loi.xlsx!trang 1:R6');
+    const operator = await consoleOperator(hub, 'console-op', ['operator']);
+    try {
+      expect(await ask(operator)).toEqual({ ok: false, error: 'only an admin may read the dead letters' });
+    } finally {
+      operator.socket.close();
+    }
   });
 
   it("lets an admin replay a dead letter once it can be read, audited as the admin's command", async () => {
