@@ -196,12 +196,19 @@ export async function importReport(
   if (!header) return { ...result, failure: `trang tính trống: không có dòng tiêu đề ${config.headerRow}` };
   if (dataRows === 0) return { ...result, failure: 'trang tính không có dòng số liệu nào' };
 
-  const {
-    events,
-    ledger: entries,
-    unchanged,
-  } = versionedEvents(config, ledger, figures.byKey.values(), name, ctx.now());
-  for (let i = 0; i < events.length; i += PUBLISH_BATCH) ctx.publish(events.slice(i, i + PUBLISH_BATCH));
+  // Versioned and published a batch at a time: the events of a 100,000-row report are never all in memory.
+  const entries: LedgerFigure[] = [];
+  let published = 0;
+  let unchanged = 0;
+  const all = [...figures.byKey.values()];
+  figures.byKey.clear();
+  for (let k = 0; k < all.length; k += PUBLISH_BATCH) {
+    const batch = versionedEvents(config, ledger, all.slice(k, k + PUBLISH_BATCH), name, ctx.now());
+    if (batch.events.length > 0) ctx.publish(batch.events);
+    entries.push(...batch.ledger);
+    published += batch.events.length;
+    unchanged += batch.unchanged;
+  }
   ledger.commit({ hash, name, at: ctx.now() }, entries);
-  return { ...result, published: events.length, unchanged };
+  return { ...result, published, unchanged };
 }
