@@ -7,6 +7,7 @@ import type { CommandRequest, Envelope } from '../src/contract/hub-protocol.js';
 import { executeCommand } from './commands/command-handlers.js';
 import { rejected } from './commands/execution.js';
 import type { EventLog } from './event-log.js';
+import { type ConnectorReplayer, NO_CONNECTORS } from './connectors/connector-replay.js';
 
 export interface CommandOutcome {
   duplicate: boolean;
@@ -32,7 +33,10 @@ export class CommandLog {
   private readonly record: Database.Statement;
   private applied: number;
 
-  constructor(private readonly log: EventLog) {
+  constructor(
+    private readonly log: EventLog,
+    private readonly connectors: ConnectorReplayer = NO_CONNECTORS,
+  ) {
     this.db = log.database;
     this.find = this.db.prepare('SELECT result FROM commands WHERE key = ?');
     this.record = this.db.prepare(
@@ -47,7 +51,14 @@ export class CommandLog {
         const seen = this.find.get(cmd.key);
         // A repeat is the same action delivered again: its audit row was written the first time.
         if (seen) return { duplicate: true, result: readStoredCommandResult(seen.result), events: [] };
-        const ctx = { log: this.log, issuer: actor.issuer, person: actor.person, device: actor.device, now };
+        const ctx = {
+          log: this.log,
+          issuer: actor.issuer,
+          person: actor.person,
+          device: actor.device,
+          now,
+          connectors: this.connectors,
+        };
         const { result, events } = actor.allowed
           ? executeCommand(cmd.name, cmd.args, ctx)
           : rejected(ctx, 'forbidden', `${actor.issuer} may not ${cmd.name}: the person's roles do not allow it`);

@@ -118,6 +118,7 @@ describe('event log written before versioned migrations', () => {
     expect(db.prepare('SELECT component, version FROM schema_migrations ORDER BY component').all()).toEqual([
       { component: 'audit', version: 1 },
       { component: 'command-log', version: 1 },
+      { component: 'dead-letters', version: 1 },
       { component: 'event-log', version: 1 },
       { component: 'identity', version: 1 },
     ]);

@@ -9,6 +9,7 @@ import { migrate } from '../platform/sqlite/migrate.js';
 import { openDatabase } from '../platform/sqlite/open-database.js';
 import { AUDIT_MIGRATIONS } from './audit/audit-schema.js';
 import { COMMAND_LOG_MIGRATIONS } from './command-log-migrations.js';
+import { DEAD_LETTER_MIGRATIONS } from './connectors/dead-letter-store.js';
 import { EVENT_LOG_MIGRATIONS } from './event-log-migrations.js';
 import { IDENTITY_MIGRATIONS } from './identity/identity-schema.js';
 
@@ -25,6 +26,7 @@ export function openHubDatabaseFile(file: string | null): Database.Database {
     migrate(db, 'command-log', COMMAND_LOG_MIGRATIONS);
     migrate(db, 'identity', IDENTITY_MIGRATIONS);
     migrate(db, 'audit', AUDIT_MIGRATIONS);
+    migrate(db, 'dead-letters', DEAD_LETTER_MIGRATIONS);
     return db;
   } catch (err) {
     db.close();

@@ -34,6 +34,10 @@ import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
 import { Choreographer, type ChoreographerOptions } from './alarms/choreographer.js';
+import { serveDeadLetters } from './access/serve-dead-letters.js';
+import type { ConnectorEntry } from './connectors/connectors-file.js';
+import { type ConnectorRunner, startConnectors } from './connectors/connector-runner.js';
+import { DeadLetterStore } from './connectors/dead-letter-store.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -63,6 +67,8 @@ export interface HubOptions {
   tls?: { cert: string; key: string };
   /** The rule engine's side of alarm → wall (responses, alarm news, a briefing on); default: no responses. */
   choreography?: Partial<Pick<ChoreographerOptions, 'responseOf' | 'onAlarm' | 'briefingActive'>>;
+  /** The connectors of `--connectors FILE`, run by this hub (hub/connectors/). */
+  connectors?: readonly ConnectorEntry[];
 }
 
 export interface RunningHub {
@@ -79,7 +85,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub');
   const db = openHubDatabaseFile(options.logFile);
   const log = new EventLog(db);
-  const commands = new CommandLog(log);
+  // The runner starts once `publish` exists; a replay before that finds no connector.
+  const connectors: { runner: ConnectorRunner | null } = { runner: null };
+  const deadLetters = new DeadLetterStore(db);
+  const commands = new CommandLog(log, {
+    replay: (id, letter, now) =>
+      connectors.runner?.replay(id, letter, now) ?? { ok: false, reason: 'not-found', message: `no connector ${id}` },
+  });
   const audit = new AuditLog(db, Date.now);
   const admin = new IdentityAdmin(db, Date.now);
   const sessions = new Sessions(db, Date.now);
@@ -116,6 +128,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     topics: Object.fromEntries(KNOWN_TOPICS.map((t) => [t, { head: log.head(t), floor: log.floor(t) }])),
     commands: commands.count(),
     refused: guard.refused(),
+    connectors: connectors.runner?.statuses() ?? [],
   });
 
   function route(req: IncomingMessage, res: ServerResponse): void {
@@ -151,6 +164,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     };
     serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
     servePeople(socket, { login, sessions, audit, guard, logger });
+    serveDeadLetters(socket, { sessions, deadLetters, guard });
   });
 
   const append = (events: readonly NewEvent[]): Envelope[] => {
@@ -176,6 +190,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (events.some((e) => e.topic === 'ops.alerts' || e.topic === 'wall.state')) choreographer.refresh();
     return appended;
   };
+
+  connectors.runner = startConnectors(options.connectors ?? [], {
+    publish,
+    latest: (topic, key) => log.latestOf(topic, key)?.payload,
+    deadLetters,
+    logger,
+    now: Date.now,
+  });
 
   const prune = (): void => {
     for (const topic of KNOWN_TOPICS) {
@@ -241,6 +263,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clearInterval(pruneTimer);
       choreographer.close();
       stopCutting();
+      await connectors.runner?.stop();
       await io.close();
       db.close();
     },

@@ -1,3 +1,4 @@
+import { NO_CONNECTORS } from '../connectors/connector-replay.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../platform/logger.js';
 import type { AlarmEvent } from '../../src/domain/alarms/alarm-events.js';
@@ -48,7 +49,14 @@ function write(alarm: Alarm): Alarm {
 }
 
 const onWall = (): string[] => wallResponsesOf(log)?.active.map((r) => r.alarmId) ?? [];
-const ctx = () => ({ log, issuer: 'an@console-1', person: 'an', device: 'console-1', now: Date.now() });
+const ctx = () => ({
+  log,
+  issuer: 'an@console-1',
+  person: 'an',
+  device: 'console-1',
+  now: Date.now(),
+  connectors: NO_CONNECTORS,
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });

@@ -2,11 +2,17 @@
 // CommandHandlers, so a command added to the table does not compile until it has a handler here.
 import { type CommandName, commandArgs } from '../../src/contract/commands.js';
 import { ALARM_HANDLERS } from './alarm-commands.js';
+import { CONNECTOR_HANDLERS } from './connector-commands.js';
 import type { CommandContext, CommandHandlers, Execution } from './execution.js';
 import { PRESET_HANDLERS } from './preset-commands.js';
 import { RESPONSE_HANDLERS } from './response-commands.js';
 
-const COMMAND_HANDLERS: CommandHandlers = { ...ALARM_HANDLERS, ...PRESET_HANDLERS, ...RESPONSE_HANDLERS };
+const COMMAND_HANDLERS: CommandHandlers = {
+  ...ALARM_HANDLERS,
+  ...PRESET_HANDLERS,
+  ...RESPONSE_HANDLERS,
+  ...CONNECTOR_HANDLERS,
+};
 
 /** Runs a command's handler with its arguments parsed by the table's schema of that command. */
 export function executeCommand<K extends CommandName>(name: K, args: unknown, ctx: CommandContext): Execution {

@@ -19,6 +19,8 @@ const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = 
   'wall.revertToSchedule': () => 'wall:schedule',
   'wall.setSchedule': () => 'wall:schedule',
   'wall.cancelResponse': (a) => `alarm:${a.alarmId}`,
+  'connector.replay': (a) => `connector:${a.connectorId}`,
+  'data.publish': (a) => `${a.topic}:${a.key}`,
 };
 
 /** `args` as the command's schema parsed them (CommandRequest checks them). */

@@ -3,6 +3,7 @@
 import type { CommandName, CommandReason, CommandResult, ParsedCommandArgs } from '../../src/contract/commands.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import type { EventLog, NewEvent } from '../event-log.js';
+import type { ConnectorReplayer } from '../connectors/connector-replay.js';
 
 export interface CommandContext {
   log: EventLog;
@@ -12,6 +13,8 @@ export interface CommandContext {
   person: string;
   device: string;
   now: number;
+  /** The hub's connectors, for the replay of a dead letter. */
+  connectors: ConnectorReplayer;
 }
 
 export interface Execution {

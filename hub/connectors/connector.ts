@@ -40,6 +40,11 @@ export interface ConnectorContext {
 
 export interface RunningConnector {
   stop(): Promise<void>;
+  /**
+   * Reads a dead letter of this connector again, with the config as it is now: the events it makes of it (not
+   * published: the caller appends them), or why it is still refused. Absent: this kind cannot replay.
+   */
+  replay?(letter: DeadLetter): { ok: true; events: NewEvent[] } | { ok: false; reason: string };
 }
 
 /** One kind of connector: its config (an entry of the connectors file) and how to run one. */

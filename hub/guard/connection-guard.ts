@@ -18,6 +18,7 @@ const CLIENT_EVENTS: ReadonlyMap<string, MessageKind> = new Map([
   [HUB_EVENTS.refresh, 'session'],
   [HUB_EVENTS.logout, 'session'],
   [HUB_EVENTS.audit, 'session'],
+  [HUB_EVENTS.deadLetters, 'session'],
 ]);
 
 /** Longest error text sent back: a schema's complaint about 10,000 bad items is not worth a megabyte. */

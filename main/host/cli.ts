@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
+import { ConnectorsFileError, readConnectorsFile } from '../../hub/connectors/connectors-file.js';
 import { hubDatabaseFile } from '../../hub/hub-database.js';
 import { startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
+import { addHubPublishCommand } from './hub-publish-cli.js';
 import { WallFileError } from './displays/wall-file.js';
 import { runStart, StartError } from './run-start.js';
 import { electronParentPort } from './shells/electron-child.js';
@@ -26,6 +28,7 @@ interface HubCliOptions {
   tlsCert?: string;
   tlsKey?: string;
   allowOrigin: string[];
+  connectors?: string;
 }
 
 function portArg(value: string): number {
@@ -65,6 +68,7 @@ export function buildProgram(): Command {
       '--hub-credential <file>',
       "this PC's device credential for --hub URL (JSON, mode 0600, from hub device add)",
     )
+    .option('--connectors <file>', 'a connectors file (JSON) the embedded hub runs: reports, APIs, warnings')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
@@ -91,6 +95,7 @@ export function buildProgram(): Command {
       (value: string, previous: string[]) => [...previous, value],
       [],
     )
+    .option('--connectors <file>', 'a connectors file (JSON) this hub runs: reports, APIs, warnings')
     .action(async (raw: HubCliOptions) => {
       if (Boolean(raw.tlsCert) !== Boolean(raw.tlsKey)) fail('--tls-cert and --tls-key go together');
       const seed = Number(raw.seed);
@@ -109,7 +114,9 @@ export function buildProgram(): Command {
           );
         }
       }
+      const connectors = raw.connectors ? readConnectorsFile(raw.connectors) : [];
       const hub = await startHub({
+        connectors,
         port: raw.port,
         host: raw.host,
         logFile: hubDatabaseFile(raw.dataDir),
@@ -129,6 +136,7 @@ export function buildProgram(): Command {
       process.once('SIGTERM', stop);
     });
   addHubAdminCommands(hub);
+  addHubPublishCommand(hub);
   return program;
 }
 
@@ -163,7 +171,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {
-    if (err instanceof StartError || err instanceof WallFileError) fail(err.message);
+    if (err instanceof StartError || err instanceof WallFileError || err instanceof ConnectorsFileError) {
+      fail(err.message);
+    }
     if (err instanceof Error) {
       createLogger('cli').debug('stack', { stack: err.stack });
       fail(err.message);

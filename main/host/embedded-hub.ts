@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceCredential } from '../../src/contract/people.js';
 import { hubDatabaseFile } from '../../hub/hub-database.js';
+import type { ConnectorEntry } from '../../hub/connectors/connectors-file.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { Actor } from '../../hub/identity/identity-admin.js';
 import type { Logger } from '../../platform/logger.js';
@@ -31,7 +32,12 @@ function embeddedCredentialFile(dataDir: string): string {
   return join(dataDir, 'hub-credential.json');
 }
 
-export async function startEmbeddedHub(dataDir: string, seed: number, logger: Logger): Promise<EmbeddedHub> {
+export async function startEmbeddedHub(
+  dataDir: string,
+  seed: number,
+  logger: Logger,
+  connectors: readonly ConnectorEntry[] = [],
+): Promise<EmbeddedHub> {
   const hub = await startHub({
     port: 0,
     logFile: hubDatabaseFile(dataDir),
@@ -39,6 +45,7 @@ export async function startEmbeddedHub(dataDir: string, seed: number, logger: Lo
     seed,
     version: APP_VERSION,
     logger,
+    connectors,
   });
   try {
     const actor: Actor = { person: 'system:embedded-hub', device: hostname().slice(0, 64) || null, peer: null };

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../../platform/logger.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
 import { readDeviceCredential } from './device-credential-file.js';
 import { type DemoLogin, startEmbeddedHub } from './embedded-hub.js';
+import { readConnectorsFile } from '../../hub/connectors/connectors-file.js';
 import { BridgeServer } from './bridge-server.js';
 import { type BridgeHandlers, LoginRequired } from './bridge-handlers.js';
 import { FeedClient } from './feed-client.js';
@@ -64,6 +65,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
+/** `--connectors FILE`, read and checked before anything starts (a bad file is a ConnectorsFileError: exit 2). */
+const connectorsOf = (file: string | undefined) => (file ? readConnectorsFile(file) : []);
+
 export async function startHost(config: HostConfig): Promise<RunningHost> {
   const { options } = config;
   const logger = config.logger ?? createLogger('host');
@@ -78,7 +82,9 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   // This host's device credential: read (and refused if others can read it) before anything starts.
   const remoteCredential = options.hubCredential ? readDeviceCredential(options.hubCredential) : undefined;
   const embedded =
-    options.hub === 'embedded' ? await startEmbeddedHub(options.dataDir, options.seed, createLogger('hub')) : undefined;
+    options.hub === 'embedded'
+      ? await startEmbeddedHub(options.dataDir, options.seed, createLogger('hub'), connectorsOf(options.connectors))
+      : undefined;
   const hub = embedded?.hub;
   const hubUrl = hub?.url ?? options.hub;
   const credential = embedded?.credential ?? remoteCredential;
@@ -163,6 +169,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     cache: { kind: 'sqlite', keys: store.size },
     outbox: { depth: outbox.depth() },
     presets: presets.status(),
+    connectors: hub ? hub.status().connectors : null,
   });
 
   const handlers: BridgeHandlers = {
@@ -205,6 +212,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     audit: (req, ctx) => {
       if (!people.current(ctx.clientId)) throw new LoginRequired();
       return people.audit(ctx.clientId, req);
+    },
+    deadLetters: (req, ctx) => {
+      if (!people.current(ctx.clientId)) throw new LoginRequired();
+      return people.deadLetters(ctx.clientId, req);
     },
   };
 

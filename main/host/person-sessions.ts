@@ -2,6 +2,7 @@
 // session's tokens in memory (the refresh token never reaches a page), renews the access token before it expires,
 // and gives the page an opaque resume handle so that a reload keeps the person logged in. A page that goes away
 // keeps its session for a while (a reload), unrenewed; after that it is forgotten and logged out at the hub.
+import { type DeadLetterFilter, type DeadLetterRow, DeadLettersResponse } from '../../src/contract/connector-status.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { BridgeEvent, LoginResult } from '../../src/contract/bridge.js';
@@ -128,15 +129,26 @@ export class PersonSessions {
 
   /** The audit trail, as the hub lets this page's person see it. */
   async audit(clientId: string, filter: AuditFilter): Promise<AuditRow[]> {
+    return (await this.askAsPerson(clientId, HUB_EVENTS.audit, filter, AuditQueryResponse)).rows;
+  }
+
+  /** A connector's dead letters, if the hub lets this page's person (an admin) read them. */
+  async deadLetters(clientId: string, filter: DeadLetterFilter): Promise<DeadLetterRow[]> {
+    return (await this.askAsPerson(clientId, HUB_EVENTS.deadLetters, filter, DeadLettersResponse)).letters;
+  }
+
+  /** Asks the hub something with this page's person's access token; a refusal is thrown with its reason. */
+  private async askAsPerson<T extends { ok: true }>(
+    clientId: string,
+    event: string,
+    query: object,
+    response: z.ZodType<T | { ok: false; error: string }>,
+  ): Promise<T> {
     const grant = this.current(clientId);
     if (!grant) throw new Error('nobody is logged in on this page');
-    const answer = await this.options.ask(
-      HUB_EVENTS.audit,
-      { ...filter, accessToken: grant.accessToken },
-      AuditQueryResponse,
-    );
+    const answer = await this.options.ask(event, { ...query, accessToken: grant.accessToken }, response);
     if (!answer.ok) throw new Error(answer.error);
-    return answer.rows;
+    return answer;
   }
 
   close(): void {

@@ -38,6 +38,8 @@ export const StartOptions = z
       .default(15),
     /** This PC's device credential for a hub given by URL (a JSON file, mode 0600, from `hub device add`). */
     hubCredential: z.string().min(1).optional(),
+    /** A connectors file (hub/connectors/connectors-file.ts) run by the embedded hub (`--connectors FILE`). */
+    connectors: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.hub !== 'embedded' && !o.hubCredential) {
@@ -45,6 +47,13 @@ export const StartOptions = z
         code: 'custom',
         path: ['hubCredential'],
         message: `--hub ${o.hub} needs --hub-credential FILE: this PC's device credential, made on the hub with "ioc-wall hub device add NAME --kind console --out FILE"`,
+      });
+    }
+    if (o.connectors && o.hub !== 'embedded') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connectors'],
+        message: `--connectors runs with the embedded hub; for --hub ${o.hub}, give it to "ioc-wall hub --connectors FILE" on the hub's machine`,
       });
     }
     if (o.hub === 'embedded' || o.insecureHub) return;

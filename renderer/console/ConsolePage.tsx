@@ -21,6 +21,7 @@ import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
 import { ResponsesSection } from './responses/ResponsesSection';
+import { ConnectorsSection } from './connectors/ConnectorsSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
@@ -141,6 +142,7 @@ function ConsoleView(): ReactNode {
           <ResponsesSection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <AuditSection trail={trail} />
+          <ConnectorsSection connectors={status.connectors} />
           <section>
             <h2>{t('console.host')}</h2>
             <dl className="facts">

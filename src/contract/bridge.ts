@@ -5,6 +5,7 @@ import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
 import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
+import { DeadLetterFilter, DeadLetterRow } from './connector-status.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
 
 export const Locale = z.enum(['vi', 'en']);
@@ -88,6 +89,8 @@ export const BRIDGE_CALLS = {
   },
   /** The audit trail as the logged-in person may see it, newest first. */
   audit: { request: AuditFilter, response: z.array(AuditRow) },
+  /** A connector's dead letters, newest first, for an admin. */
+  deadLetters: { request: DeadLetterFilter, response: z.array(DeadLetterRow) },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;

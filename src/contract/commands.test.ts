@@ -26,6 +26,8 @@ const ALLOWED: Record<CommandName, string> = {
   'preset.delete': 'admin',
   'preset.undo': 'admin',
   'wall.setSchedule': 'admin',
+  'connector.replay': 'admin',
+  'data.publish': 'operator admin',
 };
 
 describe('command table', () => {

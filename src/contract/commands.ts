@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AlarmId } from '../domain/alarms/alarm-schema.js';
 import { type Role } from '../domain/identity/roles.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
+import { TOPICS } from './topics.js';
 
 const Note = z.string().trim().max(1000);
 const Reason = z.string().trim().min(1).max(400);
@@ -17,6 +18,23 @@ const BaseVersion = z.number().int().nonnegative();
 const OPERATORS = ['operator', 'leader', 'admin'] as const satisfies readonly Role[];
 /** Who changes what the room is set up with: presets and the schedule. */
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+
+/** Who may put a figure on the wall by hand (`ioc-wall hub publish`): operators and admins, not leaders. */
+const PUBLISHERS = ['operator', 'admin'] as const satisfies readonly Role[];
+
+/**
+ * Topics of the centre's data, which a person may publish to. The wall's own state has its own commands, and so
+ * have alarms: a hand-written alarm record would skip the lifecycle (and could overwrite someone's acknowledgement).
+ */
+const PUBLISHABLE_TOPICS = ['econ.indicators', 'econ.live', 'gov.tasks'] as const;
+
+/** An event published by hand: its payload checked against its topic's schema before anything is sent. */
+const PublishArgs = z
+  .object({ topic: z.enum(PUBLISHABLE_TOPICS), key: z.string().min(1).max(128), payload: z.unknown() })
+  .superRefine((a, ctx) => {
+    const r = TOPICS[a.topic].payload.safeParse(a.payload);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['payload', ...i.path] } as never);
+  });
 
 interface CommandSpec {
   args: z.ZodType;
@@ -62,6 +80,13 @@ export const COMMANDS = {
   'wall.cancelResponse': { args: z.object({ alarmId: AlarmId }), roles: OPERATORS },
   'wall.setSchedule': {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
+    roles: ADMINS,
+  },
+  /** One event put on a data topic by a person (`ioc-wall hub publish`): scripts, one-off corrections. */
+  'data.publish': { args: PublishArgs, roles: PUBLISHERS },
+  /** Reads a connector's dead letter again (hub/connectors/): its events, or why it is still refused. */
+  'connector.replay': {
+    args: z.object({ connectorId: z.string().min(1).max(48), deadLetterId: z.number().int().positive() }),
     roles: ADMINS,
   },
 } as const satisfies Record<string, CommandSpec>;

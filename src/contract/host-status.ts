@@ -1,5 +1,6 @@
 // GET /api/status of the host: what the console shows and what operators' scripts and tests read.
 import { z } from 'zod';
+import { ConnectorStatusRow } from './connector-status.js';
 import { Monitor, Rect, WindowState } from './wall.js';
 
 export const ShellKind = z.enum(['electron', 'browser', 'headless']);
@@ -115,5 +116,7 @@ export const HostStatus = z.object({
   cache: z.object({ kind: z.enum(['memory', 'sqlite']), keys: z.number().int().nonnegative() }),
   outbox: z.object({ depth: z.number().int().nonnegative() }),
   presets: WallPresetStatus,
+  /** The embedded hub's connectors, as its /api/status gives them; null with a remote hub (see its own status). */
+  connectors: z.array(ConnectorStatusRow).nullable().default(null),
 });
 export type HostStatus = z.infer<typeof HostStatus>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { KnownTopic, TOPICS } from './topics.js';
 import { CommandName, CommandResult, commandArgs } from './commands.js';
+import { ConnectorStatusRow } from './connector-status.js';
 
 // The topics the protocol carries are those defined in ./topics.ts.
 export { KNOWN_TOPICS, KnownTopic } from './topics.js';
@@ -110,6 +111,8 @@ export const HUB_EVENTS = {
   refresh: 'refresh',
   logout: 'logout',
   audit: 'audit',
+  /** An admin reads a connector's dead letters (src/contract/connector-status.ts). */
+  deadLetters: 'dead-letters',
 } as const;
 
 export const HubStatus = z.object({
@@ -124,5 +127,7 @@ export const HubStatus = z.object({
   commands: z.number().int().nonnegative(),
   /** Messages and connections refused by the hub's guard, by why (rate, shape, unknown-event, …). */
   refused: z.record(z.string(), z.number().int().nonnegative()),
+  /** The connectors of `--connectors FILE` (none: an empty list; a hub before connectors sends nothing). */
+  connectors: z.array(ConnectorStatusRow).default([]),
 });
 export type HubStatus = z.infer<typeof HubStatus>;

@@ -19,8 +19,8 @@ export const IndicatorPayload = z.object({
   province: ProvinceCode,
   indicator: IndicatorId,
   value: z.number().finite(),
-  /** Period the figure covers: a month (2026-10) or a quarter (2026-Q3). */
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/),
+  /** Period the figure covers: a month (2026-10), a quarter (2026-Q3), a half year (2026-H1) or a year (2026-Y). */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|H[12]|Y)$/),
   status: z.enum(['preliminary', 'official']),
   sourceSystem: z.string().min(1).max(120),
 });

@@ -110,4 +110,11 @@ describe('formatPeriod', () => {
     expect(formatPeriod('2026-Q4', 'en')).toBe('Q4 2026');
     expect(formatPeriod('sometime', 'vi')).toBe('sometime');
   });
+
+  it('names half years and years', () => {
+    expect(formatPeriod('2025-H1', 'vi')).toBe('6 tháng đầu năm 2025');
+    expect(formatPeriod('2025-H2', 'en')).toBe('H2 2025');
+    expect(formatPeriod('2025-Y', 'vi')).toBe('Năm 2025');
+    expect(formatPeriod('2025-Y', 'en')).toBe('2025');
+  });
 });

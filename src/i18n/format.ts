@@ -140,7 +140,8 @@ export function formatMoneyVnd(dong: number, locale: FormatLocale = 'vi', maximu
 
 const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
 
-/** A reporting period: "2026-10" → "Tháng 10/2026" / "10/2026"; "2026-Q3" → "Quý III/2026" / "Q3 2026". */
+/** A reporting period: "2026-10" → "Tháng 10/2026" / "10/2026"; "2026-Q3" → "Quý III/2026" / "Q3 2026";
+ * "2026-H1" → "6 tháng đầu năm 2026" / "H1 2026"; "2026-Y" → "Năm 2026" / "2026". */
 export function formatPeriod(period: string, locale: FormatLocale = 'vi'): string {
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
   if (month) return locale === 'vi' ? `Tháng ${month[2]}/${month[1]}` : `${month[2]}/${month[1]}`;
@@ -149,5 +150,13 @@ export function formatPeriod(period: string, locale: FormatLocale = 'vi'): strin
     const q = Number(quarter[2]);
     return locale === 'vi' ? `Quý ${ROMAN_QUARTERS[q - 1]}/${quarter[1]}` : `Q${q} ${quarter[1]}`;
   }
+  const half = /^(\d{4})-H([12])$/.exec(period);
+  if (half) {
+    const first = half[2] === '1';
+    if (locale === 'en') return `${first ? 'H1' : 'H2'} ${half[1]}`;
+    return `6 tháng ${first ? 'đầu' : 'cuối'} năm ${half[1]}`;
+  }
+  const year = /^(\d{4})-Y$/.exec(period);
+  if (year) return locale === 'vi' ? `Năm ${year[1]}` : year[1]!;
   return period;
 }

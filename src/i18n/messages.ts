@@ -4,6 +4,8 @@
 // parity check simple.
 import { ALARM_WALL_MESSAGES } from './alarm-wall-messages.js';
 
+import { CONNECTORS_MESSAGES } from './connectors-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -507,6 +509,7 @@ export const MESSAGES = {
       reload: 'Tải lại trang',
     },
     ...ALARM_WALL_MESSAGES.vi,
+    ...CONNECTORS_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1002,6 +1005,7 @@ export const MESSAGES = {
       reload: 'Reload the page',
     },
     ...ALARM_WALL_MESSAGES.en,
+    ...CONNECTORS_MESSAGES.en,
   },
 } as const;
 

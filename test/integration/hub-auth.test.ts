@@ -60,6 +60,12 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'wall.revertToSchedule': {},
   'wall.cancelResponse': { alarmId: 'khong-co' },
   'wall.setSchedule': { entries: [] },
+  'connector.replay': { connectorId: 'khong-co', deadLetterId: 1 },
+  'data.publish': {
+    topic: 'econ.live',
+    key: 'new_businesses_today',
+    payload: { metric: 'new_businesses_today', value: 12, sourceSystem: 'thử' },
+  },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

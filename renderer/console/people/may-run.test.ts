@@ -25,6 +25,8 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'wall.revertToSchedule': ROOM,
   'wall.cancelResponse': ROOM,
   'wall.setSchedule': SETUP,
+  'connector.replay': SETUP,
+  'data.publish': ['operator', 'admin'],
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });

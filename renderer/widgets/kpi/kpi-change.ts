@@ -22,7 +22,8 @@ const KeyPayload = z.object({ value: z.number().finite(), period: z.string().opt
 
 /** Periods compare as strings only within one form: months with months, quarters with quarters. */
 function samePeriodForm(a: string, b: string): boolean {
-  return a.length === b.length && a.includes('Q') === b.includes('Q');
+  // The letter after the year says month (none), quarter (Q), half (H) or year (Y).
+  return a.replace(/[\d-]/g, '') === b.replace(/[\d-]/g, '');
 }
 
 function change(current: number, previous: number, basis: ChangeBasis): KpiChange {
