@@ -2,10 +2,11 @@
 // CommandHandlers, so a command added to the table does not compile until it has a handler here.
 import { type CommandName, commandArgs } from '../../src/contract/commands.js';
 import { ALERT_HANDLERS } from './alert-commands.js';
+import { BRIEFING_HANDLERS } from './briefing-commands.js';
 import type { CommandContext, CommandHandlers, Execution } from './execution.js';
 import { PRESET_HANDLERS } from './preset-commands.js';
 
-const COMMAND_HANDLERS: CommandHandlers = { ...ALERT_HANDLERS, ...PRESET_HANDLERS };
+const COMMAND_HANDLERS: CommandHandlers = { ...ALERT_HANDLERS, ...PRESET_HANDLERS, ...BRIEFING_HANDLERS };
 
 /** Runs a command's handler with its arguments parsed by the table's schema of that command. */
 export function executeCommand<K extends CommandName>(name: K, args: unknown, ctx: CommandContext): Execution {

@@ -12,6 +12,15 @@ const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = 
   'wall.activate': (a) => `preset:${a.presetId}`,
   'wall.revertToSchedule': () => 'wall:schedule',
   'wall.setSchedule': () => 'wall:schedule',
+  'briefing.save': (a) => `briefing:${a.briefing.id}`,
+  'briefing.delete': (a) => `briefing:${a.briefingId}`,
+  'briefing.start': (a) => `briefing:${a.briefingId}`,
+  'briefing.next': () => 'briefing:wall',
+  'briefing.previous': () => 'briefing:wall',
+  'briefing.jump': () => 'briefing:wall',
+  'briefing.end': () => 'briefing:wall',
+  'briefing.black': () => 'briefing:wall',
+  'briefing.spotlight': () => 'briefing:wall',
 };
 
 /** `args` as the command's schema parsed them (CommandRequest checks them). */

@@ -20,6 +20,15 @@ const ALLOWED: Record<CommandName, string> = {
   'preset.delete': 'admin',
   'preset.undo': 'admin',
   'wall.setSchedule': 'admin',
+  'briefing.save': 'leader admin',
+  'briefing.delete': 'leader admin',
+  'briefing.start': 'leader admin',
+  'briefing.next': 'leader admin',
+  'briefing.previous': 'leader admin',
+  'briefing.jump': 'leader admin',
+  'briefing.end': 'leader admin',
+  'briefing.black': 'leader admin',
+  'briefing.spotlight': 'leader admin',
 };
 
 describe('command table', () => {

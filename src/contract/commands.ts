@@ -3,6 +3,7 @@
 // console may send — so a command added here is refused by the compiler until the hub has a handler for it.
 import { z } from 'zod';
 import { type Role } from '../domain/identity/roles.js';
+import { BriefingDraft, BriefingId, SceneId, Spotlight } from '../domain/briefing/briefing-schema.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
 
 const AlertId = z.string().min(1).max(64);
@@ -14,6 +15,10 @@ const BaseVersion = z.number().int().nonnegative();
 const OPERATORS = ['operator', 'leader', 'admin'] as const satisfies readonly Role[];
 /** Who changes what the room is set up with: presets and the schedule. */
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** Who prepares and presents briefings. */
+const LEADERS = ['leader', 'admin'] as const satisfies readonly Role[];
+/** A step names the scene it was pressed on: a press queued offline, or a second presenter's, skips nothing. */
+const Step = z.object({ from: SceneId.optional() });
 
 interface CommandSpec {
   args: z.ZodType;
@@ -36,6 +41,19 @@ export const COMMANDS = {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
     roles: ADMINS,
   },
+  /** `baseVersion` 0 creates a new briefing. */
+  'briefing.save': { args: z.object({ briefing: BriefingDraft, baseVersion: BaseVersion }), roles: LEADERS },
+  'briefing.delete': { args: z.object({ briefingId: BriefingId, baseVersion: BaseVersion }), roles: LEADERS },
+  /** Presents a briefing from its first scene, or from `sceneId`. */
+  'briefing.start': { args: z.object({ briefingId: BriefingId, sceneId: SceneId.optional() }), roles: LEADERS },
+  'briefing.next': { args: Step, roles: LEADERS },
+  'briefing.previous': { args: Step, roles: LEADERS },
+  'briefing.jump': { args: z.object({ sceneId: SceneId }), roles: LEADERS },
+  /** The wall shows again what the presets and schedule say. */
+  'briefing.end': { args: z.object({}), roles: LEADERS },
+  'briefing.black': { args: z.object({ on: z.boolean() }), roles: LEADERS },
+  /** null: no tile spotlighted. */
+  'briefing.spotlight': { args: z.object({ spotlight: Spotlight.nullable() }), roles: LEADERS },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -55,7 +73,8 @@ export function commandArgs<K extends CommandName>(name: K): z.ZodType<ParsedCom
 
 /**
  * Why a command was rejected, for the console to act on (the message is for people). conflict: based on a
- * version that is no longer current. not-found: no such alert or preset. invalid-state: already in the state
+ * version that is no longer current (for a briefing step: the wall is at another scene). not-found: no such
+ * alert, preset, briefing or scene. invalid-state: already in the state
  * asked for. nothing-to-undo, history-lost: an undo with no earlier version, or one the hub no longer keeps.
  * limit: the hub already stores as much of it as it allows. forbidden: the issuer's roles do not allow it.
  */

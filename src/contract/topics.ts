@@ -3,6 +3,7 @@
 // everything else about a topic (KnownTopic, the stale warning, retention, the console's names) is read from here.
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
+import { BriefingPayload, BriefingStatePayload } from '../domain/briefing/briefing-schema.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
 
@@ -101,6 +102,15 @@ export const TOPICS = {
   },
   /** The wall's schedule and manual override, one key: `wall`. */
   'wall.state': { payload: WallStatePayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'topic.wallState' },
+  /** Briefings, one key per briefing id (latest event = current version), kept a year like presets. */
+  'briefing.briefings': {
+    payload: BriefingPayload,
+    expectedPeriodS: NEVER_STALE_S,
+    minRetentionMs: 365 * DAY_MS,
+    labelKey: 'briefing.topicBriefings',
+  },
+  /** What the wall presents (briefing, scene, black, spotlight), one key: `wall`. */
+  'briefing.state': { payload: BriefingStatePayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'briefing.topicState' },
 } as const satisfies Record<string, TopicDefinition>;
 
 export type KnownTopic = keyof typeof TOPICS;
