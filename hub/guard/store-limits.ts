@@ -53,7 +53,7 @@ export function presetStoreProblem(
   log: EventLog,
   presetId: string,
   bytes: number,
-  limits = STORE_LIMITS,
+  limits: Pick<typeof STORE_LIMITS, 'presets' | 'presetIds' | 'presetBytes'> = STORE_LIMITS,
 ): string | undefined {
   const figures = storedFigures(log, 'wall.presets');
   const current = log.latestOf('wall.presets', presetId);
@@ -75,7 +75,7 @@ export function briefingStoreProblem(
   log: EventLog,
   briefingId: string,
   bytes: number,
-  limits = STORE_LIMITS,
+  limits: Pick<typeof STORE_LIMITS, 'briefingIds' | 'briefingBytes'> = STORE_LIMITS,
 ): string | undefined {
   const figures = storedFigures(log, 'briefing.briefings');
   if (!log.latestOf('briefing.briefings', briefingId) && figures.ids >= limits.briefingIds) {

@@ -2,8 +2,7 @@
 // briefing, versioned like presets) and of `briefing.state` (one key, `wall`: what is being presented). Pure
 // schemas, shared by the hub, the host, the wall, the console's editor, the presenter page and the PDF pack.
 import { z } from 'zod';
-import { SurfaceId } from '../../contract/wall.js';
-import { PROVINCE_CODES } from '../provinces.js';
+import { ChartFocus, orderedRange, KpiFocus, MapFocus, SurfaceId, type TileFocusSpec } from '../../contract/wall.js';
 import { PresetId } from '../presets/preset-schema.js';
 
 export const BriefingId = z
@@ -13,32 +12,28 @@ export const BriefingId = z
 /** A scene's id inside its briefing: stable while scenes are reordered (the editor's keys, `briefing.jump`). */
 export const SceneId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'scene id: lower-case letters, digits or -');
 
-const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
 const EpochMs = z.number().int().nonnegative();
 
 /** Which tile of the scene's preset a focus applies to. */
 const TileRef = { surfaceId: SurfaceId, tileId: z.string().min(1).max(64) };
 
 /**
- * What one tile shows during a scene. map: zoomed on these provinces (one province, or a region as the set of
- * its provinces). chart: its time axis from `from` to `to`. kpi: this tile highlighted (the others dimmed).
+ * What one tile shows during a scene (src/contract/wall.ts, TileFocusSpec) and which tile. map: zoomed on these
+ * provinces (one province, or a region as the set of its provinces). chart: its time axis from `from` to `to`.
+ * kpi: this tile highlighted.
  */
 export const TileFocus = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('map'),
-    ...TileRef,
-    provinces: z
-      .array(ProvinceCode)
-      .min(1)
-      .max(PROVINCE_CODES.length)
-      .refine((p) => new Set(p).size === p.length, { message: 'a province is listed twice' }),
-  }),
-  z
-    .object({ kind: z.literal('chart'), ...TileRef, from: EpochMs, to: EpochMs })
-    .refine((c) => c.from < c.to, { message: 'chart range: from must be before to' }),
-  z.object({ kind: z.literal('kpi'), ...TileRef }),
+  MapFocus.extend(TileRef),
+  orderedRange(ChartFocus.extend(TileRef)),
+  KpiFocus.extend(TileRef),
 ]);
 export type TileFocus = z.infer<typeof TileFocus>;
+
+/** The focus as the tile carries it, without naming the tile. */
+export function focusSpec(focus: TileFocus): TileFocusSpec {
+  const { surfaceId: _surface, tileId: _tile, ...spec } = focus;
+  return spec;
+}
 
 export const Scene = z.object({
   id: SceneId,
