@@ -20,6 +20,7 @@ import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
+import { BriefingSection } from './briefing/BriefingSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
@@ -138,6 +139,7 @@ function ConsoleView(): ReactNode {
         <main className="console__sections">
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <LayoutEditor status={status} onShowTrail={showTrail} />
+          <BriefingSection />
           <AuditSection trail={trail} />
           <section>
             <h2>{t('console.host')}</h2>
