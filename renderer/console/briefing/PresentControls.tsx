@@ -6,8 +6,13 @@
 // already left.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BriefingPayload, BriefingStatePayload } from '../../../src/domain/briefing/briefing-schema.js';
+import {
+  type BriefingPayload,
+  type BriefingStatePayload,
+  Spotlight,
+} from '../../../src/domain/briefing/briefing-schema.js';
 import { currentSceneIndex } from '../../../src/domain/briefing/presentation.js';
+import { useWallPresets } from '../editor/use-wall-presets';
 import { useMayRun } from '../people/use-may-run';
 import { isTyping, presenterAction } from './presenter-keys';
 import type { RunCommand } from '../editor/use-command';
@@ -24,6 +29,10 @@ export function PresentControls({ state, briefing, run }: PresentControlsProps):
   const index = state ? currentSceneIndex(state, briefing) : null;
   const scene = index === null ? undefined : briefing?.scenes[index];
   const next = index === null ? undefined : briefing?.scenes[index + 1];
+  const preset = useWallPresets().byId.get(scene?.presetId ?? '');
+  const tiles = Object.entries(preset?.layouts ?? {}).flatMap(([surfaceId, l]) =>
+    l.tiles.map((tile) => ({ surfaceId, tileId: tile.id, kind: tile.kind })),
+  );
 
   const act = useRef<(action: 'next' | 'previous' | 'black') => void>(() => undefined);
   act.current = (action) => {
@@ -94,6 +103,30 @@ export function PresentControls({ state, briefing, run }: PresentControlsProps):
           <button type="button" className="button button--danger" onClick={() => run('briefing.end', {})}>
             ■ {t('briefing.end')}
           </button>
+          <label>
+            {t('briefing.spotlight')}{' '}
+            <select
+              value={
+                state.spotlight ? `${state.spotlight.scope}|${state.spotlight.surfaceId}|${state.spotlight.tileId}` : ''
+              }
+              onChange={(e) => {
+                const [scope, surfaceId, tileId] = e.target.value.split('|');
+                const spot = Spotlight.safeParse({ scope, surfaceId, tileId });
+                run('briefing.spotlight', { spotlight: spot.success ? spot.data : null });
+              }}
+              data-testid="briefing-spotlight"
+            >
+              <option value="">{t('briefing.spotlightOff')}</option>
+              {(['monitor', 'wall'] as const).flatMap((scope) =>
+                tiles.map((x) => (
+                  <option key={`${scope}|${x.surfaceId}|${x.tileId}`} value={`${scope}|${x.surfaceId}|${x.tileId}`}>
+                    {x.surfaceId} · {x.tileId} ({x.kind}) —{' '}
+                    {t(scope === 'wall' ? 'briefing.acrossWall' : 'briefing.oneMonitor')}
+                  </option>
+                )),
+              )}
+            </select>
+          </label>
           <small className="briefing__hint">{t('briefing.keysHint')}</small>
         </div>
       )}
