@@ -13,6 +13,7 @@ import type { BriefingDraftInput } from '../../src/domain/briefing/briefing-sche
 import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
 import { call } from '../support/bridge-client.js';
 import { type CliRun, REPO } from '../support/cli-process.js';
+import { gridMonitors } from '../support/grid-monitors.js';
 import { startHeadlessApp } from '../support/headless-app.js';
 import { addHubUser, type Credentials, loginOnPage } from '../support/people.js';
 import { until } from '../support/start-test-host.js';
@@ -27,15 +28,7 @@ let leader: Credentials;
 let presenter: Page;
 const walls = new Map<string, Page>();
 
-const WALL = {
-  name: 'Tường 2×2',
-  monitors: [
-    { id: 'tl', name: 'Trên trái', x: 0, y: 0, width: 1920, height: 1080, primary: true },
-    { id: 'tr', name: 'Trên phải', x: 1920, y: 0, width: 1920, height: 1080 },
-    { id: 'bl', name: 'Dưới trái', x: 0, y: 1080, width: 1920, height: 1080 },
-    { id: 'br', name: 'Dưới phải', x: 1920, y: 1080, width: 1920, height: 1080 },
-  ],
-};
+const WALL = { name: 'Tường 2×2', monitors: gridMonitors(2, 2) };
 
 const BRIEFING: BriefingDraftInput = {
   id: 'giao-ban-e2e',

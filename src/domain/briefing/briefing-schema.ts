@@ -57,7 +57,6 @@ export const Scene = z.object({
   durationS: z.number().int().min(1).max(3600).nullable().default(null),
 });
 export type Scene = z.infer<typeof Scene>;
-export type SceneInput = z.input<typeof Scene>;
 
 /** What a leader edits: the hub gives it its version, time and author. */
 export const BriefingDraft = z.object({
