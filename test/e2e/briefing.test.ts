@@ -23,6 +23,8 @@ const shots = join(REPO, 'test-results', 'briefing');
 const SURFACES = ['wall-1', 'wall-2', 'wall-3', 'wall-4'];
 let app: CliRun;
 let browser: Browser;
+/** The presenter's own browser: its page is a foreground tab, as the leader's screen is, not throttled behind the walls. */
+let presenterBrowser: Browser;
 let bridge: Socket;
 let leader: Credentials;
 let presenter: Page;
@@ -69,7 +71,8 @@ beforeAll(async () => {
     await page.goto(url);
     walls.set(id, page);
   }
-  presenter = await browser.newPage({ viewport: { width: 1600, height: 1100 } });
+  presenterBrowser = await launchTestChromium();
+  presenter = await presenterBrowser.newPage({ viewport: { width: 1600, height: 1100 } });
   await presenter.goto(app.stdout().match(/console: (\S+)/)![1]!);
   await loginOnPage(presenter, leader);
   await presenter.getByTestId('briefing-section').waitFor({ timeout: 30_000 });
@@ -78,6 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   bridge?.close();
   await browser?.close();
+  await presenterBrowser?.close();
   await app?.stop();
 });
 
@@ -104,8 +108,6 @@ async function wallShows(presetId: string): Promise<void> {
 const consoleAt = (sceneId: string) =>
   presenter.locator(`[data-testid=briefing-state][data-scene-id=${sceneId}]`).waitFor({ timeout: 20_000 });
 
-// Clicks are forced: four wall pages on a loaded 2-core machine can starve the console page's animation frames,
-// which Playwright's "stable" check waits for; the element is there and enabled either way.
 describe('presenting a briefing', () => {
   it('starts from the console and steps every window by keyboard: PageDown, ArrowLeft', async () => {
     const section = presenter.getByTestId('briefing-section');
