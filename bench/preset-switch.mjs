@@ -27,10 +27,10 @@ import {
   within,
 } from './support.mjs';
 
-const SURFACES = ['wall-1', 'wall-2', 'wall-3', 'wall-4'];
+export const SURFACES = ['wall-1', 'wall-2', 'wall-3', 'wall-4'];
 /** Both cover all four surfaces, with different tile ids: every switch changes every surface. */
-const PRESETS = ['giao-ban-sang', 'ung-pho-khan-cap'];
-const TARGET_MS = 300;
+export const PRESETS = ['giao-ban-sang', 'ung-pho-khan-cap'];
+export const TARGET_MS = 300;
 const WALL = {
   name: 'bench 2×2',
   monitors: [
@@ -41,9 +41,9 @@ const WALL = {
   ],
 };
 
-const now = () => performance.timeOrigin + performance.now();
+export const now = () => performance.timeOrigin + performance.now();
 
-function tileIds(presetId, surfaceId) {
+export function tileIds(presetId, surfaceId) {
   return DEMO_PRESETS.find((p) => p.id === presetId).layouts[surfaceId].tiles.map((t) => t.id);
 }
 
@@ -52,7 +52,7 @@ function tileIds(presetId, surfaceId) {
  * painted — a MutationObserver sees React's commit, requestAnimationFrame waits for that frame, and a message
  * posted from the frame callback runs only after the frame was rendered.
  */
-function arm(page, ids) {
+export function arm(page, ids) {
   return page.evaluate((want) => {
     window.__painted = new Promise((resolve) => {
       const target = JSON.stringify(want);
@@ -75,7 +75,7 @@ function arm(page, ids) {
   }, ids);
 }
 
-async function startHost(dir) {
+export async function startHost(dir) {
   const wallFile = join(dir, 'wall.json');
   writeFileSync(wallFile, JSON.stringify(WALL));
   const env = { ...process.env, IOC_LOG_LEVEL: 'error' };
@@ -118,20 +118,12 @@ async function startHost(dir) {
   return { origin, token, urls, login: { user, password } };
 }
 
-export async function run({ quick, print }) {
-  const switches = quick ? 6 : 40;
-  const warmup = 2;
-  print(
-    section('5. preset switch: operator action → every surface of a 4-monitor wall painted (ms)', [
-      `\`ioc-wall start --shell headless --wall\` with four 1920×1080 monitors (2×2) and its embedded demo hub; four`,
-      `wall pages (960×540) in one headless Chromium. A switch is the console's bridge call \`command\``,
-      `{wall.activate}: outbox (synchronous=FULL) → hub command log → feed → host → \`layout\` event → each page`,
-      `swaps its grid. Clock from just before the call until the last of the four pages has painted a frame with`,
-      `the new preset's tiles. ${switches} switches alternating ${PRESETS.join(' ↔ ')} (${warmup} more first, not counted),`,
-      `300 ms apart. Pages report paint times on the same machine clock (performance.timeOrigin + now()).`,
-    ]),
-  );
-  const dir = tempDir('preset');
+/**
+ * A host with a 2×2 wall, a bridge client logged in as the demo person (as a console), and the four wall pages
+ * open in one headless Chromium, first data painted. `call` sends a command; `layoutAt.last` is when the bridge
+ * client last got a `layout` event.
+ */
+export async function openWall(dir) {
   const host = await startHost(dir);
   const bridge = connectBridge(host.origin, host.token);
   await connected(bridge);
@@ -140,8 +132,8 @@ export async function run({ quick, print }) {
       res?.ok && res.result.ok ? resolve() : reject(new Error(`login refused: ${JSON.stringify(res)}`)),
     ),
   );
-  let lastLayoutAt = 0;
-  bridge.on('layout', () => (lastLayoutAt = now()));
+  const layoutAt = { last: 0 };
+  bridge.on('layout', () => (layoutAt.last = now()));
   const browser = await chromium.launch({
     executablePath: process.env.IOC_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -170,12 +162,28 @@ export async function run({ quick, print }) {
           err ? reject(err) : res.ok ? resolve(res.result) : reject(new Error(res.error.message)),
         ),
     );
+  return { bridge, pages, browser, call, layoutAt };
+}
 
+export async function run({ quick, print }) {
+  const switches = quick ? 6 : 40;
+  const warmup = 2;
+  print(
+    section('5. preset switch: operator action → every surface of a 4-monitor wall painted (ms)', [
+      `\`ioc-wall start --shell headless --wall\` with four 1920×1080 monitors (2×2) and its embedded demo hub; four`,
+      `wall pages (960×540) in one headless Chromium. A switch is the console's bridge call \`command\``,
+      `{wall.activate}: outbox (synchronous=FULL) → hub command log → feed → host → \`layout\` event → each page`,
+      `swaps its grid. Clock from just before the call until the last of the four pages has painted a frame with`,
+      `the new preset's tiles. ${switches} switches alternating ${PRESETS.join(' ↔ ')} (${warmup} more first, not counted),`,
+      `300 ms apart. Pages report paint times on the same machine clock (performance.timeOrigin + now()).`,
+    ]),
+  );
+  const { bridge, pages, browser, call, layoutAt } = await openWall(tempDir('preset'));
   const results = [];
   for (let i = 0; i < warmup + switches; i++) {
     const presetId = PRESETS[i % PRESETS.length];
     await Promise.all(pages.map(({ surface, page }) => arm(page, tileIds(presetId, surface))));
-    lastLayoutAt = 0;
+    layoutAt.last = 0;
     const t0 = now();
     await call('wall.activate', { presetId });
     const stored = now() - t0;
@@ -189,7 +197,7 @@ export async function run({ quick, print }) {
     if (i >= warmup) {
       results.push({
         stored,
-        layout: lastLayoutAt ? lastLayoutAt - t0 : NaN,
+        layout: layoutAt.last ? layoutAt.last - t0 : NaN,
         first: Math.min(...perPage),
         all: Math.max(...perPage),
       });

@@ -33,6 +33,11 @@ import { HandshakeAudit } from './access/handshake-audit.js';
 import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
+import {
+  BRIEFING_STATE_KEY,
+  BriefingStatePayload,
+  briefingInProgress,
+} from '../src/domain/briefing/briefing-schema.js';
 import { Choreographer, type ChoreographerOptions } from './alarms/choreographer.js';
 import { serveDeadLetters } from './access/serve-dead-letters.js';
 import type { ConnectorEntry } from './connectors/connectors-file.js';
@@ -179,7 +184,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     publish: append,
     onAlarm: () => () => {},
     responseOf: () => undefined,
-    briefingActive: () => false,
+    // A briefing holds the wall: responses wait (the wall shows only a discreet banner).
+    briefingActive: () =>
+      briefingInProgress(
+        BriefingStatePayload.safeParse(log.latestOf('briefing.state', BRIEFING_STATE_KEY)?.payload).data,
+      ),
     ...options.choreography,
     clock: Date.now,
     logger,

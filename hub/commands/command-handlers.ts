@@ -2,6 +2,7 @@
 // CommandHandlers, so a command added to the table does not compile until it has a handler here.
 import { type CommandName, commandArgs } from '../../src/contract/commands.js';
 import { ALARM_HANDLERS } from './alarm-commands.js';
+import { BRIEFING_HANDLERS } from './briefing-commands.js';
 import { CONNECTOR_HANDLERS } from './connector-commands.js';
 import type { CommandContext, CommandHandlers, Execution } from './execution.js';
 import { PRESET_HANDLERS } from './preset-commands.js';
@@ -12,6 +13,7 @@ const COMMAND_HANDLERS: CommandHandlers = {
   ...PRESET_HANDLERS,
   ...RESPONSE_HANDLERS,
   ...CONNECTOR_HANDLERS,
+  ...BRIEFING_HANDLERS,
 };
 
 /** Runs a command's handler with its arguments parsed by the table's schema of that command. */

@@ -21,6 +21,15 @@ const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = 
   'wall.cancelResponse': (a) => `alarm:${a.alarmId}`,
   'connector.replay': (a) => `connector:${a.connectorId}`,
   'data.publish': (a) => `${a.topic}:${a.key}`,
+  'briefing.save': (a) => `briefing:${a.briefing.id}`,
+  'briefing.delete': (a) => `briefing:${a.briefingId}`,
+  'briefing.start': (a) => `briefing:${a.briefingId}`,
+  'briefing.next': () => 'briefing:wall',
+  'briefing.previous': () => 'briefing:wall',
+  'briefing.jump': () => 'briefing:wall',
+  'briefing.end': () => 'briefing:wall',
+  'briefing.black': () => 'briefing:wall',
+  'briefing.spotlight': () => 'briefing:wall',
 };
 
 /** `args` as the command's schema parsed them (CommandRequest checks them). */

@@ -22,6 +22,7 @@ import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
 import { ResponsesSection } from './responses/ResponsesSection';
 import { ConnectorsSection } from './connectors/ConnectorsSection';
+import { BriefingSection } from './briefing/BriefingSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
@@ -141,6 +142,7 @@ function ConsoleView(): ReactNode {
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <ResponsesSection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
+          <BriefingSection />
           <AuditSection trail={trail} />
           <ConnectorsSection connectors={status.connectors} />
           <section>

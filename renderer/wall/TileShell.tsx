@@ -20,6 +20,7 @@ export function TileShell({ tile, layout, state, badge, children }: TileShellPro
       data-tile-id={tile.id}
       data-kind={tile.kind}
       data-state={state}
+      data-focus={tile.focus?.kind}
       style={gridArea(tile, layout)}
     >
       <div className="tile__body">{children}</div>

@@ -56,7 +56,7 @@ function LiveTile({
       state={readsData && asOf === null ? 'waiting' : 'ok'}
       badge={readsData ? <AgeBadge asOf={asOf} topics={instance.topics} /> : undefined}
     >
-      {instance.render(tile.id)}
+      {instance.render(tile.id, tile.focus)}
     </TileShell>
   );
 }

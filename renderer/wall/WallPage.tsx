@@ -12,6 +12,7 @@ import { AlarmBanner } from './AlarmBanner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
+import { useBriefingOnWall } from './use-briefing-on-wall';
 import { useHeartbeat } from './use-heartbeat';
 
 export function WallPage({ params, surfaceId }: { params: BridgeParams; surfaceId: string }): ReactNode {
@@ -45,21 +46,35 @@ function WallSurface({ surfaceId }: { surfaceId: string }): ReactNode {
   return <SurfaceGrid surface={snapshot.hello.surface} />;
 }
 
+/** The spotlighted tile alone, filling the window. */
+const SPOTLIGHT_GRID = { columns: 1, rows: 1, tiles: [] };
+
 function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   const { t } = useTranslation();
   const session = useSession();
   const { connection, feed } = useSessionSnapshot();
   const root = useRef<HTMLDivElement>(null);
   const { layout } = surface;
+  const briefing = useBriefingOnWall(surface);
   useHeartbeat(session, surface.id, layout.tiles.length, root);
   useEffect(() => {
     document.title = `IOC Wall — ${surface.id}`; // window managers and xdotool find wall windows by this name
   }, [surface.id]);
   return (
-    <div className="wall" ref={root} data-surface-id={surface.id}>
+    <div
+      className={`wall${briefing.spotlight ? ' wall--dimmed' : ''}`}
+      ref={root}
+      data-surface-id={surface.id}
+      data-briefing={briefing.inProgress ? 'on' : undefined}
+    >
       <ConnectionBanner connection={connection} feed={feed} />
-      {/* TODO(lead, at the briefing merge): briefingActive from briefing.state (briefingId !== null). */}
-      {layout.alarmBanner !== false && <AlarmBanner briefingActive={false} />}
+      {layout.alarmBanner !== false && <AlarmBanner briefingActive={briefing.inProgress} />}
+      {briefing.spotTile && (
+        <div className="wall__spotlight" data-testid="wall-spotlight" data-tile-id={briefing.spotTile.id}>
+          <TileView tile={{ ...briefing.spotTile, x: 0, y: 0, w: 1, h: 1 }} layout={SPOTLIGHT_GRID} />
+        </div>
+      )}
+      {briefing.black && <div className="wall__black" data-testid="wall-black" />}
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
         <SpanningCanvas layout={layout} canvas={surface.canvas} />
       ) : (

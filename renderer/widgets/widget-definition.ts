@@ -3,6 +3,7 @@
 import { createElement, type ComponentType, type ReactElement } from 'react';
 import { z } from 'zod';
 import type { KnownTopic } from '../../src/contract/hub-protocol.js';
+import type { TileFocusSpec } from '../../src/contract/wall.js';
 import type { LatestValues } from '../../src/domain/latest-values.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
 import { newestTime } from '../state/payloads';
@@ -10,6 +11,8 @@ import { newestTime } from '../state/payloads';
 export interface WidgetProps<S> {
   readonly tileId: string;
   readonly settings: S;
+  /** During a briefing's scene: what the tile is to show (a kind that has no use for it ignores it). */
+  readonly focus?: TileFocusSpec;
 }
 
 export interface WidgetDefinition<S> {
@@ -35,7 +38,7 @@ export interface TileInstance {
   readonly kind: string;
   readonly topics: readonly KnownTopic[];
   asOf(values: LatestValues): number | null;
-  render(tileId: string): ReactElement;
+  render(tileId: string, focus?: TileFocusSpec): ReactElement;
 }
 
 export type TileInstantiation =
@@ -70,7 +73,7 @@ export function defineWidget<S>(definition: WidgetDefinition<S>): Widget {
           kind: definition.kind,
           topics,
           asOf: (values) => (definition.asOf ? definition.asOf(settings, values) : newestTime(values, topics)),
-          render: (tileId) => createElement(definition.Component, { tileId, settings }),
+          render: (tileId, focus) => createElement(definition.Component, { tileId, settings, focus }),
         },
       };
     },

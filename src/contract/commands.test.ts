@@ -28,6 +28,15 @@ const ALLOWED: Record<CommandName, string> = {
   'wall.setSchedule': 'admin',
   'connector.replay': 'admin',
   'data.publish': 'operator admin',
+  'briefing.save': 'leader admin',
+  'briefing.delete': 'leader admin',
+  'briefing.start': 'leader admin',
+  'briefing.next': 'leader admin',
+  'briefing.previous': 'leader admin',
+  'briefing.jump': 'leader admin',
+  'briefing.end': 'leader admin',
+  'briefing.black': 'leader admin',
+  'briefing.spotlight': 'leader admin',
 };
 
 describe('command table', () => {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AlarmId } from '../domain/alarms/alarm-schema.js';
 import { type Role } from '../domain/identity/roles.js';
+import { BriefingDraft, BriefingId, SceneId, Spotlight } from '../domain/briefing/briefing-schema.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
 import { TOPICS } from './topics.js';
 
@@ -18,6 +19,10 @@ const BaseVersion = z.number().int().nonnegative();
 const OPERATORS = ['operator', 'leader', 'admin'] as const satisfies readonly Role[];
 /** Who changes what the room is set up with: presets and the schedule. */
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** Who prepares and presents briefings. */
+const LEADERS = ['leader', 'admin'] as const satisfies readonly Role[];
+/** A step names the scene it was pressed on: a press queued offline, or a second presenter's, skips nothing. */
+const Step = z.object({ from: SceneId.optional() });
 
 /** Who may put a figure on the wall by hand (`ioc-wall hub publish`): operators and admins, not leaders. */
 const PUBLISHERS = ['operator', 'admin'] as const satisfies readonly Role[];
@@ -89,6 +94,19 @@ export const COMMANDS = {
     args: z.object({ connectorId: z.string().min(1).max(48), deadLetterId: z.number().int().positive() }),
     roles: ADMINS,
   },
+  /** `baseVersion` 0 creates a new briefing. */
+  'briefing.save': { args: z.object({ briefing: BriefingDraft, baseVersion: BaseVersion }), roles: LEADERS },
+  'briefing.delete': { args: z.object({ briefingId: BriefingId, baseVersion: BaseVersion }), roles: LEADERS },
+  /** Presents a briefing from its first scene, or from `sceneId`. */
+  'briefing.start': { args: z.object({ briefingId: BriefingId, sceneId: SceneId.optional() }), roles: LEADERS },
+  'briefing.next': { args: Step, roles: LEADERS },
+  'briefing.previous': { args: Step, roles: LEADERS },
+  'briefing.jump': { args: z.object({ sceneId: SceneId }), roles: LEADERS },
+  /** The wall shows again what the presets and schedule say. */
+  'briefing.end': { args: z.object({}), roles: LEADERS },
+  'briefing.black': { args: z.object({ on: z.boolean() }), roles: LEADERS },
+  /** null: no tile spotlighted. */
+  'briefing.spotlight': { args: z.object({ spotlight: Spotlight.nullable() }), roles: LEADERS },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -108,7 +126,8 @@ export function commandArgs<K extends CommandName>(name: K): z.ZodType<ParsedCom
 
 /**
  * Why a command was rejected, for the console to act on (the message is for people). conflict: based on a
- * version that is no longer current. not-found: no such alert or preset. invalid-state: already in the state
+ * version that is no longer current (for a briefing step: the wall is at another scene). not-found: no such
+ * alert, preset, briefing or scene. invalid-state: already in the state
  * asked for. nothing-to-undo, history-lost: an undo with no earlier version, or one the hub no longer keeps.
  * limit: the hub already stores as much of it as it allows. forbidden: the issuer's roles do not allow it.
  */

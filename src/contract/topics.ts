@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { WallResponsesPayload } from '../domain/alarms/response-schema.js';
+import { BriefingPayload, BriefingStatePayload } from '../domain/briefing/briefing-schema.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import { WarningPayload } from '../domain/warnings/warning-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -90,6 +91,15 @@ export const TOPICS = {
   'wall.state': { payload: WallStatePayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'topic.wallState' },
   /** The wall's answers to alarms now (src/domain/alarms/choreography.ts), one key: `wall`. */
   'wall.responses': { payload: WallResponsesPayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'alarmWall.topic' },
+  /** Briefings, one key per briefing id (latest event = current version), kept a year like presets. */
+  'briefing.briefings': {
+    payload: BriefingPayload,
+    expectedPeriodS: NEVER_STALE_S,
+    minRetentionMs: 365 * DAY_MS,
+    labelKey: 'briefing.topicBriefings',
+  },
+  /** What the wall presents (briefing, scene, black, spotlight), one key: `wall`. */
+  'briefing.state': { payload: BriefingStatePayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'briefing.topicState' },
 } as const satisfies Record<string, TopicDefinition>;
 
 export type KnownTopic = keyof typeof TOPICS;

@@ -1,5 +1,6 @@
 // Monitors, surfaces and layouts: the shapes the host, the shells and the renderer share.
 import { z } from 'zod';
+import { PROVINCE_CODES } from '../domain/provinces.js';
 
 export const Rect = z.object({
   x: z.number().int(),
@@ -69,6 +70,30 @@ export type WindowState = z.infer<typeof WindowState>;
 
 export const SurfaceId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'surface id: lower-case letters, digits or -');
 
+const ProvinceCode = z.enum(PROVINCE_CODES as [string, ...string[]]);
+const EpochMs = z.number().int().nonnegative();
+
+/** A map zoomed on these provinces (one province, or a region as the set of its provinces). */
+export const MapFocus = z.object({
+  kind: z.literal('map'),
+  provinces: z
+    .array(ProvinceCode)
+    .min(1)
+    .max(PROVINCE_CODES.length)
+    .refine((p) => new Set(p).size === p.length, { message: 'a province is listed twice' }),
+});
+/** A chart's time axis from `from` to `to` (epoch ms). */
+export const ChartFocus = z.object({ kind: z.literal('chart'), from: EpochMs, to: EpochMs });
+/** This KPI highlighted. */
+export const KpiFocus = z.object({ kind: z.literal('kpi') });
+/** A chart focus (with or without its tile's name) whose range runs forwards. */
+export const orderedRange = <T extends z.ZodType<{ from: number; to: number }>>(chart: T): T =>
+  chart.refine((c) => c.from < c.to, { message: 'chart range: from must be before to' });
+
+/** What a tile shows during a briefing's scene (src/domain/briefing): set by the host, honoured by the widget. */
+export const TileFocusSpec = z.discriminatedUnion('kind', [MapFocus, orderedRange(ChartFocus), KpiFocus]);
+export type TileFocusSpec = z.infer<typeof TileFocusSpec>;
+
 export const Tile = z.object({
   id: z.string().min(1).max(64),
   kind: z.string().min(1).max(64),
@@ -78,6 +103,8 @@ export const Tile = z.object({
   w: z.number().int().positive(),
   h: z.number().int().positive(),
   settings: z.record(z.string(), z.unknown()).default({}),
+  /** Only during a briefing's scene; never part of a saved preset. */
+  focus: TileFocusSpec.optional(),
 });
 export type Tile = z.infer<typeof Tile>;
 

@@ -6,6 +6,8 @@ import { ALARM_WALL_MESSAGES } from './alarm-wall-messages.js';
 
 import { CONNECTORS_MESSAGES } from './connectors-messages.js';
 
+import { BRIEFING_MESSAGES } from './briefing-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -510,6 +512,7 @@ export const MESSAGES = {
     },
     ...ALARM_WALL_MESSAGES.vi,
     ...CONNECTORS_MESSAGES.vi,
+    ...BRIEFING_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1006,6 +1009,7 @@ export const MESSAGES = {
     },
     ...ALARM_WALL_MESSAGES.en,
     ...CONNECTORS_MESSAGES.en,
+    ...BRIEFING_MESSAGES.en,
   },
 } as const;
 

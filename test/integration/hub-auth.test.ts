@@ -66,6 +66,15 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
     key: 'new_businesses_today',
     payload: { metric: 'new_businesses_today', value: 12, sourceSystem: 'thử' },
   },
+  'briefing.save': { briefing: { id: 'b-thu', name: 'Bài thử', scenes: [] }, baseVersion: 0 },
+  'briefing.delete': { briefingId: 'khong-co', baseVersion: 1 },
+  'briefing.start': { briefingId: 'khong-co' },
+  'briefing.next': {},
+  'briefing.previous': {},
+  'briefing.jump': { sceneId: 'khong-co' },
+  'briefing.end': {},
+  'briefing.black': { on: true },
+  'briefing.spotlight': { spotlight: null },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

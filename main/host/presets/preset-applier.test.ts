@@ -129,6 +129,51 @@ describe('preset applier', () => {
     expect(sent.at(-1)).toMatchObject({ surfaceId: 'wall-2', presetId: 'ung-pho-khan-cap' });
     applier.ingest(responses([]));
     expect(tiles(surfaces)).toEqual(['brief-gdp', 'brief-tasks']);
+  });
+
+  it('shows a briefing scene over the override with its focus, and gives the override back when it ends', () => {
+    const { surfaces, sent, applier, state, events } = setup();
+    applier.start(events(demoPresetEvents(1)));
+    applier.ingest(state({ override: { presetId: 'ung-pho-khan-cap', at: 1, by: 'an' } }));
+    const briefing = {
+      id: 'giao-ban',
+      name: 'Giao ban',
+      version: 1,
+      updatedAt: 1,
+      updatedBy: 'lanh.dao',
+      scenes: [
+        {
+          id: 's1',
+          title: 'Kinh tế',
+          presetId: 'giao-ban-sang',
+          focus: [{ kind: 'kpi', surfaceId: 'wall-1', tileId: 'brief-cpi' }],
+          notes: '',
+          durationS: null,
+        },
+      ],
+    };
+    const presenting = {
+      briefingId: 'giao-ban',
+      sceneIndex: 0,
+      sceneId: 's1',
+      startedAt: 2,
+      sceneAt: 2,
+      black: false,
+      spotlight: null,
+      updatedAt: 2,
+      updatedBy: 'lanh.dao',
+    };
+    const at = (topic: 'briefing.briefings' | 'briefing.state', key: string, payload: unknown) =>
+      events([{ topic, key, source: 't', time: 2, payload }]);
+    applier.ingest([...at('briefing.briefings', 'giao-ban', briefing), ...at('briefing.state', 'wall', presenting)]);
+    expect(tiles(surfaces)).toEqual(['brief-gdp', 'brief-tasks']);
+    const wall1 = surfaces.all()[0]!.layout.tiles;
+    expect(wall1.find((t) => t.id === 'brief-cpi')?.focus).toEqual({ kind: 'kpi' });
+    expect(wall1.filter((t) => t.focus).length).toBe(1);
+    expect(sent.at(-2)).toMatchObject({ surfaceId: 'wall-1', presetId: 'giao-ban-sang' });
+    applier.ingest(at('briefing.state', 'wall', { ...presenting, briefingId: null, sceneId: null }));
+    expect(tiles(surfaces)).toEqual(['emerg-alerts', 'emerg-alerts-active']);
+    expect(applier.status()).toMatchObject({ activePresetId: 'ung-pho-khan-cap', override: true });
     applier.close();
   });
 });

@@ -1,5 +1,6 @@
 // The host's side of presets: follows `wall.presets` and `wall.state` from the feed cache, decides which preset
-// the wall shows (override, else schedule, else the fallback, else the default layouts), gives each surface its
+// the wall shows (a briefing's scene, else override, else schedule, else the fallback, else the default layouts;
+// the scene's preset comes with its tiles' focus, and ending the briefing gives back the rest), gives each surface its
 // layout in the SurfaceRegistry, and tells every window through the bridge so it swaps its grid in place.
 // An alarm's show-preset response (`wall.responses`, decided by the hub) takes over the surfaces of the monitors
 // it names, over that; the other surfaces keep theirs.
@@ -10,6 +11,9 @@ import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import type { Surface, SurfaceLayout } from '../../../src/contract/wall.js';
 import { WallResponsesPayload } from '../../../src/domain/alarms/response-schema.js';
 import { takeoverBySurface } from '../../../src/domain/alarms/wall-takeover.js';
+import { BriefingPayload, BriefingStatePayload } from '../../../src/domain/briefing/briefing-schema.js';
+import { currentScene, idleBriefingState } from '../../../src/domain/briefing/presentation.js';
+import { sceneLayouts } from '../../../src/domain/briefing/scene-layouts.js';
 import { PresetPayload, WallStatePayload } from '../../../src/domain/presets/preset-schema.js';
 import { emptyWallState } from '../../../src/domain/presets/wall-state.js';
 import { activePresetAt, type ActivePreset } from '../../../src/domain/presets/wall-schedule.js';
@@ -30,6 +34,8 @@ export class PresetApplier {
   private readonly presets = new Map<string, PresetPayload>();
   private state: WallStatePayload = emptyWallState();
   private responses: WallResponsesPayload['active'] = [];
+  private readonly briefings = new Map<string, BriefingPayload>();
+  private briefing: BriefingStatePayload = idleBriefingState();
   /** Each surface's layout before any preset: what it shows when the active preset does not cover it. */
   private readonly defaults = new Map<string, SurfaceLayout>();
   private active: ActivePreset = { presetId: null, source: 'none', entry: null };
@@ -59,6 +65,8 @@ export class PresetApplier {
     this.presets.clear();
     this.state = emptyWallState();
     this.responses = [];
+    this.briefings.clear();
+    this.briefing = idleBriefingState();
     this.take(latest);
     this.apply();
   }
@@ -76,16 +84,22 @@ export class PresetApplier {
     this.active = activePresetAt(this.state.schedule, this.clock(), this.state.override, {
       available: this.available,
     });
-    const preset = this.active.presetId ? this.presets.get(this.active.presetId) : undefined;
+    const scene = currentScene(this.briefing, this.briefings.get(this.briefing.briefingId ?? ''));
+    // A scene whose preset has gone leaves the wall to the schedule rather than blank.
+    const presenting = scene && this.available(scene.presetId) ? scene : null;
+    const preset = this.presets.get(presenting?.presetId ?? this.active.presetId ?? '');
+    const layouts = preset && presenting ? sceneLayouts(preset, presenting) : preset?.layouts;
     const changes: LayoutChange[] = [];
     const surfaces = this.options.surfaces.all();
     const home = surfaces.map((s) => ({ id: s.id, monitors: s.homeMonitorIds ?? s.monitorIds ?? [s.monitorId] }));
     const takeover = takeoverBySurface(this.responses, home);
     const next: Surface[] = surfaces.map((surface) => {
       if (!this.defaults.has(surface.id)) this.defaults.set(surface.id, surface.layout);
-      const responding = this.presets.get(takeover.get(surface.id)?.presetId ?? '');
-      const shown = responding?.layouts[surface.id] && !responding.deleted ? responding : preset;
-      const fromPreset = shown?.layouts[surface.id];
+      // A presented scene holds the wall: an alarm's response does not take it over (the banner tells of it).
+      const responding = presenting ? undefined : this.presets.get(takeover.get(surface.id)?.presetId ?? '');
+      const taken = responding?.layouts[surface.id] && !responding.deleted ? responding : undefined;
+      const shown = taken ?? preset;
+      const fromPreset = taken ? taken.layouts[surface.id] : layouts?.[surface.id];
       const layout = fromPreset ?? this.defaults.get(surface.id) ?? surface.layout;
       if (JSON.stringify(layout) === JSON.stringify(surface.layout)) return surface;
       changes.push({
@@ -101,7 +115,7 @@ export class PresetApplier {
     this.appliedAt = this.clock();
     this.options.logger.info('wall layout changed', {
       preset: preset ? `${preset.id}@${preset.version}` : 'default',
-      source: this.active.source,
+      source: presenting ? `briefing ${this.briefing.briefingId}/${presenting.id}` : this.active.source,
       surfaces: changes.map((c) => c.surfaceId).join(','),
     });
     for (const change of changes) this.options.emit(change);
@@ -136,6 +150,18 @@ export class PresetApplier {
         const parsed = WallStatePayload.safeParse(e.payload);
         if (parsed.success) {
           this.state = parsed.data;
+          changed = true;
+        }
+      } else if (e.topic === 'briefing.briefings') {
+        const parsed = BriefingPayload.safeParse(e.payload);
+        if (parsed.success) {
+          this.briefings.set(e.key, parsed.data);
+          changed = true;
+        }
+      } else if (e.topic === 'briefing.state') {
+        const parsed = BriefingStatePayload.safeParse(e.payload);
+        if (parsed.success) {
+          this.briefing = parsed.data;
           changed = true;
         }
       }

@@ -12,7 +12,7 @@ export type CommandPhase =
   | { phase: 'rejected'; name: CommandName; reason: CommandReason; message: string; args: unknown };
 
 /** Sends a command with the arguments its name takes. */
-type RunCommand = <K extends CommandName>(name: K, args: CommandArgs<K>) => void;
+export type RunCommand = <K extends CommandName>(name: K, args: CommandArgs<K>) => void;
 
 function phaseOf(item: OutboxItem): CommandPhase | null {
   // Only items this console sent are followed, so the name is one of this version's commands.

@@ -9,6 +9,7 @@ import { mayRun } from './may-run';
 
 const ROOM = ['operator', 'leader', 'admin'];
 const SETUP = ['admin'];
+const BRIEFING = ['leader', 'admin'];
 const EXPECTED: Record<CommandName, readonly string[]> = {
   'alarm.acknowledge': ROOM,
   'alarm.shelve': ROOM,
@@ -27,6 +28,15 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'wall.setSchedule': SETUP,
   'connector.replay': SETUP,
   'data.publish': ['operator', 'admin'],
+  'briefing.save': BRIEFING,
+  'briefing.delete': BRIEFING,
+  'briefing.start': BRIEFING,
+  'briefing.next': BRIEFING,
+  'briefing.previous': BRIEFING,
+  'briefing.jump': BRIEFING,
+  'briefing.end': BRIEFING,
+  'briefing.black': BRIEFING,
+  'briefing.spotlight': BRIEFING,
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });

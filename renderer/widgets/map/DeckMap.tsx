@@ -22,6 +22,8 @@ export interface DeckMapProps extends Omit<LayerInput, 'characterSet' | 'fontPx'
   /** Called after the first frame drawn with a new set of points, with how many there are. */
   onPointsDrawn?(count: number): void;
   onFailure(message: string): void;
+  /** A briefing scene's provinces: the map is fitted to them (and back to the whole country without). */
+  focusProvinces?: readonly string[] | undefined;
 }
 
 interface Size {
@@ -81,8 +83,15 @@ export function DeckMap(props: DeckMapProps): ReactNode {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const size = useElementSize(element);
   const { basemap, labels, onDrawn, onFailure } = props;
-  const bounds = useMemo(() => boundsOf(basemap.provinces), [basemap]);
+  const focusKey = props.focusProvinces?.join(',') ?? '';
+  const bounds = useMemo(() => {
+    const codes = focusKey.split(',');
+    const focused = basemap.provinces.filter((p) => codes.includes(p.code));
+    return boundsOf(focused.length > 0 ? focused : basemap.provinces);
+  }, [basemap, focusKey]);
   const [viewState, setViewState] = useState<MapViewState | null>(null);
+  // A new focus is fitted afresh, whatever the operator had panned to.
+  useEffect(() => setViewState(null), [focusKey]);
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
   // Fit Vietnam (Hoàng Sa and Trường Sa included) into the tile the first time it has a size; after that the
   // operator's pan and zoom are kept.

@@ -59,7 +59,7 @@ const DeckMap = lazy(() => import('./DeckMap').then((module) => ({ default: modu
 const WARNING_TOPICS = ['ops.warnings'] as const;
 const INDICATOR_TOPICS = ['econ.indicators', 'ops.warnings'] as const;
 
-export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
+export function MapView({ settings, focus }: WidgetProps<MapSettings>): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
   const values = useLatest(settings.legacy ? WARNING_TOPICS : INDICATOR_TOPICS);
@@ -196,6 +196,7 @@ export function MapView({ settings }: WidgetProps<MapSettings>): ReactNode {
           <Suspense fallback={<p className="map__loading">{t('map.loading')}</p>}>
             <DeckMap
               basemap={load.value}
+              focusProvinces={focus?.kind === 'map' ? focus.provinces : undefined}
               figures={figures}
               choropleth={choropleth}
               fillKey={fillKey}

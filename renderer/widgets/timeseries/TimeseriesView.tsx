@@ -14,11 +14,17 @@ import type { WidgetProps } from '../widget-definition';
 import type { TimeseriesSettings } from './timeseries-settings';
 import { timeseriesOption } from './timeseries-option';
 
-export function TimeseriesView({ settings }: WidgetProps<TimeseriesSettings>): ReactNode {
+export function TimeseriesView({ settings, focus }: WidgetProps<TimeseriesSettings>): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
   const { topic, key } = settings;
-  const history = useHistory({ topic, key, windowMs: settings.windowMinutes * 60_000, limit: settings.maxPoints });
+  const [rangeFrom, rangeTo] = focus?.kind === 'chart' ? [focus.from, focus.to] : [undefined, undefined];
+  // A scene's range further back than the tile's window is read from the host's history too.
+  const windowMs = useMemo(
+    () => Math.max(settings.windowMinutes * 60_000, rangeFrom !== undefined ? Date.now() - rangeFrom : 0),
+    [settings.windowMinutes, rangeFrom],
+  );
+  const history = useHistory({ topic, key, windowMs, limit: settings.maxPoints });
   const latest = useLatestEvent(topic, key);
   const events = useMemo(() => withLatest(history.events, latest), [history.events, latest]);
   // Thrown here, in render, so the tile's error boundary shows it. Only events new since the last render are read.
@@ -51,14 +57,18 @@ export function TimeseriesView({ settings }: WidgetProps<TimeseriesSettings>): R
       points.length === 0
         ? null
         : () =>
-            timeseriesOption(points, {
-              locale,
-              timeZone: settings.timeZone,
-              fractionDigits: settings.fractionDigits,
-              seriesName: title,
-              windowMs: settings.windowMinutes * 60_000,
-            }),
-    [points, locale, settings.timeZone, settings.fractionDigits, title, settings.windowMinutes],
+            timeseriesOption(
+              points,
+              {
+                locale,
+                timeZone: settings.timeZone,
+                fractionDigits: settings.fractionDigits,
+                seriesName: title,
+                windowMs: settings.windowMinutes * 60_000,
+              },
+              rangeFrom !== undefined && rangeTo !== undefined ? { from: rangeFrom, to: rangeTo } : undefined,
+            ),
+    [points, locale, settings.timeZone, settings.fractionDigits, title, settings.windowMinutes, rangeFrom, rangeTo],
   );
   const last = points.at(-1);
   return (

@@ -26,6 +26,18 @@ describe('timeseriesOption', () => {
     expect(x.max).toBe(points.at(-1)?.[0]);
   });
 
+  it("spans a briefing scene's range instead, when it has one", () => {
+    const range = { from: Date.UTC(2026, 9, 1), to: Date.UTC(2026, 9, 5) };
+    const look = {
+      locale: 'vi' as const,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      fractionDigits: 1,
+      seriesName: 'x',
+      windowMs: 1,
+    };
+    expect(timeseriesOption(points, look, range).xAxis).toMatchObject({ min: range.from, max: range.to });
+  });
+
   it('labels time as HH:mm in the room’s zone and values as 1.234,5', () => {
     const x = option.xAxis as { axisLabel: { formatter: (v: number) => string } };
     const y = option.yAxis as { axisLabel: { formatter: (v: number) => string } };

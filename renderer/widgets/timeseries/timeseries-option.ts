@@ -28,9 +28,14 @@ function interleaved(points: readonly Point[]): Float64Array {
   return flat;
 }
 
-export function timeseriesOption(points: readonly Point[], look: TimeseriesLook): ChartOption {
-  const last = points.at(-1)?.[0] ?? 0;
-  const span = look.windowMs;
+/** `range`: a briefing scene's time range (epoch ms), shown instead of the last `windowMs`. */
+export function timeseriesOption(
+  points: readonly Point[],
+  look: TimeseriesLook,
+  range?: { from: number; to: number },
+): ChartOption {
+  const last = range?.to ?? points.at(-1)?.[0] ?? 0;
+  const span = range ? range.to - range.from : look.windowMs;
   return {
     // Animation would repaint for half a second after every update: a wall's CPU is better spent elsewhere.
     animation: false,

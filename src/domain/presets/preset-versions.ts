@@ -18,18 +18,27 @@ function currentVersion(current: PresetPayload | undefined): number {
   return current?.version ?? 0;
 }
 
-function conflict(id: string, current: PresetPayload | undefined, baseVersion: number): VersionOutcome | null {
-  const version = currentVersion(current);
+/** Why a change based on `baseVersion` of a versioned thing (a preset, a briefing) may not apply; null if it may. */
+export function versionConflict(
+  noun: string,
+  id: string,
+  current: { version: number; updatedBy: string } | undefined,
+  baseVersion: number,
+): { ok: false; reason: 'conflict'; message: string } | null {
+  const version = current?.version ?? 0;
   if (baseVersion === version) return null;
   const who = current ? ` by ${current.updatedBy}` : '';
   return {
     ok: false,
     reason: 'conflict',
     message:
-      `conflict: preset "${id}" is at version ${version}${who}; this change was based on version ${baseVersion}. ` +
+      `conflict: ${noun} "${id}" is at version ${version}${who}; this change was based on version ${baseVersion}. ` +
       'Reload it, or save again on top of it.',
   };
 }
+
+const conflict = (id: string, current: PresetPayload | undefined, baseVersion: number): VersionOutcome | null =>
+  versionConflict('preset', id, current, baseVersion);
 
 export function savePreset(
   current: PresetPayload | undefined,
