@@ -32,6 +32,9 @@ import { HandshakeAudit } from './access/handshake-audit.js';
 import { cutRevokedDevices } from './access/revoked-devices.js';
 import { serveCommands } from './access/serve-commands.js';
 import { servePeople } from './access/serve-people.js';
+import { AlarmEngine } from './alarms/alarm-engine.js';
+import type { Clock } from './clock.js';
+import { demoRuleEvents } from './demo-rules.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -59,6 +62,8 @@ export interface HubOptions {
   logger?: Logger;
   /** PEM certificate and key: the hub then serves https/wss only (`--tls-cert`, `--tls-key`). */
   tls?: { cert: string; key: string };
+  /** The alarm engine's clock (default Date.now): tests move it on to expire shelving and to escalate. */
+  alarmClock?: Clock;
 }
 
 export interface RunningHub {
@@ -68,6 +73,8 @@ export interface RunningHub {
   publish(events: readonly NewEvent[]): Envelope[];
   /** People and devices of this hub (enrolling the embedded host, tests). */
   readonly admin: IdentityAdmin;
+  /** The rules' alarms: responses for the wall's choreography, alarm changes as they happen, the timers' tick. */
+  readonly alarms: Pick<AlarmEngine, 'responseOf' | 'onAlarm' | 'tick'>;
   close(): Promise<void>;
 }
 
@@ -140,8 +147,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
       sub.subscribe(topics, parsed.data.reset);
     });
-    const wake = (): void => {
+    const wake = (events: readonly Envelope[]): void => {
       for (const sub of subscribers) sub.wake();
+      alarms.observe(events);
     };
     serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
     servePeople(socket, { login, sessions, audit, guard, logger });
@@ -152,8 +160,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     for (const e of events) Envelope.parse({ ...e, offset: 1 });
     const appended = log.append(events);
     for (const sub of subscribers) sub.wake();
+    alarms.observe(appended);
     return appended;
   };
+  const alarms = new AlarmEngine({ log, publish, clock: options.alarmClock ?? Date.now, logger });
+  alarms.start();
 
   const prune = (): void => {
     for (const topic of KNOWN_TOPICS) {
@@ -181,6 +192,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const initial = demo.initial();
     // A demo hub restarted on an existing log keeps its history and only adds what happens next.
     if (KNOWN_TOPICS.every((t) => log.head(t) === 0)) publish(initial);
+    // Its alarm rules, once: an admin may have changed or deleted them since.
+    if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
     // A log written before presets existed gets the demo presets (and only those) once.
     else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
       publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
@@ -214,8 +227,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     status,
     publish,
     admin,
+    alarms,
     async close() {
       if (timer) clearInterval(timer);
+      alarms.stop();
       clearInterval(pruneTimer);
       stopCutting();
       await io.close();

@@ -2,9 +2,11 @@
 // else about commands derives from it — the names the hub accepts, the arguments each handler receives, what the
 // console may send — so a command added here is refused by the compiler until the hub has a handler for it.
 import { z } from 'zod';
-import { AlarmId } from '../domain/alarms/alarm-schema.js';
+import { AlarmRule } from '../domain/alarms/alarm-rules.js';
+import { AlarmId, RuleId } from '../domain/alarms/alarm-schema.js';
 import { type Role } from '../domain/identity/roles.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
+import { TOPICS } from './topics.js';
 
 const Note = z.string().trim().max(1000);
 const Reason = z.string().trim().min(1).max(400);
@@ -17,6 +19,12 @@ const BaseVersion = z.number().int().nonnegative();
 const OPERATORS = ['operator', 'leader', 'admin'] as const satisfies readonly Role[];
 /** Who changes what the room is set up with: presets and the schedule. */
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+
+/** A rule the hub can run: besides its own fields, it must watch a topic the hub carries. */
+const RunnableRule = AlarmRule.refine((rule) => Object.hasOwn(TOPICS, rule.watch.topic), {
+  path: ['watch', 'topic'],
+  message: 'topic: not one the hub carries',
+});
 
 interface CommandSpec {
   args: z.ZodType;
@@ -55,6 +63,11 @@ export const COMMANDS = {
   'preset.delete': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },
   /** Restores the previous version's layouts as a new version. */
   'preset.undo': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },
+  /** `baseVersion` 0 creates a new rule. */
+  'rule.save': { args: z.object({ rule: RunnableRule, baseVersion: BaseVersion }), roles: ADMINS },
+  'rule.delete': { args: z.object({ ruleId: RuleId, baseVersion: BaseVersion }), roles: ADMINS },
+  /** Writes the version before the current one again as a new version. */
+  'rule.undo': { args: z.object({ ruleId: RuleId, baseVersion: BaseVersion }), roles: ADMINS },
   /** Manual override: holds until `wall.revertToSchedule`. */
   'wall.activate': { args: z.object({ presetId: PresetId }), roles: OPERATORS },
   'wall.revertToSchedule': { args: z.object({}), roles: OPERATORS },

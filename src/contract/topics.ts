@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
+import { RulePayload } from '../domain/alarms/rule-versions.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
 
@@ -73,6 +74,14 @@ export const TOPICS = {
   /** An alarm through its ISA-18.2 lifecycle (src/domain/alarms/); key: the alarm's id. Every transition, whoever
    * made it, is a new event of its key carrying the whole record. */
   'ops.alerts': { payload: Alarm, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
+  /** The hub's alarm rules (src/domain/alarms/alarm-rules.ts), versioned; key: the rule's id. Kept a year, as
+   * presets are, so undo can read it. */
+  'alarm.rules': {
+    payload: RulePayload,
+    expectedPeriodS: NEVER_STALE_S,
+    minRetentionMs: 365 * DAY_MS,
+    labelKey: 'topic.alarmRules',
+  },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
    * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
   'wall.presets': {
@@ -88,6 +97,8 @@ export const TOPICS = {
 export type KnownTopic = keyof typeof TOPICS;
 export const KNOWN_TOPICS = Object.keys(TOPICS) as KnownTopic[];
 export const KnownTopic = z.enum(KNOWN_TOPICS as [KnownTopic, ...KnownTopic[]]);
+
+export { RulePayload };
 
 /** The payload type of a topic's events. */
 export type TopicPayload<T extends KnownTopic> = z.infer<(typeof TOPICS)[T]['payload']>;
