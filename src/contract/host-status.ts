@@ -1,6 +1,7 @@
 // GET /api/status of the host: what the console shows and what operators' scripts and tests read.
 import { z } from 'zod';
 import { Monitor, Rect, WindowState } from './wall.js';
+import { Alarm } from '../domain/alarms/alarm-schema.js';
 
 export const ShellKind = z.enum(['electron', 'browser', 'headless']);
 export type ShellKind = z.infer<typeof ShellKind>;
@@ -115,5 +116,7 @@ export const HostStatus = z.object({
   cache: z.object({ kind: z.enum(['memory', 'sqlite']), keys: z.number().int().nonnegative() }),
   outbox: z.object({ depth: z.number().int().nonnegative() }),
   presets: WallPresetStatus,
+  /** The host's own alarms active now (e.g. the hub unreachable for too long). */
+  alarms: z.array(Alarm).default([]),
 });
 export type HostStatus = z.infer<typeof HostStatus>;

@@ -2,7 +2,7 @@
 // in on its console bridge. A value crosses a rule's threshold and the alarm reaches both hosts; it escalates
 // when nobody answers; one operator acknowledges and both hosts see it, audited with that person and console; a
 // shelved alarm comes back when its shelving ends; an acknowledgement made while the hub is down is applied
-// once when it returns, in the name of the person who made it. The engine's clock is moved on rather than
+// once when it returns, in the name of the person who made it, and the host meanwhile raises its own alarm. The engine's clock is moved on rather than
 // waited for (a shelve lasts at least a minute).
 import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
@@ -73,7 +73,7 @@ function startFileHub(port = 0): Promise<RunningHub> {
 async function openConsole(device: string, person: string): Promise<Console> {
   const credential = enrolDevice(hub, device, 'console');
   await enrolPerson(hub, person, ['operator']);
-  const host = await startTestHost({ hub: hub.url, credential });
+  const host = await startTestHost({ hub: hub.url, credential, hubDownAlarmS: 1 });
   const origin = new URL(host.urlFor('/')).origin;
   const bridge = connectBridge(origin, host.token);
   await connected(bridge);
@@ -196,9 +196,13 @@ describe('alarms from rules, across hosts', () => {
     const port = hub.port;
     await hub.close();
     await until('the host sees the hub gone', () => (minh.host.status().feed.state !== 'connected' ? true : undefined));
+    // The host's own rule, run on the host: the hub away longer than it allows raises a local alarm.
+    const local = await until('the host alarm for the link', () => minh.host.status().alarms[0]);
+    expect(local).toMatchObject({ ruleId: 'host-hub-link', state: 'unack' });
     const item = await send(minh, 'alarm.acknowledge', { alarmIds: [ALARM_ID] });
     expect(item.state).toBe('queued');
     hub = await startFileHub(port);
+    await until('the link alarm cleared', () => (minh.host.status().alarms.length === 0 ? true : undefined));
     const done = await delivered(minh, item.key);
     expect(done.result).toMatchObject({ status: 'applied' });
     const [a] = await onBoth('acknowledged again on both hosts', (x) => x.state === 'acked');
