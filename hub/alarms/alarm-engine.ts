@@ -24,7 +24,7 @@ import type { Clock } from '../clock.js';
 import type { EventLog, NewEvent } from '../event-log.js';
 
 /** Each further period unanswered moves the alarm one link along the chain, up to its end. */
-export const ESCALATION_CHAIN = 3;
+const ESCALATION_CHAIN = 3;
 const TICK_MS = 1000;
 const SOURCE = 'alarm-engine';
 const TIMER: SystemActor = { kind: 'system', source: 'alarm-engine:timer' };
