@@ -9,25 +9,13 @@ import {
   undoRule,
 } from '../../src/domain/alarms/rule-versions.js';
 import type { EventLog } from '../event-log.js';
+import { versionReader } from './version-reader.js';
 import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function ruleOf(log: EventLog, id: string): RulePayload | undefined {
   const e = log.latestOf('alarm.rules', id);
   const parsed = e ? RulePayload.safeParse(e.payload) : undefined;
   return parsed?.success ? parsed.data : undefined;
-}
-
-/** Versions of a rule back to the oldest the log still holds: undo's source. */
-function versionReader(log: EventLog, ruleId: string): (version: number) => RulePayload | undefined {
-  const find = log.database.prepare<[string, number], { payload: string }>(
-    `SELECT payload FROM events WHERE topic = 'alarm.rules' AND key = ? AND json_extract(payload, '$.version') = ?
-     ORDER BY offset DESC LIMIT 1`,
-  );
-  return (version) => {
-    const row = find.get(ruleId, version);
-    const parsed = row ? RulePayload.safeParse(JSON.parse(row.payload)) : undefined;
-    return parsed?.success ? parsed.data : undefined;
-  };
 }
 
 const changeBy = (ctx: CommandContext): RuleChange => ({ by: ctx.issuer, at: ctx.now });
@@ -45,5 +33,14 @@ export const RULE_HANDLERS = {
   'rule.delete': ({ ruleId, baseVersion }, ctx) =>
     done(ctx, deleteRule(ruleOf(ctx.log, ruleId), ruleId, baseVersion, changeBy(ctx))),
   'rule.undo': ({ ruleId, baseVersion }, ctx) =>
-    done(ctx, undoRule(ruleOf(ctx.log, ruleId), ruleId, baseVersion, versionReader(ctx.log, ruleId), changeBy(ctx))),
+    done(
+      ctx,
+      undoRule(
+        ruleOf(ctx.log, ruleId),
+        ruleId,
+        baseVersion,
+        versionReader(ctx.log, 'alarm.rules', ruleId, RulePayload),
+        changeBy(ctx),
+      ),
+    ),
 } satisfies Partial<CommandHandlers>;
