@@ -192,12 +192,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const initial = demo.initial();
     // A demo hub restarted on an existing log keeps its history and only adds what happens next.
     if (KNOWN_TOPICS.every((t) => log.head(t) === 0)) publish(initial);
-    // Its alarm rules, once: an admin may have changed or deleted them since.
-    if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
     // A log written before presets existed gets the demo presets (and only those) once.
     else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
       publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
     }
+    // Its alarm rules, once: an admin may have changed or deleted them since.
+    if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
     const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
     const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
     let owed = 0;
