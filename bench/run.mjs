@@ -21,6 +21,7 @@ const BENCHES = {
   openmct: './openmct-compare.mjs',
   surface: './map-surface.mjs',
   'alarm-rules': './alarm-rules.mjs',
+  'alarm-latency': './alarm-latency.mjs',
   'hub-auth': './hub-auth.mjs',
   'cap-parse': './cap-parse.mjs',
 };

@@ -4,6 +4,7 @@ import type { IndicatorPayload, LiveCounterPayload, TaskPayload } from '../src/c
 import { PROVINCES } from '../src/domain/provinces.js';
 import { ECONOMIC_WEIGHT } from './demo-catalog.js';
 import { DemoSource, type DemoEvent } from './demo-source.js';
+import { demoRuleEvents } from './demo-rules.js';
 
 /** A moment on the room's clock (Vietnam, UTC+7). */
 const vn = (local: string): number => Date.parse(`${local}+07:00`);
@@ -43,8 +44,8 @@ describe('demo source', () => {
     expect(run(8, 400)).not.toEqual(run(7, 400));
   });
 
-  it('produces only valid events, on every known topic', () => {
-    const events = run(2025, 2000);
+  it('produces only valid events, on every known topic (with the demo hub alarm rules)', () => {
+    const events = [...run(2025, 2000), ...demoRuleEvents(Date.UTC(2026, 10, 27, 1, 0, 0))];
     events.forEach((e, i) => {
       const parsed = Envelope.safeParse({ ...e, offset: i + 1 });
       expect(parsed.success, JSON.stringify(e)).toBe(true);

@@ -43,6 +43,9 @@ import { serveDeadLetters } from './access/serve-dead-letters.js';
 import type { ConnectorEntry } from './connectors/connectors-file.js';
 import { type ConnectorRunner, startConnectors } from './connectors/connector-runner.js';
 import { DeadLetterStore } from './connectors/dead-letter-store.js';
+import { AlarmEngine } from './alarms/alarm-engine.js';
+import type { Clock } from './clock.js';
+import { demoRuleEvents } from './demo-rules.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -74,6 +77,8 @@ export interface HubOptions {
   choreography?: Partial<Pick<ChoreographerOptions, 'responseOf' | 'onAlarm' | 'briefingActive'>>;
   /** The connectors of `--connectors FILE`, run by this hub (hub/connectors/). */
   connectors?: readonly ConnectorEntry[];
+  /** The alarm engine's clock (default Date.now): tests move it on to expire shelving and to escalate. */
+  alarmClock?: Clock;
 }
 
 export interface RunningHub {
@@ -83,6 +88,8 @@ export interface RunningHub {
   publish(events: readonly NewEvent[]): Envelope[];
   /** People and devices of this hub (enrolling the embedded host, tests). */
   readonly admin: IdentityAdmin;
+  /** The rules' alarms: responses for the wall's choreography, alarm changes as they happen, the timers' tick. */
+  readonly alarms: Pick<AlarmEngine, 'responseOf' | 'onAlarm' | 'tick'>;
   close(): Promise<void>;
 }
 
@@ -163,8 +170,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
       sub.subscribe(topics, parsed.data.reset);
     });
-    const wake = (): void => {
+    const wake = (events: readonly Envelope[]): void => {
       for (const sub of subscribers) sub.wake();
+      alarms.observe(events);
       choreographer.refresh(); // a command may have changed an alarm, the override or a response
     };
     serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
@@ -177,13 +185,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     for (const e of events) Envelope.parse({ ...e, offset: 1 });
     const appended = log.append(events);
     for (const sub of subscribers) sub.wake();
+    alarms.observe(appended);
     return appended;
   };
+  const publish = (events: readonly NewEvent[]): Envelope[] => {
+    const appended = append(events);
+    if (events.some((e) => e.topic === 'ops.alerts' || e.topic === 'wall.state')) choreographer.refresh();
+    return appended;
+  };
+  const alarms = new AlarmEngine({ log, publish, clock: options.alarmClock ?? Date.now, logger });
   const choreographer = new Choreographer({
     log,
     publish: append,
-    onAlarm: () => () => {},
-    responseOf: () => undefined,
+    onAlarm: (listener) => alarms.onAlarm(listener),
+    responseOf: (ruleId) => alarms.responseOf(ruleId),
     // A briefing holds the wall: responses wait (the wall shows only a discreet banner).
     briefingActive: () =>
       briefingInProgress(
@@ -193,12 +208,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     clock: Date.now,
     logger,
   });
+  alarms.start();
   choreographer.start();
-  const publish = (events: readonly NewEvent[]): Envelope[] => {
-    const appended = append(events);
-    if (events.some((e) => e.topic === 'ops.alerts' || e.topic === 'wall.state')) choreographer.refresh();
-    return appended;
-  };
 
   connectors.runner = startConnectors(options.connectors ?? [], {
     publish,
@@ -238,6 +249,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
       publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
     }
+    // Its alarm rules, once: an admin may have changed or deleted them since.
+    if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
     const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
     const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
     let owed = 0;
@@ -267,8 +280,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     status,
     publish,
     admin,
+    alarms,
     async close() {
       if (timer) clearInterval(timer);
+      alarms.stop();
       clearInterval(pruneTimer);
       choreographer.close();
       stopCutting();

@@ -5,7 +5,7 @@
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import { COMMANDS, type CommandResult } from '../../src/contract/commands.js';
-import { CommandRequest, type CommandResponse, HUB_EVENTS } from '../../src/contract/hub-protocol.js';
+import { CommandRequest, type CommandResponse, type Envelope, HUB_EVENTS } from '../../src/contract/hub-protocol.js';
 import { mayAct } from '../../src/domain/identity/roles.js';
 import type { Logger } from '../../platform/logger.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -22,8 +22,8 @@ export interface CommandServiceDeps {
   audit: AuditLog;
   guard: HubGuard;
   logger: Logger;
-  /** New events were written: subscribers pump them. */
-  wake(): void;
+  /** A command wrote these events: subscribers pump them, the alarm engine evaluates them. */
+  wake(events: readonly Envelope[]): void;
 }
 
 export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
@@ -78,7 +78,7 @@ export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
           },
         }),
     });
-    if (outcome.events.length > 0) deps.wake();
+    if (outcome.events.length > 0) deps.wake(outcome.events);
     logger.info('command', { key: cmd.key, name: cmd.name, by: person.user, device, duplicate: outcome.duplicate });
     reply({ ok: true, key: cmd.key, duplicate: outcome.duplicate, result: outcome.result });
   });

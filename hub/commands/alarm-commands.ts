@@ -17,10 +17,15 @@ function actor(ctx: CommandContext): PersonActor {
 }
 
 /** One person's event on one alarm. */
-function change(name: string, alarmId: string, ctx: CommandContext, event: (by: PersonActor) => AlarmEvent): Execution {
+function change(
+  name: string,
+  alarmId: string,
+  ctx: CommandContext,
+  event: (by: PersonActor, alarm: Alarm) => AlarmEvent,
+): Execution {
   const alarm = stored(ctx, alarmId);
   if (!alarm) return rejected(ctx, 'not-found', `no alarm ${alarmId}`);
-  const next = apply(alarm, event(actor(ctx)), ctx.now);
+  const next = apply(alarm, event(actor(ctx), alarm), ctx.now);
   if (!next.ok) return rejected(ctx, 'invalid-state', `${alarmId}: ${next.reason}`);
   return applied(ctx, `${name} ${alarmId}`, [{ topic: 'ops.alerts', key: alarmId, payload: next.alarm }]);
 }
@@ -48,10 +53,11 @@ export const ALARM_HANDLERS = {
     );
   },
   'alarm.shelve': ({ alarmId, minutes, reason, oneShot }, ctx) =>
-    change('alarm.shelve', alarmId, ctx, (by) => ({
+    change('alarm.shelve', alarmId, ctx, (by, alarm) => ({
       kind: 'shelve',
       by,
-      until: ctx.now + minutes * 60_000,
+      // From when the shelve is recorded: never before the alarm's last change (a clock set back since).
+      until: Math.max(ctx.now, alarm.updatedAt) + minutes * 60_000,
       reason,
       oneShot,
     })),

@@ -7,6 +7,7 @@ import { CONNECTOR_HANDLERS } from './connector-commands.js';
 import type { CommandContext, CommandHandlers, Execution } from './execution.js';
 import { PRESET_HANDLERS } from './preset-commands.js';
 import { RESPONSE_HANDLERS } from './response-commands.js';
+import { RULE_HANDLERS } from './rule-commands.js';
 
 const COMMAND_HANDLERS: CommandHandlers = {
   ...ALARM_HANDLERS,
@@ -14,6 +15,7 @@ const COMMAND_HANDLERS: CommandHandlers = {
   ...RESPONSE_HANDLERS,
   ...CONNECTOR_HANDLERS,
   ...BRIEFING_HANDLERS,
+  ...RULE_HANDLERS,
 };
 
 /** Runs a command's handler with its arguments parsed by the table's schema of that command. */

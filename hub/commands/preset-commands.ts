@@ -17,20 +17,8 @@ import {
 } from '../../src/domain/presets/wall-state.js';
 import type { EventLog } from '../event-log.js';
 import { presetStoreProblem } from '../guard/store-limits.js';
+import { versionReader } from './version-reader.js';
 import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
-
-/** Versions of a preset back to the oldest the log still holds: undo's source. */
-function versionReader(log: EventLog, presetId: string): (version: number) => PresetPayload | undefined {
-  const find = log.database.prepare<[string, number], { payload: string }>(
-    `SELECT payload FROM events WHERE topic = 'wall.presets' AND key = ? AND json_extract(payload, '$.version') = ?
-     ORDER BY offset DESC LIMIT 1`,
-  );
-  return (version) => {
-    const row = find.get(presetId, version);
-    const parsed = row ? PresetPayload.safeParse(JSON.parse(row.payload)) : undefined;
-    return parsed?.success ? parsed.data : undefined;
-  };
-}
 
 function presetOf(log: EventLog, id: string): PresetPayload | undefined {
   const e = log.latestOf('wall.presets', id);
@@ -68,7 +56,7 @@ export const PRESET_HANDLERS = {
     const full = presetStoreProblem(ctx.log, args.presetId, 0); // restoring a deleted one adds a preset
     if (full) return rejected(ctx, 'limit', full);
     const current = presetOf(ctx.log, args.presetId);
-    const versionOf = versionReader(ctx.log, args.presetId);
+    const versionOf = versionReader(ctx.log, 'wall.presets', args.presetId, PresetPayload);
     return done(ctx, undoPreset(current, args.presetId, args.baseVersion, versionOf, changeBy(ctx)));
   },
   'wall.activate': (args, ctx) =>

@@ -64,6 +64,7 @@ export function buildProgram(): Command {
     .option('--hub-ca <file>', "PEM of the CA that signed an https hub's certificate: only it is trusted")
     .option('--insecure-hub', 'allow a plain http:// hub on another machine (unencrypted: not for a site)', false)
     .option('--idle-lock-minutes <n>', 'minutes without input after which a console logs its person out', '15')
+    .option('--hub-down-alarm-s <n>', 'seconds without the hub before this PC raises its own alarm', '30')
     .option(
       '--hub-credential <file>',
       "this PC's device credential for --hub URL (JSON, mode 0600, from hub device add)",

@@ -28,6 +28,7 @@ import { SurfaceRegistry } from './surface-registry.js';
 import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
 import { PersonSessions } from './person-sessions.js';
+import { HubLinkAlarm } from './hub-link-alarm.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
 
@@ -125,9 +126,16 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     logger,
     detachedKeepMs: options.idleLockMinutes * 60_000,
   });
+  // The host's own rule for its link to the hub: it runs here, so it fires while the hub is away.
+  const hubLink = new HubLinkAlarm({
+    maxAgeS: options.hubDownAlarmS,
+    clock: Date.now,
+    onChange: (alarms) => bridge.emit('hostAlarms', alarms),
+  });
   feed.onState((s) => {
     outbox.setTransport(s.state === 'connected' ? feed.sendCommand : undefined);
     bridge.emit('feedState', s);
+    hubLink.observe(s.state);
   });
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
   // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
@@ -147,7 +155,11 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     if (topic.startsWith('wall.')) presets.reload(store.latest());
   });
   // Pages show lag, catch-up progress and ages; a state change alone would leave them stale between changes.
-  const feedTicker = setInterval(() => bridge.emit('feedState', feed.status()), 1000);
+  const feedTicker = setInterval(() => {
+    const state = feed.status();
+    bridge.emit('feedState', state);
+    hubLink.observe(state.state);
+  }, 1000);
   feedTicker.unref();
   // History is kept for a week; latest values and offsets stay whatever their age.
   const pruneTimer = setInterval(() => store.prune(CACHE_RETAIN_MS), 10 * 60_000);
@@ -170,6 +182,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     outbox: { depth: outbox.depth() },
     presets: presets.status(),
     connectors: hub ? hub.status().connectors : null,
+    alarms: hubLink.active(),
   });
 
   const handlers: BridgeHandlers = {

@@ -36,6 +36,8 @@ export const StartOptions = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    /** Seconds without the hub before this host raises its own alarm (`--hub-down-alarm-s`). */
+    hubDownAlarmS: z.coerce.number().int().min(1).max(86_400).default(30),
     /** This PC's device credential for a hub given by URL (a JSON file, mode 0600, from `hub device add`). */
     hubCredential: z.string().min(1).optional(),
     /** A connectors file (hub/connectors/connectors-file.ts) run by the embedded hub (`--connectors FILE`). */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
+import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
 import { DeadLetterFilter, DeadLetterRow } from './connector-status.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
@@ -133,6 +134,8 @@ export const BRIDGE_EVENTS = {
     person: Person.nullable(),
     reason: z.union([SessionFailure, z.literal('logged-out')]).optional(),
   }),
+  /** The host's own alarms active now (main/host/hub-link-alarm.ts): raised on the host, so shown offline too. */
+  hostAlarms: z.array(Alarm),
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

@@ -37,6 +37,9 @@ const ALLOWED: Record<CommandName, string> = {
   'briefing.end': 'leader admin',
   'briefing.black': 'leader admin',
   'briefing.spotlight': 'leader admin',
+  'rule.save': 'admin',
+  'rule.delete': 'admin',
+  'rule.undo': 'admin',
 };
 
 describe('command table', () => {

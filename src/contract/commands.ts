@@ -2,7 +2,8 @@
 // else about commands derives from it — the names the hub accepts, the arguments each handler receives, what the
 // console may send — so a command added here is refused by the compiler until the hub has a handler for it.
 import { z } from 'zod';
-import { AlarmId } from '../domain/alarms/alarm-schema.js';
+import { AlarmRule } from '../domain/alarms/alarm-rules.js';
+import { AlarmId, RuleId } from '../domain/alarms/alarm-schema.js';
 import { type Role } from '../domain/identity/roles.js';
 import { BriefingDraft, BriefingId, SceneId, Spotlight } from '../domain/briefing/briefing-schema.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
@@ -41,6 +42,12 @@ const PublishArgs = z
     if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['payload', ...i.path] } as never);
   });
 
+/** A rule the hub can run: besides its own fields, it must watch a topic the hub carries. */
+const RunnableRule = AlarmRule.refine((rule) => Object.hasOwn(TOPICS, rule.watch.topic), {
+  path: ['watch', 'topic'],
+  message: 'topic: not one the hub carries',
+});
+
 interface CommandSpec {
   args: z.ZodType;
   roles: readonly Role[];
@@ -78,6 +85,11 @@ export const COMMANDS = {
   'preset.delete': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },
   /** Restores the previous version's layouts as a new version. */
   'preset.undo': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },
+  /** `baseVersion` 0 creates a new rule. */
+  'rule.save': { args: z.object({ rule: RunnableRule, baseVersion: BaseVersion }), roles: ADMINS },
+  'rule.delete': { args: z.object({ ruleId: RuleId, baseVersion: BaseVersion }), roles: ADMINS },
+  /** Writes the version before the current one again as a new version. */
+  'rule.undo': { args: z.object({ ruleId: RuleId, baseVersion: BaseVersion }), roles: ADMINS },
   /** Manual override: holds until `wall.revertToSchedule`. */
   'wall.activate': { args: z.object({ presetId: PresetId }), roles: OPERATORS },
   'wall.revertToSchedule': { args: z.object({}), roles: OPERATORS },

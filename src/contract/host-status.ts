@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ConnectorStatusRow } from './connector-status.js';
 import { Monitor, Rect, WindowState } from './wall.js';
+import { Alarm } from '../domain/alarms/alarm-schema.js';
 
 export const ShellKind = z.enum(['electron', 'browser', 'headless']);
 export type ShellKind = z.infer<typeof ShellKind>;
@@ -118,5 +119,7 @@ export const HostStatus = z.object({
   presets: WallPresetStatus,
   /** The embedded hub's connectors, as its /api/status gives them; null with a remote hub (see its own status). */
   connectors: z.array(ConnectorStatusRow).nullable().default(null),
+  /** The host's own alarms active now (e.g. the hub unreachable for too long). */
+  alarms: z.array(Alarm).default([]),
 });
 export type HostStatus = z.infer<typeof HostStatus>;

@@ -6,6 +6,7 @@ import { PROVINCE_CODES } from '../domain/provinces.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { WallResponsesPayload } from '../domain/alarms/response-schema.js';
 import { BriefingPayload, BriefingStatePayload } from '../domain/briefing/briefing-schema.js';
+import { RulePayload } from '../domain/alarms/rule-versions.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import { WarningPayload } from '../domain/warnings/warning-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -79,6 +80,14 @@ export const TOPICS = {
   /** A CAP warning (weather, disaster) as it now stands, with its areas; key: its first message's identifier.
    * Warnings come when there is weather, not on a schedule: never shown as stale. */
   'ops.warnings': { payload: WarningPayload, expectedPeriodS: NEVER_STALE_S, labelKey: 'topic.opsWarnings' },
+  /** The hub's alarm rules (src/domain/alarms/alarm-rules.ts), versioned; key: the rule's id. Kept a year, as
+   * presets are, so undo can read it. */
+  'alarm.rules': {
+    payload: RulePayload,
+    expectedPeriodS: NEVER_STALE_S,
+    minRetentionMs: 365 * DAY_MS,
+    labelKey: 'topic.alarmRules',
+  },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
    * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
   'wall.presets': {
@@ -105,6 +114,8 @@ export const TOPICS = {
 export type KnownTopic = keyof typeof TOPICS;
 export const KNOWN_TOPICS = Object.keys(TOPICS) as KnownTopic[];
 export const KnownTopic = z.enum(KNOWN_TOPICS as [KnownTopic, ...KnownTopic[]]);
+
+export { RulePayload };
 
 /** The payload type of a topic's events. */
 export type TopicPayload<T extends KnownTopic> = z.infer<(typeof TOPICS)[T]['payload']>;

@@ -75,6 +75,20 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'briefing.end': {},
   'briefing.black': { on: true },
   'briefing.spotlight': { spotlight: null },
+  'rule.save': {
+    rule: {
+      id: 'quy-tac-thu',
+      kind: 'stale',
+      name: 'Quy tắc thử',
+      priority: 'low',
+      area: { province: null, unit: null },
+      watch: { topic: 'econ.live', key: '*' },
+      maxAgeS: 600,
+    },
+    baseVersion: 0,
+  },
+  'rule.delete': { ruleId: 'khong-co', baseVersion: 1 },
+  'rule.undo': { ruleId: 'khong-co', baseVersion: 1 },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

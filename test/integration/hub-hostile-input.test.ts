@@ -164,7 +164,7 @@ describe('hostile input: refused with a reason, hub serving, nothing stored chan
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const a = await askRaw(s, 'command', JSON.stringify(valid()).replace('"ghi chú"', deep));
     expect(a).toMatchObject({ ok: false });
-    expect(a.error).toMatch(/^bad command: args\.note(\[0\])+: nested deeper than 32 levels$/);
+    expect(a.error).toMatch(/^bad command: args\.text(\[0\])+: nested deeper than 32 levels$/);
     // The issue's case: a preset.save of about 100 KB whose tile settings nest 50,000 arrays deep.
     const settings = '{"x":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}';
     const tile = `{"id":"t","kind":"text","x":0,"y":0,"w":1,"h":1,"settings":${settings}}`;

@@ -37,6 +37,9 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'briefing.end': BRIEFING,
   'briefing.black': BRIEFING,
   'briefing.spotlight': BRIEFING,
+  'rule.save': SETUP,
+  'rule.delete': SETUP,
+  'rule.undo': SETUP,
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });
