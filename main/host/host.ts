@@ -27,6 +27,10 @@ import { SurfaceRegistry } from './surface-registry.js';
 import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
 import { PersonSessions } from './person-sessions.js';
+import { AsOfReader } from './time-cursor/as-of-reader.js';
+import { TimeCursor } from './time-cursor/time-cursor.js';
+import { mayAct } from '../../src/domain/identity/roles.js';
+import { COMMANDS } from '../../src/contract/commands.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
 
@@ -126,8 +130,19 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
   // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
   const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
+  // The wall "as of T": pages are served from the cache at T, and live events are held back while not live.
+  const asOf = new AsOfReader(cacheDb);
+  const cursor = new TimeCursor({
+    between: (from, to) => (store.flush(), asOf.between(from, to)),
+    heldFrom: () => (store.flush(), asOf.heldFrom()),
+    tell: (change, events) => {
+      broadcast.flush();
+      if (events.length > 0) bridge.emit('feed', events);
+      bridge.emit('timeCursor', change);
+    },
+  });
   store.onApplied((events) => {
-    if (bridge.clients > 0) broadcast.push(events);
+    if (bridge.clients > 0 && cursor.live) broadcast.push(events);
   });
   store.onSnapshot((topic) => {
     broadcast.flush();
@@ -170,15 +185,18 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       const surface = req.surfaceId ? (surfaces.get(req.surfaceId) ?? null) : null;
       if (req.role === 'wall' && !surface) throw new Error(`no surface "${req.surfaceId ?? ''}" on this wall`);
       const person = ctx.access === 'console' ? await people.resume(ctx.clientId, req.resume) : null;
+      const at = cursor.current().asOf;
+      if (at !== null) store.flush();
       return {
         locale: options.locale,
         surface,
         surfaces: surfaces.all(),
-        latest: store.latest(),
+        latest: at === null ? store.latest() : asOf.latestAt(at),
         feed: feed.status(),
         serverTime: Date.now(),
         person,
         idleLockMinutes: options.idleLockMinutes,
+        timeCursor: cursor.current(),
       };
     },
     status: () => status(),
@@ -196,7 +214,22 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       return outbox.enqueue(req.name, req.args, grant.accessToken);
     },
     outbox: () => outboxView(),
-    history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
+    history: (req) => {
+      const at = cursor.current().asOf;
+      if (at === null) return store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit);
+      store.flush();
+      return asOf.history(req.topic, req.key, req.since ?? at - 3_600_000, at, req.limit);
+    },
+    timeCursor: (req, ctx) => {
+      const grant = people.current(ctx.clientId);
+      if (!grant) throw new LoginRequired();
+      const allowed = COMMANDS['wall.timeCursor'].roles;
+      if (!mayAct(grant.person.roles, allowed)) throw new Error(`cần vai trò ${allowed.join(', ')} (role required)`);
+      const state = cursor.set(req);
+      // Shown at once, offline too; the hub's audit trail records it when the outbox delivers it.
+      outbox.enqueue('wall.timeCursor', { asOf: state.asOf, replaySpeed: state.replaySpeed }, grant.accessToken);
+      return state;
+    },
     login: (req, ctx) => people.login(ctx.clientId, req),
     logout: async (req, ctx) => {
       await people.logout(ctx.clientId, req.everywhere);
@@ -211,6 +244,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);
     clearInterval(pruneTimer);
+    cursor.close();
     broadcast.close();
     presets.close();
     people.close();

@@ -75,8 +75,10 @@ export function useHistory(query: HistoryQuery): HistoryState {
     const load = async (): Promise<void> => {
       pending = [];
       try {
-        // The window is measured on the host's clock, which stamps the cache.
-        const since = Math.max(0, Math.round(Date.now() + session.getSnapshot().clockOffsetMs - windowMs));
+        // The window is measured on the host's clock, which stamps the cache; as of T, it ends at T.
+        const { clockOffsetMs, timeCursor } = session.getSnapshot();
+        const end = timeCursor.asOf ?? Date.now() + clockOffsetMs;
+        const since = Math.max(0, Math.round(end - windowMs));
         const history = await client.call(
           'history',
           key === undefined ? { topic, since, limit } : { topic, key, since, limit },
@@ -113,12 +115,20 @@ export function useHistory(query: HistoryQuery): HistoryState {
         void load();
       }
     });
+    // The wall jumped to another time (or back to live): the history ends there now.
+    const offCursor = client.on('timeCursor', ({ jump }) => {
+      if (jump) {
+        held = [];
+        void load();
+      }
+    });
     if (client.status.state === 'connected') void load();
     return () => {
       alive = false;
       offFeed();
       offConnection();
       offResync();
+      offCursor();
     };
   }, [session, topic, key, windowMs, limit]);
 

@@ -8,6 +8,7 @@ import { ConnectingPage } from '../app/ConnectingPage';
 import { StatusPage } from '../ui/StatusPage';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
+import { AsOfBar } from './AsOfBar';
 import { ConnectionBanner } from './ConnectionBanner';
 import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
@@ -47,7 +48,7 @@ function WallSurface({ surfaceId }: { surfaceId: string }): ReactNode {
 function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   const { t } = useTranslation();
   const session = useSession();
-  const { connection, feed } = useSessionSnapshot();
+  const { connection, feed, timeCursor } = useSessionSnapshot();
   const root = useRef<HTMLDivElement>(null);
   const { layout } = surface;
   useHeartbeat(session, surface.id, layout.tiles.length, root);
@@ -56,6 +57,7 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   }, [surface.id]);
   return (
     <div className="wall" ref={root} data-surface-id={surface.id}>
+      <AsOfBar cursor={timeCursor} />
       <ConnectionBanner connection={connection} feed={feed} />
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
         <SpanningCanvas layout={layout} canvas={surface.canvas} />

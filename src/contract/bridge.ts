@@ -6,6 +6,7 @@ import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
 import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
+import { TimeCursorChange, TimeCursorRequest, TimeCursorState } from './time-cursor.js';
 
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -32,6 +33,8 @@ export const HelloResponse = z.object({
   person: Person.nullable(),
   /** Minutes without input after which the console locks (`--idle-lock-minutes`). */
   idleLockMinutes: z.number().int().positive(),
+  /** The wall's time cursor (absent: live); `latest` is then the picture as of its time. */
+  timeCursor: TimeCursorState.optional(),
 });
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
@@ -86,6 +89,8 @@ export const BRIDGE_CALLS = {
   },
   /** The audit trail as the logged-in person may see it, newest first. */
   audit: { request: AuditFilter, response: z.array(AuditRow) },
+  /** Sets the whole wall "as of" a time, replays from it, or returns it to live (operator, leader, admin). */
+  timeCursor: { request: TimeCursorRequest, response: TimeCursorState },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
@@ -128,6 +133,8 @@ export const BRIDGE_EVENTS = {
     person: Person.nullable(),
     reason: z.union([SessionFailure, z.literal('logged-out')]).optional(),
   }),
+  /** The wall's time cursor moved: a jump repaints from hello; a replay tick comes with the events it passed. */
+  timeCursor: TimeCursorChange,
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

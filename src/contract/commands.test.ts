@@ -20,6 +20,7 @@ const ALLOWED: Record<CommandName, string> = {
   'preset.delete': 'admin',
   'preset.undo': 'admin',
   'wall.setSchedule': 'admin',
+  'wall.timeCursor': 'operator leader admin',
 };
 
 describe('command table', () => {

@@ -36,6 +36,14 @@ export const COMMANDS = {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
     roles: ADMINS,
   },
+  /** Audit only: the wall was set as of a time (null: live) on a host; the host applied it already. */
+  'wall.timeCursor': {
+    args: z.object({
+      asOf: z.number().int().nonnegative().nullable(),
+      replaySpeed: z.number().int().positive().nullable(),
+    }),
+    roles: OPERATORS,
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

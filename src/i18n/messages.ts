@@ -3,6 +3,8 @@
 // Interpolation uses i18next's {{name}} syntax. No plurals: Vietnamese has none, and identical key sets keep the
 // parity check simple.
 
+import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -509,6 +511,7 @@ export const MESSAGES = {
       retry: 'Thử lại',
       reload: 'Tải lại trang',
     },
+    ...TIME_CURSOR_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1007,6 +1010,7 @@ export const MESSAGES = {
       retry: 'Retry',
       reload: 'Reload the page',
     },
+    ...TIME_CURSOR_MESSAGES.en,
   },
 } as const;
 

@@ -54,6 +54,7 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'wall.activate': { presetId: PRESET_ID },
   'wall.revertToSchedule': {},
   'wall.setSchedule': { entries: [] },
+  'wall.timeCursor': { asOf: null, replaySpeed: null },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

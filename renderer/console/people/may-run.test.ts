@@ -19,6 +19,7 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'wall.activate': ROOM,
   'wall.revertToSchedule': ROOM,
   'wall.setSchedule': SETUP,
+  'wall.timeCursor': ROOM,
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });
