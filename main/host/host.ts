@@ -29,10 +29,14 @@ import { PresetApplier } from './presets/preset-applier.js';
 import { PersonSessions } from './person-sessions.js';
 import { AsOfReader } from './time-cursor/as-of-reader.js';
 import { TimeCursor } from './time-cursor/time-cursor.js';
+import { BriefingPacks } from './briefing-pack/briefing-packs.js';
+import { findChromium } from './shells/find-chromium.js';
 import { mayAct } from '../../src/domain/identity/roles.js';
 import { COMMANDS } from '../../src/contract/commands.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
+/** Who may export a briefing pack: whoever may present or work the room. */
+const PACK_ROLES = ['operator', 'leader', 'admin'] as const;
 
 export type MonitorSource = HostStatus['monitorSource'];
 
@@ -185,7 +189,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       const surface = req.surfaceId ? (surfaces.get(req.surfaceId) ?? null) : null;
       if (req.role === 'wall' && !surface) throw new Error(`no surface "${req.surfaceId ?? ''}" on this wall`);
       const person = ctx.access === 'console' ? await people.resume(ctx.clientId, req.resume) : null;
-      const at = cursor.current().asOf;
+      // A briefing pack's page asks its scene's time; every other page follows the wall's cursor.
+      const at = req.asOf ?? cursor.current().asOf;
       if (at !== null) store.flush();
       return {
         locale: options.locale,
@@ -196,7 +201,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
         serverTime: Date.now(),
         person,
         idleLockMinutes: options.idleLockMinutes,
-        timeCursor: cursor.current(),
+        timeCursor: req.asOf === undefined ? cursor.current() : { asOf: req.asOf, replaySpeed: null, heldFrom: null },
       };
     },
     status: () => status(),
@@ -215,7 +220,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     },
     outbox: () => outboxView(),
     history: (req) => {
-      const at = cursor.current().asOf;
+      const at = req.until ?? cursor.current().asOf;
       if (at === null) return store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit);
       store.flush();
       return asOf.history(req.topic, req.key, req.since ?? at - 3_600_000, at, req.limit);
@@ -230,6 +235,14 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       outbox.enqueue('wall.timeCursor', { asOf: state.asOf, replaySpeed: state.replaySpeed }, grant.accessToken);
       return state;
     },
+    briefingPack: (req, ctx) => {
+      const grant = people.current(ctx.clientId);
+      if (!grant) throw new LoginRequired();
+      if (!mayAct(grant.person.roles, PACK_ROLES))
+        throw new Error(`cần vai trò ${PACK_ROLES.join(', ')} (role required)`);
+      return packs.make(req);
+    },
+    printPack: (req) => packs.spec(req.id),
     login: (req, ctx) => people.login(ctx.clientId, req),
     logout: async (req, ctx) => {
       await people.logout(ctx.clientId, req.everywhere);
@@ -240,6 +253,13 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       return people.audit(ctx.clientId, req);
     },
   };
+
+  const packs = new BriefingPacks({
+    chromium: findChromium(),
+    dir: join(options.dataDir, 'packs'),
+    urlFor: (path) => `${bridge.origin}/?token=${token}#${path}`,
+    logger,
+  });
 
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);

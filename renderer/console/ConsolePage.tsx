@@ -25,6 +25,7 @@ import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
 import { useIdleLock } from './people/use-idle-lock';
 import { TimeCursorSection } from './time-cursor/TimeCursorSection';
+import { BriefingPackSection } from './briefing-pack/BriefingPackSection';
 import { AsOfBar } from '../wall/AsOfBar';
 import './people/people.css';
 
@@ -141,6 +142,7 @@ function ConsoleView(): ReactNode {
         <main className="console__sections">
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <TimeCursorSection />
+          <BriefingPackSection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <AuditSection trail={trail} />
           <section>

@@ -115,6 +115,8 @@ export class Session {
         if (connection.state === 'connected') void this.sayHello();
       }),
       this.client.on('feed', (batch) => {
+        // A page pinned to a time (a briefing pack's scene) takes nothing live.
+        if (this.helloRequest.asOf !== undefined) return;
         for (const event of batch) this.received.push(event);
         this.intake.request();
       }),
@@ -128,6 +130,7 @@ export class Session {
       this.client.on('layout', (change) => this.applyLayout(change)),
       // A jump repaints from the host's picture at the new time; a replay tick's events came as feed before it.
       this.client.on('timeCursor', ({ state, jump }) => {
+        if (this.helloRequest.asOf !== undefined) return;
         this.takeIn();
         this.update({ timeCursor: state });
         if (jump) void this.sayHello();

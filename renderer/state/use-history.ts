@@ -77,12 +77,15 @@ export function useHistory(query: HistoryQuery): HistoryState {
       try {
         // The window is measured on the host's clock, which stamps the cache; as of T, it ends at T.
         const { clockOffsetMs, timeCursor } = session.getSnapshot();
-        const end = timeCursor.asOf ?? Date.now() + clockOffsetMs;
-        const since = Math.max(0, Math.round(end - windowMs));
-        const history = await client.call(
-          'history',
-          key === undefined ? { topic, since, limit } : { topic, key, since, limit },
-        );
+        const until = timeCursor.asOf ?? undefined;
+        const since = Math.max(0, Math.round((until ?? Date.now() + clockOffsetMs) - windowMs));
+        const history = await client.call('history', {
+          topic,
+          since,
+          limit,
+          until,
+          ...(key === undefined ? {} : { key }),
+        });
         if (!alive) return;
         held = appendEvents(appendEvents([], history, matches, limit), pending, matches, limit);
         setState({ events: held, status: 'ready', error: null });

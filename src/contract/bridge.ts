@@ -6,6 +6,7 @@ import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
 import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
+import { PackFile, PackId, PackRequest, PackSpec } from './briefing-pack.js';
 import { TimeCursorChange, TimeCursorRequest, TimeCursorState } from './time-cursor.js';
 
 export const Locale = z.enum(['vi', 'en']);
@@ -16,6 +17,8 @@ const HelloRequest = z.object({
   surfaceId: z.string().max(64).optional(),
   /** The console's resume handle from an earlier load of this tab: the person stays logged in across a reload. */
   resume: z.string().max(128).optional(),
+  /** A briefing pack's page: the picture as of this time, whatever the wall's time cursor. */
+  asOf: z.number().int().nonnegative().optional(),
 });
 
 /** An opaque handle the host gives a console page at login; the tokens themselves stay in the host. */
@@ -63,6 +66,8 @@ const HistoryRequest = z.object({
   since: z.number().int().nonnegative().optional(),
   /** Newest events are kept when there are more. */
   limit: z.number().int().positive().max(20_000).default(5000),
+  /** Epoch ms: history ending at this time (a page shown as of a time). */
+  until: z.number().int().nonnegative().optional(),
 });
 
 const LoginResult = z.discriminatedUnion('ok', [
@@ -91,6 +96,10 @@ export const BRIDGE_CALLS = {
   audit: { request: AuditFilter, response: z.array(AuditRow) },
   /** Sets the whole wall "as of" a time, replays from it, or returns it to live (operator, leader, admin). */
   timeCursor: { request: TimeCursorRequest, response: TimeCursorState },
+  /** Exports a briefing to one PDF (title page, a page per scene as of its time); answered with the file. */
+  briefingPack: { request: PackRequest, response: PackFile },
+  /** What the pack's print page draws. */
+  printPack: { request: z.object({ id: PackId }), response: PackSpec },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;

@@ -3,6 +3,7 @@
 // Interpolation uses i18next's {{name}} syntax. No plurals: Vietnamese has none, and identical key sets keep the
 // parity check simple.
 
+import { BRIEFING_PACK_MESSAGES } from './briefing-pack-messages.js';
 import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
 
 export const MESSAGES = {
@@ -512,6 +513,7 @@ export const MESSAGES = {
       reload: 'Tải lại trang',
     },
     ...TIME_CURSOR_MESSAGES.vi,
+    ...BRIEFING_PACK_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1011,6 +1013,7 @@ export const MESSAGES = {
       reload: 'Reload the page',
     },
     ...TIME_CURSOR_MESSAGES.en,
+    ...BRIEFING_PACK_MESSAGES.en,
   },
 } as const;
 
