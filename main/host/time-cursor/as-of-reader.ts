@@ -6,7 +6,7 @@ import { EVENT_COLUMNS, type EventRow, toEnvelope } from '../../../platform/even
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
 
 /** Events one replay tick may carry; a longer stretch is a jump (pages repaint from hello). */
-export const MAX_TICK_EVENTS = 20_000;
+const MAX_TICK_EVENTS = 20_000;
 
 export class AsOfReader {
   private readonly latestAtStmt: Database.Statement<[number, number], EventRow>;
