@@ -8,6 +8,7 @@ import type { CommandContext, CommandHandlers, Execution } from './execution.js'
 import { PRESET_HANDLERS } from './preset-commands.js';
 import { RESPONSE_HANDLERS } from './response-commands.js';
 import { RULE_HANDLERS } from './rule-commands.js';
+import { TIME_CURSOR_HANDLERS } from './time-cursor-commands.js';
 
 const COMMAND_HANDLERS: CommandHandlers = {
   ...ALARM_HANDLERS,
@@ -16,6 +17,7 @@ const COMMAND_HANDLERS: CommandHandlers = {
   ...CONNECTOR_HANDLERS,
   ...BRIEFING_HANDLERS,
   ...RULE_HANDLERS,
+  ...TIME_CURSOR_HANDLERS,
 };
 
 /** Runs a command's handler with its arguments parsed by the table's schema of that command. */

@@ -33,6 +33,7 @@ const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = 
   'briefing.end': () => 'briefing:wall',
   'briefing.black': () => 'briefing:wall',
   'briefing.spotlight': () => 'briefing:wall',
+  'wall.timeCursor': () => 'wall:time-cursor',
 };
 
 /** `args` as the command's schema parsed them (CommandRequest checks them). */

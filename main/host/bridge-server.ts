@@ -23,7 +23,15 @@ import { sameSecret } from './http/request-guard.js';
 const ELECTRON_ORIGIN = 'app://ioc-wall';
 
 /** Calls that act or reveal who did what: never from a wall window's token. */
-const ACTING_CALLS: ReadonlySet<BridgeCallName> = new Set(['command', 'login', 'logout', 'audit', 'deadLetters']);
+const ACTING_CALLS: ReadonlySet<BridgeCallName> = new Set([
+  'command',
+  'login',
+  'logout',
+  'audit',
+  'deadLetters',
+  'timeCursor',
+  'briefingPack',
+]);
 
 export interface BridgeOptions {
   /** The per-launch tokens: the console's (may act) and the wall windows' (read-only). */

@@ -29,8 +29,16 @@ import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
 import { PersonSessions } from './person-sessions.js';
 import { HubLinkAlarm } from './hub-link-alarm.js';
+import { AsOfReader } from './time-cursor/as-of-reader.js';
+import { TimeCursor } from './time-cursor/time-cursor.js';
+import { BriefingPacks } from './briefing-pack/briefing-packs.js';
+import { findChromium } from './shells/find-chromium.js';
+import { mayAct } from '../../src/domain/identity/roles.js';
+import { COMMANDS } from '../../src/contract/commands.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
+/** Who may export a briefing pack: whoever may present or work the room. */
+const PACK_ROLES = ['operator', 'leader', 'admin'] as const;
 
 export type MonitorSource = HostStatus['monitorSource'];
 
@@ -140,8 +148,19 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
   // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
   const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
+  // The wall "as of T": pages are served from the cache at T, and live events are held back while not live.
+  const asOf = new AsOfReader(cacheDb);
+  const cursor = new TimeCursor({
+    between: (from, to) => (store.flush(), asOf.between(from, to)),
+    heldFrom: () => (store.flush(), asOf.heldFrom()),
+    tell: (change, events) => {
+      broadcast.flush();
+      if (events.length > 0) bridge.emit('feed', events);
+      bridge.emit('timeCursor', change);
+    },
+  });
   store.onApplied((events) => {
-    if (bridge.clients > 0) broadcast.push(events);
+    if (bridge.clients > 0 && cursor.live) broadcast.push(events);
   });
   store.onSnapshot((topic) => {
     broadcast.flush();
@@ -190,15 +209,19 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       const surface = req.surfaceId ? (surfaces.get(req.surfaceId) ?? null) : null;
       if (req.role === 'wall' && !surface) throw new Error(`no surface "${req.surfaceId ?? ''}" on this wall`);
       const person = ctx.access === 'console' ? await people.resume(ctx.clientId, req.resume) : null;
+      // A briefing pack's page asks its scene's time; every other page follows the wall's cursor.
+      const at = req.asOf ?? cursor.current().asOf;
+      if (at !== null) store.flush();
       return {
         locale: options.locale,
         surface,
         surfaces: surfaces.all(),
-        latest: store.latest(),
+        latest: at === null ? store.latest() : asOf.latestAt(at),
         feed: feed.status(),
         serverTime: Date.now(),
         person,
         idleLockMinutes: options.idleLockMinutes,
+        timeCursor: req.asOf === undefined ? cursor.current() : { asOf: req.asOf, replaySpeed: null, heldFrom: null },
       };
     },
     status: () => status(),
@@ -216,7 +239,30 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       return outbox.enqueue(req.name, req.args, grant.accessToken);
     },
     outbox: () => outboxView(),
-    history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
+    history: (req) => {
+      const at = req.until ?? cursor.current().asOf;
+      if (at === null) return store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit);
+      store.flush();
+      return asOf.history(req.topic, req.key, req.since ?? at - 3_600_000, at, req.limit);
+    },
+    timeCursor: (req, ctx) => {
+      const grant = people.current(ctx.clientId);
+      if (!grant) throw new LoginRequired();
+      const allowed = COMMANDS['wall.timeCursor'].roles;
+      if (!mayAct(grant.person.roles, allowed)) throw new Error(`cần vai trò ${allowed.join(', ')} (role required)`);
+      const state = cursor.set(req);
+      // Shown at once, offline too; the hub's audit trail records it when the outbox delivers it.
+      outbox.enqueue('wall.timeCursor', { asOf: state.asOf, replaySpeed: state.replaySpeed }, grant.accessToken);
+      return state;
+    },
+    briefingPack: (req, ctx) => {
+      const grant = people.current(ctx.clientId);
+      if (!grant) throw new LoginRequired();
+      if (!mayAct(grant.person.roles, PACK_ROLES))
+        throw new Error(`cần vai trò ${PACK_ROLES.join(', ')} (role required)`);
+      return packs.make(req);
+    },
+    printPack: (req) => packs.spec(req.id),
     login: (req, ctx) => people.login(ctx.clientId, req),
     logout: async (req, ctx) => {
       await people.logout(ctx.clientId, req.everywhere);
@@ -232,9 +278,17 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     },
   };
 
+  const packs = new BriefingPacks({
+    chromium: findChromium(),
+    dir: join(options.dataDir, 'packs'),
+    urlFor: (path) => `${bridge.origin}/?token=${token}#${path}`,
+    logger,
+  });
+
   const shutdown = async (): Promise<void> => {
     clearInterval(feedTicker);
     clearInterval(pruneTimer);
+    cursor.close();
     broadcast.close();
     presets.close();
     people.close();

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { BridgeParamsResult } from '../bridge/bridge-params';
 import { ConsolePage } from '../console/ConsolePage';
+import { PrintPage } from '../print/PrintPage';
 import { WallPage } from '../wall/WallPage';
 import { BriefingUnavailablePage, NoBridgePage, NotFoundPage } from './InfoPages';
 import { useRoute } from './use-route';
@@ -11,6 +12,7 @@ export function App({ bridge }: { bridge: BridgeParamsResult }): ReactNode {
   if (route.kind === 'briefing') return <BriefingUnavailablePage />;
   if (route.kind === 'unknown') return <NotFoundPage path={route.path} />;
   if (!bridge.ok) return <NoBridgePage result={bridge} />;
+  if (route.kind === 'print') return <PrintPage params={bridge.params} packId={route.packId} />;
   const surfaceId =
     route.kind === 'wall' ? route.surfaceId : route.kind === 'home' ? bridge.params.surfaceId : undefined;
   // Keyed so that moving from one surface to another opens a fresh session for the new one.

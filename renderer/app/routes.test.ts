@@ -8,6 +8,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/console/')).toEqual({ kind: 'console' });
     expect(parseRoute('#/briefing')).toEqual({ kind: 'briefing' });
   });
+  it('reads a briefing pack’s print page, and refuses one without a well-formed pack id', () => {
+    expect(parseRoute('#/print?pack=AbCdEf0123456789_-xy')).toEqual({ kind: 'print', packId: 'AbCdEf0123456789_-xy' });
+    expect(parseRoute('#/print')).toEqual({ kind: 'unknown', path: '/print' });
+    expect(parseRoute('#/print?pack=../../x')).toEqual({ kind: 'unknown', path: '/print' });
+  });
   it('treats no route as home', () => {
     expect(parseRoute('')).toEqual({ kind: 'home' });
     expect(parseRoute('#')).toEqual({ kind: 'home' });

@@ -1,11 +1,14 @@
 // Hash routes of the page: #/wall/<surfaceId>, #/console, #/briefing. Hash routing because the page is also
 // loaded from app://ioc-wall/index.html, where there is no server to answer other paths.
+import { PackId } from '../../src/contract/briefing-pack.js';
 import { SurfaceId } from '../../src/contract/wall.js';
 
 export type Route =
   | { kind: 'wall'; surfaceId: string }
   | { kind: 'console' }
   | { kind: 'briefing' }
+  /** A briefing pack's print page (`#/print?pack=<id>`): what the host prints to PDF. */
+  | { kind: 'print'; packId: string }
   /** No route given: the preload's surface, else the console. */
   | { kind: 'home' }
   | { kind: 'unknown'; path: string };
@@ -20,6 +23,10 @@ export function parseRoute(hash: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'console') return { kind: 'console' };
   if (parts.length === 1 && parts[0] === 'briefing') return { kind: 'briefing' };
+  if (parts.length === 1 && parts[0] === 'print') {
+    const packId = new URLSearchParams(hash.split('?')[1] ?? '').get('pack');
+    return packId && PackId.safeParse(packId).success ? { kind: 'print', packId } : { kind: 'unknown', path };
+  }
   return { kind: 'unknown', path };
 }
 

@@ -133,7 +133,12 @@ export class BridgeClient {
   }
 
   /** Calls the host and resolves with its schema-checked answer; rejects with a BridgeCallError. */
-  call<K extends BridgeCallName>(name: K, args: BridgeRequest<K>): Promise<BridgeResponse<K>> {
+  /** `timeoutMs`: longer than the default for a call that does long work (printing a briefing pack). */
+  call<K extends BridgeCallName>(
+    name: K,
+    args: BridgeRequest<K>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<BridgeResponse<K>> {
     const request = BRIDGE_CALLS[name].request.safeParse(args);
     if (!request.success) {
       return Promise.reject(new BridgeCallError('invalid-request', name, z.prettifyError(request.error)));
@@ -144,10 +149,10 @@ export class BridgeClient {
     }
     return new Promise((resolve, reject) => {
       this.socket
-        .timeout(this.timeoutMs)
+        .timeout(timeoutMs)
         .emit(BRIDGE_SOCKET.call, { name, args: request.data }, (err: Error | null, raw: unknown) => {
           if (err) {
-            reject(new BridgeCallError('timeout', name, `no answer within ${this.timeoutMs} ms`));
+            reject(new BridgeCallError('timeout', name, `no answer within ${timeoutMs} ms`));
             return;
           }
           const frame = CallResultFrame.safeParse(raw);

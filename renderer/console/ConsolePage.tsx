@@ -27,6 +27,9 @@ import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
 import { sessionResumeStore } from './people/resume-store';
 import { useIdleLock } from './people/use-idle-lock';
+import { TimeCursorSection } from './time-cursor/TimeCursorSection';
+import { BriefingPackSection } from './briefing-pack/BriefingPackSection';
+import { AsOfBar } from '../wall/AsOfBar';
 import './people/people.css';
 
 const POLL_MS = 2000;
@@ -118,6 +121,7 @@ function ConsoleView(): ReactNode {
   const { status } = polled;
   return (
     <div className="console">
+      <AsOfBar cursor={snapshot.timeCursor} />
       <ConnectionBanner connection={connection} feed={status?.feed ?? feed} />
       <header className="console__header">
         <h1>IOC Wall · {t('console.title')}</h1>
@@ -141,6 +145,8 @@ function ConsoleView(): ReactNode {
         <main className="console__sections">
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <ResponsesSection />
+          <TimeCursorSection />
+          <BriefingPackSection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <BriefingSection />
           <AuditSection trail={trail} />

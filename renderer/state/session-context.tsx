@@ -21,19 +21,24 @@ interface SessionProviderProps {
 /** Opens a bridge connection and a session for the page below it; closes both when the page goes. */
 export function SessionProvider({ params, request, fallback, resumeStore, children }: SessionProviderProps): ReactNode {
   const [session, setSession] = useState<Session | null>(null);
-  const { role, surfaceId } = request;
+  const { role, surfaceId, asOf } = request;
   useEffect(() => {
     const client = new BridgeClient(params, {
       onInvalidEvent: (name, detail) => console.warn(`[ioc-wall] dropped an invalid "${name}" event: ${detail}`),
     });
-    const next = new Session(client, surfaceId === undefined ? { role } : { role, surfaceId }, resumeStore);
+    const hello = {
+      role,
+      ...(surfaceId === undefined ? {} : { surfaceId }),
+      ...(asOf === undefined ? {} : { asOf }),
+    };
+    const next = new Session(client, hello, resumeStore);
     next.start();
     setSession(next);
     return () => {
       next.stop();
       setSession(null);
     };
-  }, [params, role, surfaceId, resumeStore]);
+  }, [params, role, surfaceId, asOf, resumeStore]);
   if (!session) return fallback;
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -13,6 +13,7 @@ import type { FeedStatus } from '../../src/contract/host-status.js';
 import type { Envelope } from '../../src/contract/hub-protocol.js';
 import { BridgeCallError, type BridgeClient, type BridgeConnection } from '../bridge/bridge-client';
 import { RateCoalescer } from '../../src/timing/rate-coalescer.js';
+import { LIVE, type TimeCursorState } from '../../src/contract/time-cursor.js';
 import { LatestStore } from './latest-store';
 import { pageTimers } from './page-timers';
 
@@ -29,6 +30,8 @@ export interface SessionSnapshot {
   readonly person: Person | null;
   /** Why the last person's session ended, until someone logs in again. */
   readonly personEnded: PersonEnd | null;
+  /** The wall's time cursor: live, or the time every figure of the page is shown as of. */
+  readonly timeCursor: TimeCursorState;
 }
 
 /** Why a session ended, as the login page says it: the host's reasons and the console's own idle lock. */
@@ -84,6 +87,7 @@ export class Session {
       clockOffsetMs: 0,
       person: null,
       personEnded: null,
+      timeCursor: LIVE,
     };
   }
 
@@ -111,6 +115,8 @@ export class Session {
         if (connection.state === 'connected') void this.sayHello();
       }),
       this.client.on('feed', (batch) => {
+        // A page pinned to a time (a briefing pack's scene) takes nothing live.
+        if (this.helloRequest.asOf !== undefined) return;
         for (const event of batch) this.received.push(event);
         this.intake.request();
       }),
@@ -122,6 +128,13 @@ export class Session {
         void this.sayHello();
       }),
       this.client.on('layout', (change) => this.applyLayout(change)),
+      // A jump repaints from the host's picture at the new time; a replay tick's events came as feed before it.
+      this.client.on('timeCursor', ({ state, jump }) => {
+        if (this.helloRequest.asOf !== undefined) return;
+        this.takeIn();
+        this.update({ timeCursor: state });
+        if (jump) void this.sayHello();
+      }),
       this.client.on('person', ({ person, reason }) => {
         if (!person) this.resumeStore?.clear();
         this.update({ person, personEnded: person ? null : (reason ?? 'logged-out') });
@@ -179,6 +192,7 @@ export class Session {
         feed: hello.feed,
         clockOffsetMs: hello.serverTime - (sentAt + receivedAt) / 2,
         person: hello.person,
+        timeCursor: hello.timeCursor ?? LIVE,
       });
     } catch (err) {
       const error = err instanceof BridgeCallError ? err : new BridgeCallError('failed', 'hello', String(err));

@@ -75,12 +75,17 @@ export function useHistory(query: HistoryQuery): HistoryState {
     const load = async (): Promise<void> => {
       pending = [];
       try {
-        // The window is measured on the host's clock, which stamps the cache.
-        const since = Math.max(0, Math.round(Date.now() + session.getSnapshot().clockOffsetMs - windowMs));
-        const history = await client.call(
-          'history',
-          key === undefined ? { topic, since, limit } : { topic, key, since, limit },
-        );
+        // The window is measured on the host's clock, which stamps the cache; as of T, it ends at T.
+        const { clockOffsetMs, timeCursor } = session.getSnapshot();
+        const until = timeCursor.asOf ?? undefined;
+        const since = Math.max(0, Math.round((until ?? Date.now() + clockOffsetMs) - windowMs));
+        const history = await client.call('history', {
+          topic,
+          since,
+          limit,
+          until,
+          ...(key === undefined ? {} : { key }),
+        });
         if (!alive) return;
         held = appendEvents(appendEvents([], history, matches, limit), pending, matches, limit);
         setState({ events: held, status: 'ready', error: null });
@@ -113,12 +118,20 @@ export function useHistory(query: HistoryQuery): HistoryState {
         void load();
       }
     });
+    // The wall jumped to another time (or back to live): the history ends there now.
+    const offCursor = client.on('timeCursor', ({ jump }) => {
+      if (jump) {
+        held = [];
+        void load();
+      }
+    });
     if (client.status.state === 'connected') void load();
     return () => {
       alive = false;
       offFeed();
       offConnection();
       offResync();
+      offCursor();
     };
   }, [session, topic, key, windowMs, limit]);
 

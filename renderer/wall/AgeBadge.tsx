@@ -6,15 +6,13 @@ import type { KnownTopic } from '../../src/contract/hub-protocol.js';
 import { formatAge } from '../../src/i18n/format.js';
 import { useLocale } from '../app/i18n';
 import { WarningIcon } from '../ui/icons';
-import { useNow } from '../state/now';
-import { useSessionSnapshot } from '../state/session-context';
+import { useWallNow } from '../state/wall-now';
 import { isStale } from './freshness';
 
 export function AgeBadge({ asOf, topics }: { asOf: number | null; topics: readonly KnownTopic[] }): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { clockOffsetMs } = useSessionSnapshot();
-  const now = useNow(clockOffsetMs);
+  const now = useWallNow();
   if (asOf === null) {
     return (
       <span className="age-badge age-badge--none" data-testid="age-badge" data-stale="false">

@@ -2,7 +2,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurfaceLayout, Tile } from '../../src/contract/wall.js';
-import { useLatest } from '../state/session-context';
+import { useLatest, useSessionSnapshot } from '../state/session-context';
 import { instantiateTile } from '../widgets/registry';
 import type { TileInstance } from '../widgets/widget-definition';
 import { AgeBadge } from './AgeBadge';
@@ -46,9 +46,20 @@ function LiveTile({
   layout: SurfaceLayout;
   instance: TileInstance;
 }): ReactNode {
+  const { t } = useTranslation();
   const values = useLatest(instance.topics);
   const asOf = instance.asOf(values);
   const readsData = instance.topics.length > 0;
+  const { timeCursor } = useSessionSnapshot();
+  if (timeCursor.asOf !== null && instance.liveOnly) {
+    return (
+      <TileShell tile={tile} layout={layout} state="ok">
+        <p className="tile-live-only" data-testid="tile-live-only">
+          {t('timeCursor.liveOnlyTile')}
+        </p>
+      </TileShell>
+    );
+  }
   return (
     <TileShell
       tile={tile}

@@ -9,6 +9,7 @@ import { StatusPage } from '../ui/StatusPage';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
 import { AlarmBanner } from './AlarmBanner';
+import { AsOfBar } from './AsOfBar';
 import { ConnectionBanner } from './ConnectionBanner';
 import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
@@ -52,7 +53,7 @@ const SPOTLIGHT_GRID = { columns: 1, rows: 1, tiles: [] };
 function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   const { t } = useTranslation();
   const session = useSession();
-  const { connection, feed } = useSessionSnapshot();
+  const { connection, feed, timeCursor } = useSessionSnapshot();
   const root = useRef<HTMLDivElement>(null);
   const { layout } = surface;
   const briefing = useBriefingOnWall(surface);
@@ -67,6 +68,7 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
       data-surface-id={surface.id}
       data-briefing={briefing.inProgress ? 'on' : undefined}
     >
+      <AsOfBar cursor={timeCursor} />
       <ConnectionBanner connection={connection} feed={feed} />
       {layout.alarmBanner !== false && <AlarmBanner briefingActive={briefing.inProgress} />}
       {briefing.spotTile && (

@@ -31,12 +31,15 @@ export interface WidgetDefinition<S> {
    * the layout editor warns when a text tile lies across a seam between monitors (docs/wall-model.md).
    */
   readonly crossesSeams?: boolean;
+  /** Shows only the present (a camera, a clock): while the wall is shown as of a time, the tile says so instead. */
+  readonly liveOnly?: boolean;
 }
 
 /** A tile whose settings parsed: what the wall needs to draw it and judge its freshness. */
 export interface TileInstance {
   readonly kind: string;
   readonly topics: readonly KnownTopic[];
+  readonly liveOnly: boolean;
   asOf(values: LatestValues): number | null;
   render(tileId: string, focus?: TileFocusSpec): ReactElement;
 }
@@ -72,6 +75,7 @@ export function defineWidget<S>(definition: WidgetDefinition<S>): Widget {
         tile: {
           kind: definition.kind,
           topics,
+          liveOnly: definition.liveOnly ?? false,
           asOf: (values) => (definition.asOf ? definition.asOf(settings, values) : newestTime(values, topics)),
           render: (tileId, focus) => createElement(definition.Component, { tileId, settings, focus }),
         },

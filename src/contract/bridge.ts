@@ -8,6 +8,8 @@ import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
 import { DeadLetterFilter, DeadLetterRow } from './connector-status.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
+import { PackFile, PackId, PackRequest, PackSpec } from './briefing-pack.js';
+import { TimeCursorChange, TimeCursorRequest, TimeCursorState } from './time-cursor.js';
 
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -17,6 +19,8 @@ const HelloRequest = z.object({
   surfaceId: z.string().max(64).optional(),
   /** The console's resume handle from an earlier load of this tab: the person stays logged in across a reload. */
   resume: z.string().max(128).optional(),
+  /** A briefing pack's page: the picture as of this time, whatever the wall's time cursor. */
+  asOf: z.number().int().nonnegative().optional(),
 });
 
 /** An opaque handle the host gives a console page at login; the tokens themselves stay in the host. */
@@ -34,6 +38,8 @@ export const HelloResponse = z.object({
   person: Person.nullable(),
   /** Minutes without input after which the console locks (`--idle-lock-minutes`). */
   idleLockMinutes: z.number().int().positive(),
+  /** The wall's time cursor (absent: live); `latest` is then the picture as of its time. */
+  timeCursor: TimeCursorState.optional(),
 });
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
@@ -64,6 +70,8 @@ const HistoryRequest = z.object({
   since: z.number().int().nonnegative().optional(),
   /** Newest events are kept when there are more. */
   limit: z.number().int().positive().max(20_000).default(5000),
+  /** Epoch ms: history ending at this time (a page shown as of a time). */
+  until: z.number().int().nonnegative().optional(),
 });
 
 const LoginResult = z.discriminatedUnion('ok', [
@@ -92,6 +100,12 @@ export const BRIDGE_CALLS = {
   audit: { request: AuditFilter, response: z.array(AuditRow) },
   /** A connector's dead letters, newest first, for an admin. */
   deadLetters: { request: DeadLetterFilter, response: z.array(DeadLetterRow) },
+  /** Sets the whole wall "as of" a time, replays from it, or returns it to live (operator, leader, admin). */
+  timeCursor: { request: TimeCursorRequest, response: TimeCursorState },
+  /** Exports a briefing to one PDF (title page, a page per scene as of its time); answered with the file. */
+  briefingPack: { request: PackRequest, response: PackFile },
+  /** What the pack's print page draws. */
+  printPack: { request: z.object({ id: PackId }), response: PackSpec },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
@@ -136,6 +150,8 @@ export const BRIDGE_EVENTS = {
   }),
   /** The host's own alarms active now (main/host/hub-link-alarm.ts): raised on the host, so shown offline too. */
   hostAlarms: z.array(Alarm),
+  /** The wall's time cursor moved: a jump repaints from hello; a replay tick comes with the events it passed. */
+  timeCursor: TimeCursorChange,
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

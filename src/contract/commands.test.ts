@@ -40,6 +40,7 @@ const ALLOWED: Record<CommandName, string> = {
   'rule.save': 'admin',
   'rule.delete': 'admin',
   'rule.undo': 'admin',
+  'wall.timeCursor': 'operator leader admin',
 };
 
 describe('command table', () => {

@@ -119,6 +119,14 @@ export const COMMANDS = {
   'briefing.black': { args: z.object({ on: z.boolean() }), roles: LEADERS },
   /** null: no tile spotlighted. */
   'briefing.spotlight': { args: z.object({ spotlight: Spotlight.nullable() }), roles: LEADERS },
+  /** Audit only: the wall was set as of a time (null: live) on a host; the host applied it already. */
+  'wall.timeCursor': {
+    args: z.object({
+      asOf: z.number().int().nonnegative().nullable(),
+      replaySpeed: z.number().int().positive().nullable(),
+    }),
+    roles: OPERATORS,
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -74,6 +74,11 @@ export function formatTime(time: number | Date, timeZone: string = DEFAULT_TIME_
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** "dd/MM/yyyy HH:mm" in the given time zone: the time the wall's figures are shown as of. */
+export function formatDateTime(time: number | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return `${formatDate(time, timeZone)} ${formatTime(time, timeZone).slice(0, 5)}`;
+}
+
 /** "yyyy-MM-dd" of the calendar day in the given zone: the form task due dates use. */
 export function isoDateInZone(time: number | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   const p = parts(time, timeZone, 'date');

@@ -8,6 +8,9 @@ import { CONNECTORS_MESSAGES } from './connectors-messages.js';
 
 import { BRIEFING_MESSAGES } from './briefing-messages.js';
 
+import { BRIEFING_PACK_MESSAGES } from './briefing-pack-messages.js';
+import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -514,6 +517,8 @@ export const MESSAGES = {
     ...ALARM_WALL_MESSAGES.vi,
     ...CONNECTORS_MESSAGES.vi,
     ...BRIEFING_MESSAGES.vi,
+    ...TIME_CURSOR_MESSAGES.vi,
+    ...BRIEFING_PACK_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1012,6 +1017,8 @@ export const MESSAGES = {
     ...ALARM_WALL_MESSAGES.en,
     ...CONNECTORS_MESSAGES.en,
     ...BRIEFING_MESSAGES.en,
+    ...TIME_CURSOR_MESSAGES.en,
+    ...BRIEFING_PACK_MESSAGES.en,
   },
 } as const;
 

@@ -69,6 +69,11 @@ describe('bridge security', () => {
       ['login', { user: 'demo', password: 'x'.repeat(12) }],
       ['logout', {}],
       ['audit', {}],
+      ['timeCursor', { asOf: 0 }],
+      [
+        'briefingPack',
+        { name: 'x', presenter: 'y', classification: 'secret', scenes: [{ title: 'z', presetId: 'giao-ban-sang' }] },
+      ],
     ] as const;
     for (const [name, args] of calls) {
       const r = await call(wall, name, args);

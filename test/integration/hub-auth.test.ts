@@ -89,6 +89,7 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   },
   'rule.delete': { ruleId: 'khong-co', baseVersion: 1 },
   'rule.undo': { ruleId: 'khong-co', baseVersion: 1 },
+  'wall.timeCursor': { asOf: null, replaySpeed: null },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The end-to-end tests drive real programs: Chromium, an Xorg server with the dummy driver (a wall of monitors
-// on a machine without monitors), xrandr, xdotool, ImageMagick and ffmpeg. This installs what is missing (apt,
-// when run as root) or stops with the exact command to run — so `npm test` never silently skips them.
+// on a machine without monitors), xrandr, xdotool, ImageMagick, ffmpeg and poppler's PDF tools. This installs
+// what is missing (apt, when run as root) or stops with the exact command to run — so `npm test` never silently
+// skips them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -14,6 +15,8 @@ const NEEDED = {
   xdotool: '/usr/bin/xdotool',
   imagemagick: '/usr/bin/import',
   ffmpeg: '/usr/bin/ffmpeg',
+  // The briefing pack's tests read the PDF: page count, text, fonts, pages as pictures.
+  'poppler-utils': '/usr/bin/pdftotext',
   // WebGL without a GPU: llvmpipe through EGL (the browser shell and the tests' headless Chromium use it).
   'libegl-mesa0': `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/libEGL_mesa.so.0`,
   'libgl1-mesa-dri': `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/dri/swrast_dri.so`,

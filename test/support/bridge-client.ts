@@ -23,8 +23,11 @@ export async function call<K extends BridgeCallName>(
   socket: Socket,
   name: K,
   args: unknown,
+  timeoutMs = 10_000,
 ): Promise<CallResult<unknown>> {
-  const result = (await socket.timeout(10_000).emitWithAck(BRIDGE_SOCKET.call, { name, args })) as CallResult<unknown>;
+  const result = (await socket
+    .timeout(timeoutMs)
+    .emitWithAck(BRIDGE_SOCKET.call, { name, args })) as CallResult<unknown>;
   if (result.ok) BRIDGE_CALLS[name].response.parse(result.result);
   return result;
 }

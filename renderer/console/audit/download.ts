@@ -1,6 +1,10 @@
-// Saves text the page made as a file: a Blob and a link clicked once (nothing leaves the machine).
+// Saves what the page made as a file: a Blob and a link clicked once (nothing leaves the machine).
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -40,6 +40,7 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'rule.save': SETUP,
   'rule.delete': SETUP,
   'rule.undo': SETUP,
+  'wall.timeCursor': ROOM,
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });

@@ -8,9 +8,9 @@ import { provinceName } from '../../../src/domain/provinces.js';
 import { formatAge } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { PriorityIcon } from '../../ui/icons';
-import { useNow } from '../../state/now';
+import { useWallNow } from '../../state/wall-now';
 import { eventsOf } from '../../state/payloads';
-import { useLatest, useSessionSnapshot } from '../../state/session-context';
+import { useLatest } from '../../state/session-context';
 import type { WidgetProps } from '../widget-definition';
 import { tileAlerts } from './alert-order';
 import type { AlertsSettings } from './alerts-settings';
@@ -22,8 +22,7 @@ export function AlertsView({ settings }: WidgetProps<AlertsSettings>): ReactNode
   const { t } = useTranslation();
   const locale = useLocale();
   const values = useLatest(['ops.alerts']);
-  const { clockOffsetMs } = useSessionSnapshot();
-  const now = useNow(clockOffsetMs);
+  const now = useWallNow();
   const { listed: open, hidden } = tileAlerts(
     eventsOf(values, 'ops.alerts').map((e) => e.payload),
     settings,

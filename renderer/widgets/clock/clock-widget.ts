@@ -8,5 +8,6 @@ export const clockWidget = defineWidget<ClockSettings>({
   labelKey: 'widgetKind.clock',
   settings: ClockSettings,
   topics: () => [],
+  liveOnly: true,
   Component: ClockView,
 });

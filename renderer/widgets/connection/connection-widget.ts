@@ -8,5 +8,6 @@ export const connectionWidget = defineWidget<ConnectionSettings>({
   labelKey: 'widgetKind.connection',
   settings: ConnectionSettings,
   topics: () => [],
+  liveOnly: true,
   Component: ConnectionView,
 });

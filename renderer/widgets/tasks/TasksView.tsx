@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, isoDateInZone } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { WarningIcon } from '../../ui/icons';
-import { useNow } from '../../state/now';
+import { useWallNow } from '../../state/wall-now';
 import { eventsOf } from '../../state/payloads';
-import { useLatest, useSessionSnapshot } from '../../state/session-context';
+import { useLatest } from '../../state/session-context';
 import type { WidgetProps } from '../widget-definition';
 import { summarizeTasks, TASK_STATUSES } from './task-summary';
 import type { TasksSettings } from './tasks-settings';
@@ -23,8 +23,7 @@ export function TasksView({ settings }: WidgetProps<TasksSettings>): ReactNode {
   const { t } = useTranslation();
   const locale = useLocale();
   const values = useLatest(['gov.tasks']);
-  const { clockOffsetMs } = useSessionSnapshot();
-  const today = isoDateInZone(useNow(clockOffsetMs), settings.timeZone);
+  const today = isoDateInZone(useWallNow(), settings.timeZone);
   const summary = summarizeTasks(
     eventsOf(values, 'gov.tasks').map((e) => e.payload),
     today,

@@ -10,5 +10,6 @@ export const videoWidget = defineWidget<VideoSettings>({
   settings: VideoSettings,
   topics: () => [],
   crossesSeams: true,
+  liveOnly: true,
   Component: VideoView,
 });

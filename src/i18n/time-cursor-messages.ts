@@ -1,0 +1,46 @@
+// Texts of the wall's time cursor ("as of T"): the bar on every surface, the tile of a kind that shows only the
+// present, and the console's controls.
+export const TIME_CURSOR_MESSAGES = {
+  vi: {
+    timeCursor: {
+      bar: 'Số liệu tại thời điểm {{time}}',
+      replaying: 'Phát lại ×{{speed}}',
+      notHeld: 'Bộ nhớ đệm không có số liệu tại thời điểm này (chỉ có từ {{from}})',
+      noHistory: 'Bộ nhớ đệm chưa có lịch sử số liệu',
+      liveOnlyTile: 'Không hiển thị được số liệu tại thời điểm này',
+      section: 'Số liệu tại thời điểm',
+      isLive: 'Tường đang hiển thị số liệu trực tiếp.',
+      when: 'Thời điểm',
+      show: 'Hiển thị',
+      back1d: '− 1 ngày',
+      back1h: '− 1 giờ',
+      forward1h: '+ 1 giờ',
+      forward1d: '+ 1 ngày',
+      speed: 'Tốc độ phát lại',
+      replay: 'Phát lại',
+      backToLive: 'Trở về trực tiếp',
+      failed: 'Không đặt được thời điểm: {{message}}',
+    },
+  },
+  en: {
+    timeCursor: {
+      bar: 'Figures as of {{time}}',
+      replaying: 'Replay ×{{speed}}',
+      notHeld: 'The cache holds no figures for this time (only from {{from}})',
+      noHistory: 'The cache holds no history yet',
+      liveOnlyTile: 'Cannot show figures as of this time',
+      section: 'Figures as of a time',
+      isLive: 'The wall shows live figures.',
+      when: 'Time',
+      show: 'Show',
+      back1d: '− 1 day',
+      back1h: '− 1 hour',
+      forward1h: '+ 1 hour',
+      forward1d: '+ 1 day',
+      speed: 'Replay speed',
+      replay: 'Replay',
+      backToLive: 'Back to live',
+      failed: 'Could not set the time: {{message}}',
+    },
+  },
+} as const;
