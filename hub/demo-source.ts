@@ -9,6 +9,7 @@ import type {
   LiveCounterPayload,
   TaskPayload,
 } from '../src/contract/topics.js';
+import { DEMO_SOURCE } from '../src/contract/hub-protocol.js';
 import { PROVINCES } from '../src/domain/provinces.js';
 import { demoPresetEvents } from '../src/domain/presets/demo-presets.js';
 import type { PresetPayload, WallStatePayload } from '../src/domain/presets/preset-schema.js';
@@ -179,7 +180,7 @@ export class DemoSource {
       sourceSystem: SOURCE_OF[indicator],
     };
     if (!previousPeriod) this.indicators.set(key, payload);
-    return { topic: 'econ.indicators', key, source: 'demo', time, payload };
+    return { topic: 'econ.indicators', key, source: DEMO_SOURCE, time, payload };
   }
 
   /** A month's figure around its expected level: drawn fresh, then revised a little, drawn back towards it. */
@@ -204,7 +205,7 @@ export class DemoSource {
       value: Math.floor((total * done) / HOURLY_SUM),
       sourceSystem: COUNTER_SOURCE[metric],
     };
-    return { topic: 'econ.live', key: metric, source: 'demo', time, payload };
+    return { topic: 'econ.live', key: metric, source: DEMO_SOURCE, time, payload };
   }
 
   private newTask(n: number, title: string): DemoEvent {
@@ -227,7 +228,7 @@ export class DemoSource {
     };
     if (payload.status === 'done_late' || payload.status === 'done_on_time') payload.completedOn = localDate(now);
     this.tasks.set(payload.id, payload);
-    return { topic: 'gov.tasks', key: payload.id, source: 'demo', time: now, payload };
+    return { topic: 'gov.tasks', key: payload.id, source: DEMO_SOURCE, time: now, payload };
   }
 
   private advanceTask(): DemoEvent {
@@ -238,7 +239,7 @@ export class DemoSource {
     const late = task.dueDate < localDate(now);
     const next: TaskPayload = { ...task, status: late ? 'done_late' : 'done_on_time', completedOn: localDate(now) };
     this.tasks.set(next.id, next);
-    return { topic: 'gov.tasks', key: next.id, source: 'demo', time: now, payload: next };
+    return { topic: 'gov.tasks', key: next.id, source: DEMO_SOURCE, time: now, payload: next };
   }
 
   private newAlert(): DemoEvent {
@@ -254,7 +255,7 @@ export class DemoSource {
       raisedAt: now,
     };
     this.alerts.set(payload.id, payload);
-    return { topic: 'ops.alerts', key: payload.id, source: 'demo', time: now, payload };
+    return { topic: 'ops.alerts', key: payload.id, source: DEMO_SOURCE, time: now, payload };
   }
 
   /**
@@ -270,7 +271,7 @@ export class DemoSource {
     const alert = this.rnd.pick(clearable);
     const next: AlertPayload = { ...alert, state: 'resolved' };
     this.alerts.set(next.id, next);
-    return { topic: 'ops.alerts', key: next.id, source: 'demo', time: now, payload: next };
+    return { topic: 'ops.alerts', key: next.id, source: DEMO_SOURCE, time: now, payload: next };
   }
 }
 

@@ -43,9 +43,9 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('run the command centre: the host, its windows on every monitor, and (by default) a demo hub')
+    .description('run the command centre: the host, its windows on every monitor, and (by default) an embedded hub')
     .option('--shell <kind>', 'auto | electron | browser | headless', 'auto')
-    .option('--hub <where>', '"embedded" (a demo hub in this process) or the URL of a hub', 'embedded')
+    .option('--hub <where>', '"embedded" (a hub in this process) or the URL of a hub', 'embedded')
     .option('--data-dir <dir>', 'where the cache and logs live', defaultDataDir())
     .option('--wall <file>', 'a JSON file describing the monitors of the wall')
     .option('--port <n>', 'loopback port of the UI and the bridge (0: any free port)', portArg, 4180)
@@ -65,6 +65,7 @@ export function buildProgram(): Command {
       '--hub-credential <file>',
       "this PC's device credential for --hub URL (JSON, mode 0600, from hub device add)",
     )
+    .option('--demo', 'fill the embedded hub with demo data (every screen then says so)', false)
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);

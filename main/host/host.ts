@@ -78,7 +78,9 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   // This host's device credential: read (and refused if others can read it) before anything starts.
   const remoteCredential = options.hubCredential ? readDeviceCredential(options.hubCredential) : undefined;
   const embedded =
-    options.hub === 'embedded' ? await startEmbeddedHub(options.dataDir, options.seed, createLogger('hub')) : undefined;
+    options.hub === 'embedded'
+      ? await startEmbeddedHub(options.dataDir, { demo: options.demo, seed: options.seed }, createLogger('hub'))
+      : undefined;
   const hub = embedded?.hub;
   const hubUrl = hub?.url ?? options.hub;
   const credential = embedded?.credential ?? remoteCredential;

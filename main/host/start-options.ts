@@ -14,7 +14,7 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 export const StartOptions = z
   .object({
     shell: z.enum(['auto', 'electron', 'browser', 'headless']).default('auto'),
-    /** `embedded` runs the demo hub in this process; otherwise the hub's URL. */
+    /** `embedded` runs a hub in this process (with demo data only under --demo); otherwise the hub's URL. */
     hub: z.union([z.literal('embedded'), z.string().url()]).default('embedded'),
     dataDir: z.string().min(1),
     wall: z.string().min(1).optional(),
@@ -38,6 +38,8 @@ export const StartOptions = z
       .default(15),
     /** This PC's device credential for a hub given by URL (a JSON file, mode 0600, from `hub device add`). */
     hubCredential: z.string().min(1).optional(),
+    /** Run the embedded hub's demo data (`--demo`); without it the embedded hub holds only what is published to it. */
+    demo: z.boolean().default(false),
   })
   .superRefine((o, ctx) => {
     if (o.hub !== 'embedded' && !o.hubCredential) {
@@ -45,6 +47,13 @@ export const StartOptions = z
         code: 'custom',
         path: ['hubCredential'],
         message: `--hub ${o.hub} needs --hub-credential FILE: this PC's device credential, made on the hub with "ioc-wall hub device add NAME --kind console --out FILE"`,
+      });
+    }
+    if (o.demo && o.hub !== 'embedded') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demo'],
+        message: '--demo fills the embedded hub; a hub given by URL makes demo data with "ioc-wall hub --demo"',
       });
     }
     if (o.hub === 'embedded' || o.insecureHub) return;

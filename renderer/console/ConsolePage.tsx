@@ -9,6 +9,7 @@ import { formatDate, formatTime } from '../../src/i18n/format.js';
 import { callErrorText, ConnectingPage } from '../app/ConnectingPage';
 import { setLocale, useLocale } from '../app/i18n';
 import { BridgeCallError } from '../bridge/bridge-client';
+import { DemoMark } from '../ui/DemoMark';
 import { LinkIcon } from '../ui/icons';
 import { bridgeShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
@@ -116,6 +117,7 @@ function ConsoleView(): ReactNode {
   return (
     <div className="console">
       <ConnectionBanner connection={connection} feed={status?.feed ?? feed} />
+      <DemoMark />
       <header className="console__header">
         <h1>IOC Wall · {t('console.title')}</h1>
         <p className={`console__link console__link--${connection.state}`}>

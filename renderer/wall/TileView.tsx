@@ -2,13 +2,14 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurfaceLayout, Tile } from '../../src/contract/wall.js';
-import { useLatest } from '../state/session-context';
+import { useLatest, useSessionSnapshot } from '../state/session-context';
 import { instantiateTile } from '../widgets/registry';
 import type { TileInstance } from '../widgets/widget-definition';
 import { AgeBadge } from './AgeBadge';
 import { TileBoundary } from './TileBoundary';
 import { TileError } from './TileError';
 import { TileShell } from './TileShell';
+import '../ui/marks.css';
 import { fitsLayout } from './tile-placement';
 
 export function TileView({ tile, layout }: { tile: Tile; layout: SurfaceLayout }): ReactNode {
@@ -46,9 +47,27 @@ function LiveTile({
   layout: SurfaceLayout;
   instance: TileInstance;
 }): ReactNode {
+  const { t } = useTranslation();
+  const { feed } = useSessionSnapshot();
   const values = useLatest(instance.topics);
   const asOf = instance.asOf(values);
   const readsData = instance.topics.length > 0;
+  // The hub answered and holds nothing of what this tile reads: say a source is missing, never draw an empty frame.
+  const noSource =
+    readsData &&
+    asOf === null &&
+    feed?.state === 'connected' &&
+    instance.topics.every((topic) => (feed.topics[topic]?.head ?? 0) === 0);
+  if (noSource) {
+    return (
+      <TileShell tile={tile} layout={layout} state="waiting">
+        <div className="tile-no-source" data-testid="no-source">
+          <p className="tile-no-source__title">{t('demo.noSource')}</p>
+          <p className="tile-no-source__hint">{t('demo.noSourceHint')}</p>
+        </div>
+      </TileShell>
+    );
+  }
   return (
     <TileShell
       tile={tile}

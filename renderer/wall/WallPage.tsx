@@ -6,6 +6,7 @@ import type { Surface } from '../../src/contract/wall.js';
 import { setLocale } from '../app/i18n';
 import { ConnectingPage } from '../app/ConnectingPage';
 import { StatusPage } from '../ui/StatusPage';
+import { DemoMark } from '../ui/DemoMark';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -57,6 +58,7 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
   return (
     <div className="wall" ref={root} data-surface-id={surface.id}>
       <ConnectionBanner connection={connection} feed={feed} />
+      <DemoMark />
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
         <SpanningCanvas layout={layout} canvas={surface.canvas} />
       ) : (

@@ -3,6 +3,8 @@
 // Interpolation uses i18next's {{name}} syntax. No plurals: Vietnamese has none, and identical key sets keep the
 // parity check simple.
 
+import { CAMERAS_DEMO_MESSAGES } from './cameras-demo-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -509,6 +511,7 @@ export const MESSAGES = {
       retry: 'Thử lại',
       reload: 'Tải lại trang',
     },
+    ...CAMERAS_DEMO_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1007,6 +1010,7 @@ export const MESSAGES = {
       retry: 'Retry',
       reload: 'Reload the page',
     },
+    ...CAMERAS_DEMO_MESSAGES.en,
   },
 } as const;
 

@@ -425,7 +425,7 @@ describe('hosts', () => {
     { timeout: 60_000 },
     async () => {
       const data = join(dir, 'demo');
-      const first = runCli(['start', '--shell', 'headless', '--port', '0', '--data-dir', data]);
+      const first = runCli(['start', '--shell', 'headless', '--port', '0', '--demo', '--data-dir', data]);
       const [, user, password] = await first.waitFor(/login: (\S+) password: (\S+)/);
       expect(first.stdout()).toMatch(/Tài khoản trình diễn.*\n {2}login: demo password: \S{16}\n/);
       await first.stop();
@@ -442,7 +442,7 @@ describe('hosts', () => {
       expect(stored.password_hash).toMatch(/^\$argon2id\$/);
       expect(stored.password_hash).not.toContain(password!);
       expect(device).toEqual([{ kind: 'console' }]);
-      const second = runCli(['start', '--shell', 'headless', '--port', '0', '--data-dir', data]);
+      const second = runCli(['start', '--shell', 'headless', '--port', '0', '--demo', '--data-dir', data]);
       await second.waitFor(/ioc-wall hub user passwd demo --data-dir \S+/);
       await second.stop();
       expect(second.stdout()).not.toMatch(/password: /);
