@@ -12,6 +12,7 @@ const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = 
   'wall.activate': (a) => `preset:${a.presetId}`,
   'wall.revertToSchedule': () => 'wall:schedule',
   'wall.setSchedule': () => 'wall:schedule',
+  'wall.setPrivacy': () => 'wall:privacy',
 };
 
 /** `args` as the command's schema parsed them (CommandRequest checks them). */

@@ -10,6 +10,7 @@ import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
 import { WallFileError } from './displays/wall-file.js';
+import { CameraFileError } from './cameras/camera-file.js';
 import { runStart, StartError } from './run-start.js';
 import { electronParentPort } from './shells/electron-child.js';
 import { StartOptions } from './start-options.js';
@@ -66,6 +67,7 @@ export function buildProgram(): Command {
       "this PC's device credential for --hub URL (JSON, mode 0600, from hub device add)",
     )
     .option('--demo', 'fill the embedded hub with demo data (every screen then says so)', false)
+    .option('--cameras <file>', 'the camera list (CSV or JSON: id, name, lat/lon or province, url, sensitive)')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
@@ -164,7 +166,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {
-    if (err instanceof StartError || err instanceof WallFileError) fail(err.message);
+    if (err instanceof StartError || err instanceof WallFileError || err instanceof CameraFileError) fail(err.message);
     if (err instanceof Error) {
       createLogger('cli').debug('stack', { stack: err.stack });
       fail(err.message);

@@ -27,6 +27,9 @@ import { SurfaceRegistry } from './surface-registry.js';
 import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
 import { PersonSessions } from './person-sessions.js';
+import { loadCameraFile } from './cameras/camera-file.js';
+import { CameraRelays } from './cameras/camera-relays.js';
+import { PrivacyFilter } from './privacy-filter.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
 
@@ -77,6 +80,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
 
   // This host's device credential: read (and refused if others can read it) before anything starts.
   const remoteCredential = options.hubCredential ? readDeviceCredential(options.hubCredential) : undefined;
+  // The site's camera list, checked before anything starts too.
+  const cameras = options.cameras ? await loadCameraFile(options.cameras) : [];
   const embedded =
     options.hub === 'embedded'
       ? await startEmbeddedHub(options.dataDir, { demo: options.demo, seed: options.seed }, createLogger('hub'))
@@ -105,7 +110,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const bridge = new BridgeServer({
     tokens: { console: token, wall: wallToken },
     logger,
-    onDisconnect: (clientId) => people.pageGone(clientId),
+    onDisconnect: (clientId) => {
+      people.pageGone(clientId);
+      relays.pageGone(clientId);
+    },
   });
   const feed = new FeedClient({
     hubUrl,
@@ -126,13 +134,25 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     bridge.emit('feedState', s);
   });
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
+  // Privacy mode scrubs every event on its way to a window; switching it repaints every page from scrubbed values.
+  const privacy = new PrivacyFilter(() => {
+    broadcast.flush();
+    relays.privacyChanged();
+    bridge.emit('cameras', relays.views());
+    bridge.emit('resync', { topic: 'wall.state' });
+  });
+  // The site's cameras: RTSP ones relayed by ffmpeg while some page shows them.
+  const relays = new CameraRelays({ cameras, privacy: () => privacy.active, logger });
   // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
-  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
+  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', privacy.scrub(events)));
   store.onApplied((events) => {
     if (bridge.clients > 0) broadcast.push(events);
+    privacy.ingest(events);
   });
+  privacy.ingest(store.latest());
   store.onSnapshot((topic) => {
     broadcast.flush();
+    if (topic === 'wall.state') privacy.ingest(store.latest());
     bridge.emit('resync', { topic });
   });
   // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
@@ -176,11 +196,12 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
         locale: options.locale,
         surface,
         surfaces: surfaces.all(),
-        latest: store.latest(),
+        latest: privacy.scrub(store.latest()),
         feed: feed.status(),
         serverTime: Date.now(),
         person,
         idleLockMinutes: options.idleLockMinutes,
+        cameras: relays.views(),
       };
     },
     status: () => status(),
@@ -198,7 +219,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       return outbox.enqueue(req.name, req.args, grant.accessToken);
     },
     outbox: () => outboxView(),
-    history: (req) => store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit),
+    history: (req) => privacy.scrub(store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit)),
     login: (req, ctx) => people.login(ctx.clientId, req),
     logout: async (req, ctx) => {
       await people.logout(ctx.clientId, req.everywhere);
@@ -207,6 +228,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     audit: (req, ctx) => {
       if (!people.current(ctx.clientId)) throw new LoginRequired();
       return people.audit(ctx.clientId, req);
+    },
+    showCameras: (req, ctx) => {
+      relays.show(ctx.clientId, req.ids);
+      return { ok: true };
     },
   };
 
@@ -218,6 +243,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     people.close();
     feed.close();
     await bridge.close();
+    await relays.close();
     outbox.close();
     store.close();
     cacheDb.close();
@@ -233,7 +259,9 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       publicStatus: () => ({ app: 'ioc-wall', role: 'host', version: APP_VERSION }),
       token,
       launchCodes,
-      mediaOrigins: options.mediaOrigins,
+      // Cameras played directly (their own HLS or WHEP) are allowed without a --media-origin of their own.
+      mediaOrigins: [...new Set([...options.mediaOrigins, ...relays.directOrigins()])],
+      relay: { prefix: relays.prefix, dir: relays.dir },
     });
     bridge.serve(http, handlers);
     await listen(http, options.port);

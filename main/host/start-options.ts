@@ -40,6 +40,8 @@ export const StartOptions = z
     hubCredential: z.string().min(1).optional(),
     /** Run the embedded hub's demo data (`--demo`); without it the embedded hub holds only what is published to it. */
     demo: z.boolean().default(false),
+    /** The site's camera list (`--cameras FILE`, CSV or JSON): map points and video tiles, RTSP relayed. */
+    cameras: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.hub !== 'embedded' && !o.hubCredential) {

@@ -10,6 +10,8 @@ import { callErrorText, ConnectingPage } from '../app/ConnectingPage';
 import { setLocale, useLocale } from '../app/i18n';
 import { BridgeCallError } from '../bridge/bridge-client';
 import { DemoMark } from '../ui/DemoMark';
+import { PrivacyMark } from '../ui/PrivacyMark';
+import { PrivacySection } from './privacy/PrivacySection';
 import { LinkIcon } from '../ui/icons';
 import { bridgeShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
@@ -118,6 +120,7 @@ function ConsoleView(): ReactNode {
     <div className="console">
       <ConnectionBanner connection={connection} feed={status?.feed ?? feed} />
       <DemoMark />
+      <PrivacyMark />
       <header className="console__header">
         <h1>IOC Wall · {t('console.title')}</h1>
         <p className={`console__link console__link--${connection.state}`}>
@@ -139,6 +142,7 @@ function ConsoleView(): ReactNode {
       ) : (
         <main className="console__sections">
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
+          <PrivacySection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <AuditSection trail={trail} />
           <section>

@@ -122,6 +122,10 @@ export class Session {
         void this.sayHello();
       }),
       this.client.on('layout', (change) => this.applyLayout(change)),
+      this.client.on('cameras', (cameras) => {
+        const hello = this.snapshot.hello;
+        if (hello) this.update({ hello: { ...hello, cameras } });
+      }),
       this.client.on('person', ({ person, reason }) => {
         if (!person) this.resumeStore?.clear();
         this.update({ person, personEnded: person ? null : (reason ?? 'logged-out') });

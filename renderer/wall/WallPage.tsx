@@ -7,6 +7,7 @@ import { setLocale } from '../app/i18n';
 import { ConnectingPage } from '../app/ConnectingPage';
 import { StatusPage } from '../ui/StatusPage';
 import { DemoMark } from '../ui/DemoMark';
+import { PrivacyMark } from '../ui/PrivacyMark';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -59,6 +60,7 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
     <div className="wall" ref={root} data-surface-id={surface.id}>
       <ConnectionBanner connection={connection} feed={feed} />
       <DemoMark />
+      <PrivacyMark />
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
         <SpanningCanvas layout={layout} canvas={surface.canvas} />
       ) : (

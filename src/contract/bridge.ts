@@ -1,6 +1,7 @@
 // The bridge contract between the host and every renderer window: one typed map of calls (renderer → host,
 // answered) and one of events (host → renderer). Both sides validate with these schemas.
 import { z } from 'zod';
+import { CameraView, ShowCamerasRequest } from './cameras.js';
 import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
@@ -32,6 +33,8 @@ export const HelloResponse = z.object({
   person: Person.nullable(),
   /** Minutes without input after which the console locks (`--idle-lock-minutes`). */
   idleLockMinutes: z.number().int().positive(),
+  /** The site's cameras (`--cameras`), as this page may play them. */
+  cameras: z.array(CameraView).default([]),
 });
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
@@ -86,6 +89,8 @@ export const BRIDGE_CALLS = {
   },
   /** The audit trail as the logged-in person may see it, newest first. */
   audit: { request: AuditFilter, response: z.array(AuditRow) },
+  /** The cameras this page shows now: the host relays an RTSP camera only while some page shows it. */
+  showCameras: { request: ShowCamerasRequest, response: z.object({ ok: z.literal(true) }) },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
@@ -128,6 +133,8 @@ export const BRIDGE_EVENTS = {
     person: Person.nullable(),
     reason: z.union([SessionFailure, z.literal('logged-out')]).optional(),
   }),
+  /** The camera list changed as pages may play it (privacy mode hides or shows the sensitive ones). */
+  cameras: z.array(CameraView),
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

@@ -16,6 +16,7 @@ const ALLOWED: Record<CommandName, string> = {
   'alert.note': 'operator leader admin',
   'wall.activate': 'operator leader admin',
   'wall.revertToSchedule': 'operator leader admin',
+  'wall.setPrivacy': 'operator leader admin',
   'preset.save': 'admin',
   'preset.delete': 'admin',
   'preset.undo': 'admin',

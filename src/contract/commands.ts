@@ -32,6 +32,8 @@ export const COMMANDS = {
   /** Manual override: holds until `wall.revertToSchedule`. */
   'wall.activate': { args: z.object({ presetId: PresetId }), roles: OPERATORS },
   'wall.revertToSchedule': { args: z.object({}), roles: OPERATORS },
+  /** Privacy mode for guests and press: personal data is scrubbed in the host before it reaches any window. */
+  'wall.setPrivacy': { args: z.object({ on: z.boolean() }), roles: OPERATORS },
   'wall.setSchedule': {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
     roles: ADMINS,

@@ -74,6 +74,8 @@ export interface TopicDefinition {
   readonly minRetentionMs?: number;
   /** The topic's name on the console and the connection tile. */
   readonly labelKey: MessageKey;
+  /** Payload fields that name or describe a person: privacy mode drops them before anything reaches a window. */
+  readonly personalFields?: readonly string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -90,7 +92,12 @@ export const TOPICS = {
   // A task is assigned, reported on or completed a few times an hour, not every minute.
   'gov.tasks': { payload: TaskPayload, expectedPeriodS: 900, labelKey: 'topic.govTasks' },
   /** An alert and its lifecycle; key: the alert's id. */
-  'ops.alerts': { payload: AlertPayload, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
+  'ops.alerts': {
+    payload: AlertPayload,
+    expectedPeriodS: 60,
+    labelKey: 'topic.opsAlerts',
+    personalFields: ['acknowledgedBy'],
+  },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
    * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
   'wall.presets': {

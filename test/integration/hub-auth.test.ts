@@ -53,6 +53,7 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'preset.undo': { presetId: 'khong-co', baseVersion: 1 },
   'wall.activate': { presetId: PRESET_ID },
   'wall.revertToSchedule': {},
+  'wall.setPrivacy': { on: true },
   'wall.setSchedule': { entries: [] },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];

@@ -18,6 +18,7 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'preset.undo': SETUP,
   'wall.activate': ROOM,
   'wall.revertToSchedule': ROOM,
+  'wall.setPrivacy': ROOM,
   'wall.setSchedule': SETUP,
 };
 
