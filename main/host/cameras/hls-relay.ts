@@ -38,8 +38,8 @@ export class HlsRelay {
 
   private run(): void {
     const { dir, rtspUrl, ffmpeg, logger, cameraId } = this.options;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (const f of readdirSync(dir)) rmSync(join(dir, f), { force: true });
+    // Emptied before each run too: segments of a run killed mid-write are not served.
+    this.clearDir();
     const startedAt = Date.now();
     const child = spawn(
       ffmpeg,
@@ -62,6 +62,8 @@ export class HlsRelay {
     this.exited = new Promise((resolve) => {
       child.once('close', (code, signal) => {
         this.child = null;
+        // A dead run's playlist would look live to a page until the next run replaces it.
+        this.clearDir();
         resolve();
         if (this.stopped) return;
         if (Date.now() - startedAt >= HEALTHY_RUN_MS) this.backoffMs = BACKOFF_MIN_MS;
@@ -83,6 +85,11 @@ export class HlsRelay {
     child.once('error', (err) =>
       logger.error('camera relay could not start ffmpeg', { camera: cameraId, error: err.message }),
     );
+  }
+
+  private clearDir(): void {
+    mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
+    for (const f of readdirSync(this.options.dir)) rmSync(join(this.options.dir, f), { force: true });
   }
 
   /** Ends ffmpeg (SIGTERM, SIGKILL after 2 s) and removes the segments. */
