@@ -22,6 +22,7 @@ const BENCHES = {
   surface: './map-surface.mjs',
   'alarm-rules': './alarm-rules.mjs',
   'hub-auth': './hub-auth.mjs',
+  'camera-relay': './camera-relay.mjs',
 };
 const USAGE = `usage: node bench/run.mjs [--quick] [${Object.keys(BENCHES).join(' | ')} ...]`;
 /** A run that takes longer than this is stopped (the full run takes about 25 minutes on 2 cores, `surface` 15). */
