@@ -89,6 +89,7 @@ export async function startHost(dir) {
         'start',
         '--shell',
         'headless',
+        '--demo',
         '--wall',
         wallFile,
         '--port',

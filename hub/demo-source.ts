@@ -10,6 +10,7 @@ import type {
   LiveCounterPayload,
   TaskPayload,
 } from '../src/contract/topics.js';
+import { DEMO_SOURCE } from '../src/contract/hub-protocol.js';
 import { PROVINCES } from '../src/domain/provinces.js';
 import { demoPresetEvents } from '../src/domain/presets/demo-presets.js';
 import type { PresetPayload, WallStatePayload } from '../src/domain/presets/preset-schema.js';
@@ -187,7 +188,7 @@ export class DemoSource {
       sourceSystem: SOURCE_OF[indicator],
     };
     if (!previousPeriod) this.indicators.set(key, payload);
-    return { topic: 'econ.indicators', key, source: 'demo', time, payload };
+    return { topic: 'econ.indicators', key, source: DEMO_SOURCE, time, payload };
   }
 
   /** A month's figure around its expected level: drawn fresh, then revised a little, drawn back towards it. */
@@ -212,7 +213,7 @@ export class DemoSource {
       value: Math.floor((total * done) / HOURLY_SUM),
       sourceSystem: COUNTER_SOURCE[metric],
     };
-    return { topic: 'econ.live', key: metric, source: 'demo', time, payload };
+    return { topic: 'econ.live', key: metric, source: DEMO_SOURCE, time, payload };
   }
 
   private newTask(n: number, title: string): DemoEvent {
@@ -235,7 +236,7 @@ export class DemoSource {
     };
     if (payload.status === 'done_late' || payload.status === 'done_on_time') payload.completedOn = localDate(now);
     this.tasks.set(payload.id, payload);
-    return { topic: 'gov.tasks', key: payload.id, source: 'demo', time: now, payload };
+    return { topic: 'gov.tasks', key: payload.id, source: DEMO_SOURCE, time: now, payload };
   }
 
   private advanceTask(): DemoEvent {
@@ -246,7 +247,7 @@ export class DemoSource {
     const late = task.dueDate < localDate(now);
     const next: TaskPayload = { ...task, status: late ? 'done_late' : 'done_on_time', completedOn: localDate(now) };
     this.tasks.set(next.id, next);
-    return { topic: 'gov.tasks', key: next.id, source: 'demo', time: now, payload: next };
+    return { topic: 'gov.tasks', key: next.id, source: DEMO_SOURCE, time: now, payload: next };
   }
 
   private newAlert(): DemoEvent {
@@ -284,13 +285,13 @@ export class DemoSource {
   }
 
   private alarmEvent(alarm: Alarm, now: number, kind: 'condition-active' | 'condition-clear'): DemoEvent {
-    const by: SystemActor = { kind: 'system', source: 'demo' };
+    const by: SystemActor = { kind: 'system', source: DEMO_SOURCE };
     const next = apply(alarm, { kind, by }, now);
     // The source only raises new alarms and clears active ones: both are always allowed.
     const payload = next.ok ? next.alarm : alarm;
     if (payload.conditionActive) this.alerts.set(payload.id, payload);
     else this.alerts.delete(payload.id);
-    return { topic: 'ops.alerts', key: payload.id, source: 'demo', time: now, payload };
+    return { topic: 'ops.alerts', key: payload.id, source: DEMO_SOURCE, time: now, payload };
   }
 }
 

@@ -167,7 +167,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         return reply({ ok: false, error });
       }
       const topics = parsed.data.topics as Record<string, number>;
-      reply({ ok: true, heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])) });
+      reply({
+        ok: true,
+        heads: Object.fromEntries(Object.keys(topics).map((t) => [t, log.head(t)])),
+        demo: options.demo,
+      });
       sub.subscribe(topics, parsed.data.reset);
     });
     const wake = (events: readonly Envelope[]): void => {

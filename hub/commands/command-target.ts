@@ -34,6 +34,7 @@ const TARGETS: { [K in CommandName]: (args: ParsedCommandArgs<K>) => string } = 
   'briefing.black': () => 'briefing:wall',
   'briefing.spotlight': () => 'briefing:wall',
   'wall.timeCursor': () => 'wall:time-cursor',
+  'wall.setPrivacy': () => 'wall:privacy',
 };
 
 /** `args` as the command's schema parsed them (CommandRequest checks them). */

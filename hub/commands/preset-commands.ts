@@ -12,6 +12,7 @@ import {
   activatePreset,
   emptyWallState,
   revertToSchedule,
+  setPrivacy,
   setSchedule,
   type WallStateOutcome,
 } from '../../src/domain/presets/wall-state.js';
@@ -67,4 +68,5 @@ export const PRESET_HANDLERS = {
     const state = wallStateOf(ctx.log);
     return done(ctx, setSchedule(state, args.entries, args.fallbackPresetId, presetById, changeBy(ctx)));
   },
+  'wall.setPrivacy': (args, ctx) => done(ctx, setPrivacy(wallStateOf(ctx.log), args.on, changeBy(ctx))),
 } satisfies Partial<CommandHandlers>;

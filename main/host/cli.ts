@@ -12,6 +12,7 @@ import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
 import { addHubPublishCommand } from './hub-publish-cli.js';
 import { WallFileError } from './displays/wall-file.js';
+import { CameraFileError } from './cameras/camera-file.js';
 import { runStart, StartError } from './run-start.js';
 import { electronParentPort } from './shells/electron-child.js';
 import { StartOptions } from './start-options.js';
@@ -46,9 +47,9 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('run the command centre: the host, its windows on every monitor, and (by default) a demo hub')
+    .description('run the command centre: the host, its windows on every monitor, and (by default) an embedded hub')
     .option('--shell <kind>', 'auto | electron | browser | headless', 'auto')
-    .option('--hub <where>', '"embedded" (a demo hub in this process) or the URL of a hub', 'embedded')
+    .option('--hub <where>', '"embedded" (a hub in this process) or the URL of a hub', 'embedded')
     .option('--data-dir <dir>', 'where the cache and logs live', defaultDataDir())
     .option('--wall <file>', 'a JSON file describing the monitors of the wall')
     .option('--port <n>', 'loopback port of the UI and the bridge (0: any free port)', portArg, 4180)
@@ -70,6 +71,8 @@ export function buildProgram(): Command {
       "this PC's device credential for --hub URL (JSON, mode 0600, from hub device add)",
     )
     .option('--connectors <file>', 'a connectors file (JSON) the embedded hub runs: reports, APIs, warnings')
+    .option('--demo', 'fill the embedded hub with demo data (every screen then says so)', false)
+    .option('--cameras <file>', 'the camera list (CSV or JSON: id, name, lat/lon or province, url, sensitive)')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);
@@ -172,7 +175,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {
-    if (err instanceof StartError || err instanceof WallFileError || err instanceof ConnectorsFileError) {
+    if (
+      err instanceof StartError ||
+      err instanceof WallFileError ||
+      err instanceof ConnectorsFileError ||
+      err instanceof CameraFileError
+    ) {
       fail(err.message);
     }
     if (err instanceof Error) {

@@ -1,4 +1,4 @@
-// The demo hub inside the host (`--hub embedded`, what `npm start` runs). It is a hub like any other — the same
+// The hub inside the host (`--hub embedded`, what `npm start` runs, with `--demo`). It is a hub like any other — the same
 // handshake, logins, role checks and audit — so the host enrols itself as a console device on it (the credential
 // kept in the data dir, 0600) and, on the first start, a demo person whose password is printed once and stored
 // only hashed. Nothing here relaxes a check: it does what an installer would do with `ioc-wall hub user|device`.
@@ -32,20 +32,20 @@ function embeddedCredentialFile(dataDir: string): string {
   return join(dataDir, 'hub-credential.json');
 }
 
+/** `demo`: the hub makes demo data; without it it holds only what is published to it (and its connectors). */
 export async function startEmbeddedHub(
   dataDir: string,
-  seed: number,
+  options: { demo: boolean; seed: number; connectors?: readonly ConnectorEntry[] },
   logger: Logger,
-  connectors: readonly ConnectorEntry[] = [],
 ): Promise<EmbeddedHub> {
   const hub = await startHub({
     port: 0,
     logFile: hubDatabaseFile(dataDir),
-    demo: true,
-    seed,
+    demo: options.demo,
+    seed: options.seed,
     version: APP_VERSION,
     logger,
-    connectors,
+    connectors: options.connectors ?? [],
   });
   try {
     const actor: Actor = { person: 'system:embedded-hub', device: hostname().slice(0, 64) || null, peer: null };

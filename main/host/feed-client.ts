@@ -48,6 +48,8 @@ export class FeedClient {
   private since = Date.now();
   private lastError: string | null = null;
   private readonly heads = new Map<string, number>();
+  /** What the hub said at the last subscribe; a cached host starting offline knows only after it connects. */
+  private demo = false;
   private offlineTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private catchUp: { startedAt: number; from: number; to: number } | null = null;
@@ -116,6 +118,7 @@ export class FeedClient {
       lastError: this.lastError,
       topics,
       catchUp: this.catchUpProgress(),
+      demo: this.demo,
     };
   }
 
@@ -200,6 +203,7 @@ export class FeedClient {
         this.subscribe(behind);
         return;
       }
+      this.demo = res.data.demo;
       for (const [t, head] of Object.entries(res.data.heads)) this.noteHead(t, head);
       const held = this.heldTotal();
       const target = KNOWN_TOPICS.reduce(

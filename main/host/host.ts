@@ -35,6 +35,9 @@ import { BriefingPacks } from './briefing-pack/briefing-packs.js';
 import { findChromium } from './shells/find-chromium.js';
 import { mayAct } from '../../src/domain/identity/roles.js';
 import { COMMANDS } from '../../src/contract/commands.js';
+import { loadCameraFile } from './cameras/camera-file.js';
+import { CameraRelays } from './cameras/camera-relays.js';
+import { PrivacyFilter } from './privacy-filter.js';
 
 const CACHE_RETAIN_MS = 7 * 86_400_000;
 /** Who may export a briefing pack: whoever may present or work the room. */
@@ -90,9 +93,15 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
 
   // This host's device credential: read (and refused if others can read it) before anything starts.
   const remoteCredential = options.hubCredential ? readDeviceCredential(options.hubCredential) : undefined;
+  // The site's camera list, checked before anything starts too.
+  const cameras = options.cameras ? await loadCameraFile(options.cameras) : [];
   const embedded =
     options.hub === 'embedded'
-      ? await startEmbeddedHub(options.dataDir, options.seed, createLogger('hub'), connectorsOf(options.connectors))
+      ? await startEmbeddedHub(
+          options.dataDir,
+          { demo: options.demo, seed: options.seed, connectors: connectorsOf(options.connectors) },
+          createLogger('hub'),
+        )
       : undefined;
   const hub = embedded?.hub;
   const hubUrl = hub?.url ?? options.hub;
@@ -118,7 +127,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   const bridge = new BridgeServer({
     tokens: { console: token, wall: wallToken },
     logger,
-    onDisconnect: (clientId) => people.pageGone(clientId),
+    onDisconnect: (clientId) => {
+      people.pageGone(clientId);
+      relays.pageGone(clientId);
+    },
   });
   const feed = new FeedClient({
     hubUrl,
@@ -146,8 +158,17 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     hubLink.observe(s.state);
   });
   outbox.onChange(() => bridge.emit('outbox', outboxView()));
+  // Privacy mode scrubs every event on its way to a window; switching it repaints every page from scrubbed values.
+  const privacy = new PrivacyFilter(() => {
+    broadcast.flush();
+    relays.privacyChanged();
+    bridge.emit('cameras', relays.views());
+    bridge.emit('resync', { topic: 'wall.state' });
+  });
+  // The site's cameras: RTSP ones relayed by ffmpeg while some page shows them.
+  const relays = new CameraRelays({ cameras, privacy: () => privacy.active, logger });
   // Encoding a broadcast costs even with nobody listening (a replay with no window open): skip it then.
-  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', events));
+  const broadcast = new FeedBroadcast((events) => bridge.emit('feed', privacy.scrub(events)));
   // The wall "as of T": pages are served from the cache at T, and live events are held back while not live.
   const asOf = new AsOfReader(cacheDb);
   const cursor = new TimeCursor({
@@ -155,15 +176,18 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     heldFrom: () => (store.flush(), asOf.heldFrom()),
     tell: (change, events) => {
       broadcast.flush();
-      if (events.length > 0) bridge.emit('feed', events);
+      if (events.length > 0) bridge.emit('feed', privacy.scrub(events));
       bridge.emit('timeCursor', change);
     },
   });
   store.onApplied((events) => {
     if (bridge.clients > 0 && cursor.live) broadcast.push(events);
+    privacy.ingest(events);
   });
+  privacy.ingest(store.latest());
   store.onSnapshot((topic) => {
     broadcast.flush();
+    if (topic === 'wall.state') privacy.ingest(store.latest());
     bridge.emit('resync', { topic });
   });
   // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
@@ -216,12 +240,13 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
         locale: options.locale,
         surface,
         surfaces: surfaces.all(),
-        latest: at === null ? store.latest() : asOf.latestAt(at),
+        latest: privacy.scrub(at === null ? store.latest() : asOf.latestAt(at)),
         feed: feed.status(),
         serverTime: Date.now(),
         person,
         idleLockMinutes: options.idleLockMinutes,
         timeCursor: req.asOf === undefined ? cursor.current() : { asOf: req.asOf, replaySpeed: null, heldFrom: null },
+        cameras: relays.views(),
       };
     },
     status: () => status(),
@@ -241,9 +266,11 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     outbox: () => outboxView(),
     history: (req) => {
       const at = req.until ?? cursor.current().asOf;
-      if (at === null) return store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit);
+      if (at === null) {
+        return privacy.scrub(store.history(req.topic, req.key, req.since ?? Date.now() - 3_600_000, req.limit));
+      }
       store.flush();
-      return asOf.history(req.topic, req.key, req.since ?? at - 3_600_000, at, req.limit);
+      return privacy.scrub(asOf.history(req.topic, req.key, req.since ?? at - 3_600_000, at, req.limit));
     },
     timeCursor: (req, ctx) => {
       const grant = people.current(ctx.clientId);
@@ -276,6 +303,10 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       if (!people.current(ctx.clientId)) throw new LoginRequired();
       return people.deadLetters(ctx.clientId, req);
     },
+    showCameras: (req, ctx) => {
+      relays.show(ctx.clientId, req.ids);
+      return { ok: true };
+    },
   };
 
   const packs = new BriefingPacks({
@@ -294,6 +325,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     people.close();
     feed.close();
     await bridge.close();
+    await relays.close();
     outbox.close();
     store.close();
     cacheDb.close();
@@ -309,7 +341,9 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       publicStatus: () => ({ app: 'ioc-wall', role: 'host', version: APP_VERSION }),
       token,
       launchCodes,
-      mediaOrigins: options.mediaOrigins,
+      // Cameras played directly (their own HLS or WHEP) are allowed without a --media-origin of their own.
+      mediaOrigins: [...new Set([...options.mediaOrigins, ...relays.directOrigins()])],
+      relay: { prefix: relays.prefix, dir: relays.dir },
     });
     bridge.serve(http, handlers);
     await listen(http, options.port);

@@ -37,3 +37,13 @@ describe('the device credential', () => {
     expect(StartOptions.safeParse({ dataDir: '/tmp/x', hub: 'embedded' }).success).toBe(true);
   });
 });
+
+describe('demo data', () => {
+  it('is off unless --demo, and only for the embedded hub', () => {
+    expect(parse({}).data?.demo).toBe(false);
+    expect(parse({ demo: true }).data?.demo).toBe(true);
+    const r = parse({ hub: 'https://hub.ioc.local:4181', demo: true });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['demo']);
+  });
+});

@@ -14,7 +14,7 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 export const StartOptions = z
   .object({
     shell: z.enum(['auto', 'electron', 'browser', 'headless']).default('auto'),
-    /** `embedded` runs the demo hub in this process; otherwise the hub's URL. */
+    /** `embedded` runs a hub in this process (with demo data only under --demo); otherwise the hub's URL. */
     hub: z.union([z.literal('embedded'), z.string().url()]).default('embedded'),
     dataDir: z.string().min(1),
     wall: z.string().min(1).optional(),
@@ -42,6 +42,10 @@ export const StartOptions = z
     hubCredential: z.string().min(1).optional(),
     /** A connectors file (hub/connectors/connectors-file.ts) run by the embedded hub (`--connectors FILE`). */
     connectors: z.string().min(1).optional(),
+    /** Run the embedded hub's demo data (`--demo`); without it the embedded hub holds only what is published to it. */
+    demo: z.boolean().default(false),
+    /** The site's camera list (`--cameras FILE`, CSV or JSON): map points and video tiles, RTSP relayed. */
+    cameras: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.hub !== 'embedded' && !o.hubCredential) {
@@ -56,6 +60,13 @@ export const StartOptions = z
         code: 'custom',
         path: ['connectors'],
         message: `--connectors runs with the embedded hub; for --hub ${o.hub}, give it to "ioc-wall hub --connectors FILE" on the hub's machine`,
+      });
+    }
+    if (o.demo && o.hub !== 'embedded') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demo'],
+        message: '--demo fills the embedded hub; a hub given by URL makes demo data with "ioc-wall hub --demo"',
       });
     }
     if (o.hub === 'embedded' || o.insecureHub) return;

@@ -9,6 +9,9 @@ import { formatDate, formatTime } from '../../src/i18n/format.js';
 import { callErrorText, ConnectingPage } from '../app/ConnectingPage';
 import { setLocale, useLocale } from '../app/i18n';
 import { BridgeCallError } from '../bridge/bridge-client';
+import { DemoMark } from '../ui/DemoMark';
+import { PrivacyMark } from '../ui/PrivacyMark';
+import { PrivacySection } from './privacy/PrivacySection';
 import { LinkIcon } from '../ui/icons';
 import { bridgeShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
@@ -123,6 +126,8 @@ function ConsoleView(): ReactNode {
     <div className="console">
       <AsOfBar cursor={snapshot.timeCursor} />
       <ConnectionBanner connection={connection} feed={status?.feed ?? feed} />
+      <DemoMark />
+      <PrivacyMark />
       <header className="console__header">
         <h1>IOC Wall · {t('console.title')}</h1>
         <p className={`console__link console__link--${connection.state}`}>
@@ -147,6 +152,7 @@ function ConsoleView(): ReactNode {
           <ResponsesSection />
           <TimeCursorSection />
           <BriefingPackSection />
+          <PrivacySection />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <BriefingSection />
           <AuditSection trail={trail} />

@@ -135,6 +135,10 @@ export class Session {
         this.update({ timeCursor: state });
         if (jump) void this.sayHello();
       }),
+      this.client.on('cameras', (cameras) => {
+        const hello = this.snapshot.hello;
+        if (hello) this.update({ hello: { ...hello, cameras } });
+      }),
       this.client.on('person', ({ person, reason }) => {
         if (!person) this.resumeStore?.clear();
         this.update({ person, personEnded: person ? null : (reason ?? 'logged-out') });

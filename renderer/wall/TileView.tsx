@@ -9,6 +9,7 @@ import { AgeBadge } from './AgeBadge';
 import { TileBoundary } from './TileBoundary';
 import { TileError } from './TileError';
 import { TileShell } from './TileShell';
+import '../ui/marks.css';
 import { fitsLayout } from './tile-placement';
 
 export function TileView({ tile, layout }: { tile: Tile; layout: SurfaceLayout }): ReactNode {
@@ -47,16 +48,32 @@ function LiveTile({
   instance: TileInstance;
 }): ReactNode {
   const { t } = useTranslation();
+  const { feed, timeCursor } = useSessionSnapshot();
   const values = useLatest(instance.topics);
   const asOf = instance.asOf(values);
   const readsData = instance.topics.length > 0;
-  const { timeCursor } = useSessionSnapshot();
   if (timeCursor.asOf !== null && instance.liveOnly) {
     return (
       <TileShell tile={tile} layout={layout} state="ok">
         <p className="tile-live-only" data-testid="tile-live-only">
           {t('timeCursor.liveOnlyTile')}
         </p>
+      </TileShell>
+    );
+  }
+  // The hub answered and holds nothing of what this tile reads: say a source is missing, never draw an empty frame.
+  const noSource =
+    readsData &&
+    asOf === null &&
+    feed?.state === 'connected' &&
+    instance.topics.every((topic) => (feed.topics[topic]?.head ?? 0) === 0);
+  if (noSource) {
+    return (
+      <TileShell tile={tile} layout={layout} state="waiting">
+        <div className="tile-no-source" data-testid="no-source">
+          <p className="tile-no-source__title">{t('demo.noSource')}</p>
+          <p className="tile-no-source__hint">{t('demo.noSourceHint')}</p>
+        </div>
       </TileShell>
     );
   }

@@ -6,6 +6,8 @@ import type { Surface } from '../../src/contract/wall.js';
 import { setLocale } from '../app/i18n';
 import { ConnectingPage } from '../app/ConnectingPage';
 import { StatusPage } from '../ui/StatusPage';
+import { DemoMark } from '../ui/DemoMark';
+import { PrivacyMark } from '../ui/PrivacyMark';
 import { WarningIcon } from '../ui/icons';
 import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
 import { AlarmBanner } from './AlarmBanner';
@@ -77,6 +79,8 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
         </div>
       )}
       {briefing.black && <div className="wall__black" data-testid="wall-black" />}
+      <DemoMark />
+      <PrivacyMark />
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (
         <SpanningCanvas layout={layout} canvas={surface.canvas} />
       ) : (

@@ -1,6 +1,7 @@
 // The bridge contract between the host and every renderer window: one typed map of calls (renderer → host,
 // answered) and one of events (host → renderer). Both sides validate with these schemas.
 import { z } from 'zod';
+import { CameraView, ShowCamerasRequest } from './cameras.js';
 import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
@@ -40,6 +41,8 @@ export const HelloResponse = z.object({
   idleLockMinutes: z.number().int().positive(),
   /** The wall's time cursor (absent: live); `latest` is then the picture as of its time. */
   timeCursor: TimeCursorState.optional(),
+  /** The site's cameras (`--cameras`), as this page may play them. */
+  cameras: z.array(CameraView).default([]),
 });
 export type HelloResponse = z.infer<typeof HelloResponse>;
 
@@ -106,6 +109,8 @@ export const BRIDGE_CALLS = {
   briefingPack: { request: PackRequest, response: PackFile },
   /** What the pack's print page draws. */
   printPack: { request: z.object({ id: PackId }), response: PackSpec },
+  /** The cameras this page shows now: the host relays an RTSP camera only while some page shows it. */
+  showCameras: { request: ShowCamerasRequest, response: z.object({ ok: z.literal(true) }) },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
@@ -152,6 +157,8 @@ export const BRIDGE_EVENTS = {
   hostAlarms: z.array(Alarm),
   /** The wall's time cursor moved: a jump repaints from hello; a replay tick comes with the events it passed. */
   timeCursor: TimeCursorChange,
+  /** The camera list changed as pages may play it (privacy mode hides or shows the sensitive ones). */
+  cameras: z.array(CameraView),
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

@@ -22,6 +22,7 @@ const ALLOWED: Record<CommandName, string> = {
   'wall.activate': 'operator leader admin',
   'wall.revertToSchedule': 'operator leader admin',
   'wall.cancelResponse': 'operator leader admin',
+  'wall.setPrivacy': 'operator leader admin',
   'preset.save': 'admin',
   'preset.delete': 'admin',
   'preset.undo': 'admin',

@@ -95,6 +95,8 @@ export const COMMANDS = {
   'wall.revertToSchedule': { args: z.object({}), roles: OPERATORS },
   /** Takes an alarm's response off the wall (choreography); the alarm itself is left as it is. */
   'wall.cancelResponse': { args: z.object({ alarmId: AlarmId }), roles: OPERATORS },
+  /** Privacy mode for guests and press: personal data is scrubbed in the host before it reaches any window. */
+  'wall.setPrivacy': { args: z.object({ on: z.boolean() }), roles: OPERATORS },
   'wall.setSchedule': {
     args: z.object({ entries: z.array(ScheduleEntry).max(100), fallbackPresetId: PresetId.nullable().optional() }),
     roles: ADMINS,

@@ -35,6 +35,8 @@ export const FeedStatus = z.object({
   lastError: z.string().nullable(),
   topics: z.record(z.string(), TopicFeedStatus),
   catchUp: CatchUp.nullable(),
+  /** The hub said it makes demo data (known once subscribed): pages carry the demo mark. */
+  demo: z.boolean(),
 });
 export type FeedStatus = z.infer<typeof FeedStatus>;
 

@@ -13,6 +13,9 @@ export const TopicName = z
   .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9_-]*)*$/, 'topic must be dotted lower-case words, e.g. "econ.indicators"')
   .max(64);
 
+/** The `source` of every event the hub's demo data makes (`--demo`): pages mark what comes from it. */
+export const DEMO_SOURCE = 'demo';
+
 /** One event of a topic's ordered log. */
 export const EnvelopeBase = z.object({
   topic: KnownTopic,
@@ -65,7 +68,12 @@ export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
 export const SubscribeResponse = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), heads: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.object({
+    ok: z.literal(true),
+    heads: z.record(z.string(), z.number().int().nonnegative()),
+    /** The hub makes demo data (`--demo`): every page then says so. */
+    demo: z.boolean().default(false),
+  }),
   z.object({ ok: z.literal(false), error: z.string(), retryAfterMs: z.number().int().nonnegative().optional() }),
 ]);
 export type SubscribeResponse = z.infer<typeof SubscribeResponse>;

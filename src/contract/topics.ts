@@ -59,6 +59,8 @@ export interface TopicDefinition {
   readonly minRetentionMs?: number;
   /** The topic's name on the console and the connection tile. */
   readonly labelKey: MessageKey;
+  /** Payload fields that name or describe a person: privacy mode drops them before anything reaches a window. */
+  readonly personalFields?: readonly string[];
 }
 
 const DAY_MS = 86_400_000;

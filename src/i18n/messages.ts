@@ -11,6 +11,8 @@ import { BRIEFING_MESSAGES } from './briefing-messages.js';
 import { BRIEFING_PACK_MESSAGES } from './briefing-pack-messages.js';
 import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
 
+import { CAMERAS_DEMO_MESSAGES } from './cameras-demo-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -519,6 +521,7 @@ export const MESSAGES = {
     ...BRIEFING_MESSAGES.vi,
     ...TIME_CURSOR_MESSAGES.vi,
     ...BRIEFING_PACK_MESSAGES.vi,
+    ...CAMERAS_DEMO_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1019,6 +1022,7 @@ export const MESSAGES = {
     ...BRIEFING_MESSAGES.en,
     ...TIME_CURSOR_MESSAGES.en,
     ...BRIEFING_PACK_MESSAGES.en,
+    ...CAMERAS_DEMO_MESSAGES.en,
   },
 } as const;
 

@@ -22,10 +22,13 @@ async function status(): Promise<HostStatus> {
 beforeAll(async () => {
   wall = await startXWall(2, 1);
   mkdirSync(shots, { recursive: true });
-  app = runCli(['start', '--shell', 'browser', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-'))], {
-    ...process.env,
-    DISPLAY: wall.display,
-  });
+  app = runCli(
+    ['start', '--shell', 'browser', '--port', '0', '--demo', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-'))],
+    {
+      ...process.env,
+      DISPLAY: wall.display,
+    },
+  );
   statusUrl = (await app.waitFor(/status: (http:\/\/127\.0\.0\.1:\d+\/api\/status\?token=[\w-]+)/))[1]!;
 });
 

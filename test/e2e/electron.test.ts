@@ -87,7 +87,17 @@ describe.skipIf(skipReason !== null)('Electron shell', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ioc-e2e-electron-'));
     app = await _electron.launch({
       executablePath: (binary as { path: string }).path,
-      args: ['dist/main/electron/main.js', 'start', '--shell', 'electron', '--data-dir', dataDir, '--port', '0'],
+      args: [
+        'dist/main/electron/main.js',
+        'start',
+        '--shell',
+        'electron',
+        '--demo',
+        '--data-dir',
+        dataDir,
+        '--port',
+        '0',
+      ],
       cwd: REPO,
       env,
       timeout: 90_000,

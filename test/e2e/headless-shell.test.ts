@@ -20,7 +20,10 @@ beforeAll(async () => {
   const env = { ...process.env };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
-  app = runCli(['start', '--shell', 'auto', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-'))], env);
+  app = runCli(
+    ['start', '--shell', 'auto', '--port', '0', '--demo', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-'))],
+    env,
+  );
   await app.waitFor(/status: http/);
   // A wall page and the console side by side, as on real screens: neither is a throttled background tab.
   browser = await launchTestChromium([

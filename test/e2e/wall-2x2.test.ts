@@ -65,7 +65,17 @@ function wallFile(extra: object = {}, monitorExtra: object = {}): string {
 
 async function start(args: string[]): Promise<{ app: CliRun; status: () => Promise<HostStatus> }> {
   const app = runCli(
-    ['start', '--shell', 'browser', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ioc-e2e-')), ...args],
+    [
+      'start',
+      '--shell',
+      'browser',
+      '--port',
+      '0',
+      '--demo',
+      '--data-dir',
+      mkdtempSync(join(tmpdir(), 'ioc-e2e-')),
+      ...args,
+    ],
     env(),
   );
   const url = (await app.waitFor(/status: (http:\/\/127\.0\.0\.1:\d+\/api\/status\?token=[\w-]+)/))[1]!;

@@ -59,6 +59,7 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'wall.activate': { presetId: PRESET_ID },
   'wall.revertToSchedule': {},
   'wall.cancelResponse': { alarmId: 'khong-co' },
+  'wall.setPrivacy': { on: true },
   'wall.setSchedule': { entries: [] },
   'connector.replay': { connectorId: 'khong-co', deadLetterId: 1 },
   'data.publish': {
@@ -464,7 +465,7 @@ describe('hosts', () => {
     { timeout: 60_000 },
     async () => {
       const data = join(dir, 'demo');
-      const first = runCli(['start', '--shell', 'headless', '--port', '0', '--data-dir', data]);
+      const first = runCli(['start', '--shell', 'headless', '--port', '0', '--demo', '--data-dir', data]);
       const [, user, password] = await first.waitFor(/login: (\S+) password: (\S+)/);
       expect(first.stdout()).toMatch(/Tài khoản trình diễn.*\n {2}login: demo password: \S{16}\n/);
       await first.stop();
@@ -481,7 +482,7 @@ describe('hosts', () => {
       expect(stored.password_hash).toMatch(/^\$argon2id\$/);
       expect(stored.password_hash).not.toContain(password!);
       expect(device).toEqual([{ kind: 'console' }]);
-      const second = runCli(['start', '--shell', 'headless', '--port', '0', '--data-dir', data]);
+      const second = runCli(['start', '--shell', 'headless', '--port', '0', '--demo', '--data-dir', data]);
       await second.waitFor(/ioc-wall hub user passwd demo --data-dir \S+/);
       await second.stop();
       expect(second.stdout()).not.toMatch(/password: /);

@@ -7,7 +7,15 @@ import type { FeedStatus } from '../../src/contract/host-status.js';
 import { BridgeCallError, BridgeClient, type BridgeConnection } from '../../renderer/bridge/bridge-client';
 
 const TOKEN = 'test-token-0123456789';
-const FEED: FeedStatus = { hub: 'embedded', state: 'connected', since: 1, lastError: null, topics: {}, catchUp: null };
+const FEED: FeedStatus = {
+  hub: 'embedded',
+  state: 'connected',
+  since: 1,
+  lastError: null,
+  topics: {},
+  catchUp: null,
+  demo: false,
+};
 const HELLO = {
   locale: 'vi',
   surface: null,

@@ -33,7 +33,9 @@ export async function startHeadlessApp(
   const env = { ...process.env };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
-  const app = runCli(['start', '--shell', 'headless', '--port', '0', ...args], env);
+  // The embedded hub's demo data is what these tests read; a hub given by URL brings its own.
+  const demo = args.includes('--hub') ? [] : ['--demo'];
+  const app = runCli(['start', '--shell', 'headless', '--port', '0', ...demo, ...args], env);
   await app.waitFor(/status: http/);
   const m = app.stdout().match(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
   if (!m?.[1] || !m[2]) throw new Error(`the host printed no console URL:\n${app.stdout()}`);

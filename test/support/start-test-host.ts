@@ -1,4 +1,4 @@
-// A real host (and by default its embedded demo hub) on loopback, in this process, for integration tests.
+// A real host (and by default its embedded hub with demo data) on loopback, in this process, for integration tests.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export async function startTestHost(
     shell: 'headless',
     port: 0,
     dataDir,
+    // The embedded hub's demo data is what these tests read; a hub given by URL brings its own.
+    ...(rest.hub === undefined || rest.hub === 'embedded' ? { demo: true } : {}),
     ...(credential ? { hubCredential: writeCredentialFile(mkdtempSync(join(tmpdir(), 'ioc-cred-')), credential) } : {}),
     ...rest,
   });

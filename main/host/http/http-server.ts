@@ -1,5 +1,5 @@
 // The host's loopback HTTP server: the renderer bundle (with a strict CSP), /healthz, /api/status (with the
-// token) and the exchange of a window's one-time launch code for the token.
+// token), the exchange of a window's one-time launch code for the token, and the camera relays' HLS.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -18,6 +18,8 @@ export interface HttpOptions {
   launchCodes: LaunchCodes;
   /** Origins of video sources the site allowed (`--media-origin`): already normalised to scheme://host:port. */
   mediaOrigins?: readonly string[];
+  /** The camera relays' HLS: files of `dir` under `prefix` (same origin, so the CSP's 'self' covers them). */
+  relay?: { prefix: string; dir: string };
 }
 
 /**
@@ -56,6 +58,11 @@ export function createHttpServer(options: HttpOptions): Server {
       res.setHeader('Referrer-Policy', 'no-referrer');
     },
   });
+  // Playlists change every second: never cached, the directory read anew on every request.
+  const relay = options.relay;
+  const relayFiles = relay
+    ? sirv(relay.dir, { dev: true, setHeaders: (res) => res.setHeader('cache-control', 'no-store') })
+    : undefined;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (!hostHeaderAllowed(req, (server.address() as AddressInfo).port)) {
       return json(res, 403, { error: 'this server answers only to 127.0.0.1 and localhost' });
@@ -69,6 +76,10 @@ export function createHttpServer(options: HttpOptions): Server {
     }
     if (path === '/api/launch-code' && req.method === 'POST') return redeem(req, res, options.launchCodes);
     if (path?.startsWith('/socket.io')) return; // the bridge's upgrade requests are socket.io's
+    if (relay && relayFiles && path?.startsWith(`${relay.prefix}/`)) {
+      req.url = path.slice(relay.prefix.length);
+      return relayFiles(req, res, () => json(res, 404, { error: 'no such relay file' }));
+    }
     assets(req, res, () => json(res, 404, { error: 'not found' }));
   });
   // Node closes an idle keep-alive connection after 5 s, which races a client (a monitoring script polling

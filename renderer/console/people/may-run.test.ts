@@ -25,6 +25,7 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'wall.activate': ROOM,
   'wall.revertToSchedule': ROOM,
   'wall.cancelResponse': ROOM,
+  'wall.setPrivacy': ROOM,
   'wall.setSchedule': SETUP,
   'connector.replay': SETUP,
   'data.publish': ['operator', 'admin'],

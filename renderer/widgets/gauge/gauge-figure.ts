@@ -1,4 +1,5 @@
 // The figure a gauge reads: an indicator over all provinces, or one province's. Pure.
+import { DEMO_SOURCE } from '../../../src/contract/hub-protocol.js';
 import { IndicatorPayload } from '../../../src/contract/topics.js';
 import type { LatestValues } from '../../../src/domain/latest-values.js';
 import { eventsOf } from '../../state/payloads';
@@ -21,6 +22,7 @@ export function gaugeFigure(settings: GaugeSettings, values: LatestValues): KpiF
     value: p.value,
     time: envelope.time,
     sources: [p.sourceSystem],
+    demo: envelope.source === DEMO_SOURCE,
     period: p.period,
     status: p.status,
     preliminary: p.status === 'preliminary' ? 1 : 0,

@@ -111,6 +111,7 @@ function changeTone(change: KpiChange | null, settings: KpiSettings, digits: num
 
 function provenance(figure: KpiFigure, settings: KpiSettings, t: TFunction, locale: 'vi' | 'en'): string[] {
   const parts = [t('kpi.source', { source: figure.sources.join(', ') })];
+  if (figure.demo) parts.unshift(t('demo.provenance'));
   if (figure.period) parts.push(formatPeriod(figure.period, locale));
   if (figure.status === 'mixed') parts.push(t('dataStatus.mixed', { count: figure.preliminary, total: figure.count }));
   else if (figure.status) parts.push(t(`dataStatus.${figure.status}`));

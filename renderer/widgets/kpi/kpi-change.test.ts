@@ -28,7 +28,17 @@ function live(value: number, time: number): Envelope {
   return { topic: 'econ.live', offset, time, source: 'demo', key: 'new_businesses_today', payload: { value } };
 }
 function figure(value: number, period: string | null, time: number, count = 1): KpiFigure {
-  return { value, time, sources: [], period, status: null, preliminary: 0, count, total: count === 1 ? null : 34 };
+  return {
+    value,
+    time,
+    sources: [],
+    demo: false,
+    period,
+    status: null,
+    preliminary: 0,
+    count,
+    total: count === 1 ? null : 34,
+  };
 }
 
 const MIN = 60_000;

@@ -119,6 +119,8 @@ describe('keyFigure and kpiFigure', () => {
   it('reads one key’s payload.value with its source', () => {
     const f = keyFigure(valuesOf([live]), 'econ.live', 'new_businesses_today');
     expect(f).toMatchObject({ value: 1234, time: 42, sources: ['Cổng thông tin quốc gia về đăng ký doanh nghiệp'] });
+    expect(f?.demo).toBe(true);
+    expect(keyFigure(valuesOf([{ ...live, source: 'so-ke-hoach' }]), 'econ.live', live.key)?.demo).toBe(false);
     expect(keyFigure(valuesOf([live]), 'econ.live', 'documents_processed_today')).toBeNull();
   });
 

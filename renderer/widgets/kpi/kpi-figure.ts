@@ -1,5 +1,6 @@
 // The figure a KPI tile shows and where it comes from. Pure, so the aggregation over provinces is unit-tested.
 import { z } from 'zod';
+import { DEMO_SOURCE } from '../../../src/contract/hub-protocol.js';
 import type { IndicatorId } from '../../../src/contract/topics.js';
 import type { LatestValues } from '../../../src/domain/latest-values.js';
 import { PROVINCES } from '../../../src/domain/provinces.js';
@@ -12,6 +13,8 @@ export interface KpiFigure {
   readonly time: number;
   /** Distinct source systems, in order of first appearance. */
   readonly sources: readonly string[];
+  /** Some contribution came from the demo source (envelope source `demo`): the provenance says so. */
+  readonly demo: boolean;
   /** Newest reporting period among the contributions, if the payloads carry one. */
   readonly period: string | null;
   readonly status: 'official' | 'preliminary' | 'mixed' | null;
@@ -42,7 +45,9 @@ export function aggregateIndicator(
   let preliminary = 0;
   let period: string | null = null;
   const sources: string[] = [];
+  let demo = false;
   for (const { envelope, payload } of chosen) {
+    demo ||= envelope.source === DEMO_SOURCE;
     sum += payload.value;
     time = Math.max(time, envelope.time);
     if (payload.status === 'preliminary') preliminary++;
@@ -53,6 +58,7 @@ export function aggregateIndicator(
     value: aggregate === 'sum' ? sum : sum / chosen.length,
     time,
     sources,
+    demo,
     period,
     status: preliminary === 0 ? 'official' : preliminary === chosen.length ? 'preliminary' : 'mixed',
     preliminary,
@@ -81,6 +87,7 @@ export function keyFigure(values: LatestValues, topic: string, key: string): Kpi
     value: p.value,
     time: envelope.time,
     sources: [p.sourceSystem ?? envelope.source],
+    demo: envelope.source === DEMO_SOURCE,
     period: p.period ?? null,
     status: p.status ?? null,
     preliminary: p.status === 'preliminary' ? 1 : 0,

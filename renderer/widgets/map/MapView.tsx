@@ -8,9 +8,10 @@ import { PROVINCES, provinceByCode, provinceName } from '../../../src/domain/pro
 import { formatNumber, formatPeriod, withUnit } from '../../../src/i18n/format.js';
 import { useLocale } from '../../app/i18n';
 import { eventsOf } from '../../state/payloads';
-import { useLatest } from '../../state/session-context';
+import { useLatest, useSessionSnapshot } from '../../state/session-context';
 import { wallProbe } from '../../state/wall-probe';
 import type { WidgetProps } from '../widget-definition';
+import { cameraPoints } from './camera-points';
 import { loadBasemap, loadPoints, type Basemap } from './load-geodata';
 import type { MapLabel } from './map-layers';
 import { MapLegend } from './MapLegend';
@@ -104,9 +105,14 @@ export function MapView({ settings, focus }: WidgetProps<MapSettings>): ReactNod
   const load = useBasemap(settings, webgl);
   const [drawn, setDrawn] = useState(0);
   const pointsFile = usePointsFile(settings.pointsUrl, webgl);
+  const cameras = useSessionSnapshot().hello?.cameras;
   const points = useMemo(
-    () => concatPoints(columnsOfPoints(settings.points), pointsFile.state === 'ready' ? pointsFile.value : NO_POINTS),
-    [settings.points, pointsFile],
+    () =>
+      concatPoints(
+        columnsOfPoints(settings.cameras && cameras ? [...settings.points, ...cameraPoints(cameras)] : settings.points),
+        pointsFile.state === 'ready' ? pointsFile.value : NO_POINTS,
+      ),
+    [settings.points, settings.cameras, cameras, pointsFile],
   );
   const [pointsDrawn, setPointsDrawn] = useState<number | null>(null);
   const onPointsDrawn = (count: number): void => {

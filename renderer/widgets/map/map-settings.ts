@@ -68,6 +68,8 @@ export const MapSettings = z.object({
    * points (see points-file.ts). A bad file is reported in the tile; the provinces still draw.
    */
   pointsUrl: SiteFileUrl.optional(),
+  /** The site's cameras (`--cameras`) with a position, drawn as camera points. */
+  cameras: z.boolean().default(true),
   /** Radius in pixels of the smallest dot; the largest value is drawn 3× as wide. Dense files read better small. */
   pointRadius: z.number().min(0.5).max(12).default(4),
   /** A heatmap of the points, weighted by their value. */

@@ -7,6 +7,7 @@ import { surfaceDecodeBudget, useDecodeSlot } from '../../video/decode-budget';
 import { grabStill } from '../../video/still-frame';
 import { useLiveVideo, type LiveVideo } from '../../video/use-live-video';
 import { useMjpeg } from '../../video/use-mjpeg';
+import { useShownCamera } from '../../video/shown-cameras';
 import { useSessionSnapshot } from '../../state/session-context';
 import type { WidgetProps } from '../widget-definition';
 import { resolveVideoUrl } from './bundled-media';
@@ -16,8 +17,56 @@ import './video.css';
 
 type VideoState = 'connecting' | 'playing' | 'lost' | 'poster';
 
+/** What a tile plays once a camera of the list is resolved. */
+interface Playable {
+  name: string;
+  source: NonNullable<VideoSettings['source']>;
+  url: string;
+}
+
 export function VideoView({ tileId, settings }: WidgetProps<VideoSettings>): ReactNode {
-  const url = resolveVideoUrl(settings.url);
+  const { t } = useTranslation();
+  const { hello } = useSessionSnapshot();
+  const camera = settings.camera === undefined ? undefined : hello?.cameras.find((c) => c.id === settings.camera);
+  useShownCamera(tileId, camera?.play ? camera.id : null);
+  if (settings.camera === undefined) {
+    // The schema requires these without a camera.
+    const playable = { name: settings.name ?? '', source: settings.source ?? 'file', url: settings.url ?? '' };
+    return <VideoPicture tileId={tileId} settings={settings} playable={playable} />;
+  }
+  const name = settings.name ?? camera?.name ?? settings.camera;
+  if (!camera || !camera.play) {
+    return (
+      <div className="video" data-video-state={camera ? 'private' : 'unknown'} data-testid="video">
+        <div className="video__slate" role="status">
+          <NoSignalIcon className="video__slate-icon" />
+          <p className="video__slate-title">
+            {camera ? t('camera.sensitive') : t('camera.unknown', { id: settings.camera })}
+          </p>
+        </div>
+        <p className="video__name">{name}</p>
+      </div>
+    );
+  }
+  return (
+    <VideoPicture
+      tileId={tileId}
+      settings={settings}
+      playable={{ name, source: camera.play.kind, url: camera.play.url }}
+    />
+  );
+}
+
+function VideoPicture({
+  tileId,
+  settings,
+  playable,
+}: {
+  tileId: string;
+  settings: VideoSettings;
+  playable: Playable;
+}): ReactNode {
+  const url = resolveVideoUrl(playable.url);
   const decoding = useDecodeSlot(tileId);
   const videoRef = useRef<HTMLVideoElement>(null);
   const [still, setStill] = useState<string | null>(null);
@@ -25,11 +74,11 @@ export function VideoView({ tileId, settings }: WidgetProps<VideoSettings>): Rea
     const grabbed = grabStill(video);
     if (grabbed) setStill(grabbed);
   }, []);
-  const mjpeg = settings.source === 'mjpeg';
+  const mjpeg = playable.source === 'mjpeg';
   const live = useLiveVideo(videoRef, {
-    kind: settings.source === 'mjpeg' ? 'file' : settings.source,
+    kind: playable.source === 'mjpeg' ? 'file' : playable.source,
     url,
-    loop: settings.source === 'file',
+    loop: playable.source === 'file',
     stallMs: settings.stallSeconds * 1000,
     enabled: decoding && !mjpeg,
     beforeDetach: keepStill,
@@ -62,7 +111,7 @@ export function VideoView({ tileId, settings }: WidgetProps<VideoSettings>): Rea
       {state === 'poster' && <Poster src={still ?? settings.poster ?? null} fit={fit} />}
       {state === 'lost' && <LostSlate lostAt={link.lostAt} reason={link.reason} />}
       {state === 'connecting' && <ConnectingNote />}
-      <p className="video__name">{settings.name}</p>
+      <p className="video__name">{playable.name}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Settings of a video tile: what to play, from where, and what to call it on the wall.
 import { z } from 'zod';
+import { CameraId } from '../../../src/contract/cameras.js';
 
 /** Media shipped in the bundle (assets/demo-media/), named by `bundled:<name>` in a tile's url. */
 export const BUNDLED_PREFIX = 'bundled:';
@@ -26,16 +27,26 @@ const PosterUrl = z
     message: 'a path starting with "/", a data:image/ URL or an http(s) URL',
   });
 
-export const VideoSettings = z.object({
-  /** Shown over the picture, large: the camera or the conference. */
-  name: z.string().trim().min(1).max(80),
-  /** hls: .m3u8 through hls.js; whep: WebRTC via a WHEP endpoint; mjpeg: multipart JPEG; file: a plain file. */
-  source: z.enum(['hls', 'whep', 'mjpeg', 'file']),
-  url: StreamUrl,
-  /** Shown when the tile is beyond the surface's decode budget (else a still grabbed before pausing). */
-  poster: PosterUrl.optional(),
-  fit: z.enum(['contain', 'cover']).default('contain'),
-  /** Seconds without a new frame before the source counts as lost. */
-  stallSeconds: z.number().min(2).max(60).default(6),
-});
+export const VideoSettings = z
+  .object({
+    /** Shown over the picture, large: the camera or the conference (a camera's own name when not given). */
+    name: z.string().trim().min(1).max(80).optional(),
+    /** A camera of the site's list (`--cameras`) by id: the host says how to play it (an RTSP one through its relay). */
+    camera: CameraId.optional(),
+    /** hls: .m3u8 through hls.js; whep: WebRTC via a WHEP endpoint; mjpeg: multipart JPEG; file: a plain file. */
+    source: z.enum(['hls', 'whep', 'mjpeg', 'file']).optional(),
+    url: StreamUrl.optional(),
+    /** Shown when the tile is beyond the surface's decode budget (else a still grabbed before pausing). */
+    poster: PosterUrl.optional(),
+    fit: z.enum(['contain', 'cover']).default('contain'),
+    /** Seconds without a new frame before the source counts as lost. */
+    stallSeconds: z.number().min(2).max(60).default(6),
+  })
+  .superRefine((s, ctx) => {
+    if (s.camera !== undefined) return;
+    for (const field of ['name', 'source', 'url'] as const) {
+      if (s[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is needed without a camera` });
+    }
+  });
 export type VideoSettings = z.infer<typeof VideoSettings>;

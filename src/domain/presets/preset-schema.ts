@@ -77,6 +77,8 @@ export type WallOverride = z.infer<typeof WallOverride>;
 export const WallStatePayload = z.object({
   schedule: WallSchedule,
   override: WallOverride.nullable(),
+  /** Privacy mode (`wall.setPrivacy`): the host scrubs personal data before anything reaches a window. */
+  privacy: z.boolean().default(false),
   updatedAt: z.number().int().nonnegative(),
   updatedBy: z.string().min(1).max(120),
 });

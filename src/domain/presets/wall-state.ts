@@ -8,7 +8,25 @@ export type WallStateOutcome =
   | { ok: false; reason: 'not-found' | 'invalid-state'; message: string };
 
 export function emptyWallState(at = 0, by = 'system'): WallStatePayload {
-  return { schedule: { entries: [], fallbackPresetId: null }, override: null, updatedAt: at, updatedBy: by };
+  return {
+    schedule: { entries: [], fallbackPresetId: null },
+    override: null,
+    privacy: false,
+    updatedAt: at,
+    updatedBy: by,
+  };
+}
+
+/** Privacy mode on or off for the whole wall; switching to what it already is changes nothing. */
+export function setPrivacy(state: WallStatePayload, on: boolean, change: Change): WallStateOutcome {
+  if (state.privacy === on) {
+    return { ok: false, reason: 'invalid-state', message: on ? 'privacy mode is already on' : 'privacy mode is off' };
+  }
+  return {
+    ok: true,
+    state: { ...state, privacy: on, updatedAt: change.at, updatedBy: change.by },
+    message: on ? 'privacy mode on' : 'privacy mode off',
+  };
 }
 
 const usable = (p: PresetPayload | undefined): p is PresetPayload => p !== undefined && !p.deleted;
