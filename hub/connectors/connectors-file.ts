@@ -19,7 +19,7 @@ export interface ConnectorEntry {
   config: { id: string };
 }
 
-export const ConnectorsFile = z
+const ConnectorsFile = z
   .strictObject({ connectors: z.array(Entry).max(100) })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { DeadLetter } from './connector.js';
 
-export const MAX_PER_CONNECTOR = 10_000;
+const MAX_PER_CONNECTOR = 10_000;
 const MAX_INPUT_CHARS = 16_384;
 const MAX_TEXT_CHARS = 1000;
 

@@ -13,7 +13,7 @@ export interface ReportSheet {
   merges?: string[];
 }
 
-export async function writeReportXlsx(file: string, sheets: ReportSheet[]): Promise<void> {
+async function writeReportXlsx(file: string, sheets: ReportSheet[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   sheets.forEach((s, i) => {
     const ws = workbook.addWorksheet(s.name ?? `Sheet${i + 1}`);

@@ -16,7 +16,7 @@ import type { XlsxFolderConfig } from './xlsx-folder-config.js';
 /** Events per publish call: a 100,000-row report is not one transaction held in memory. */
 const PUBLISH_BATCH = 2000;
 
-export interface RefusedRow {
+interface RefusedRow {
   row: number;
   refusals: Refusal[];
 }
