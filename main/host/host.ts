@@ -191,7 +191,12 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     bridge.emit('resync', { topic });
   });
   // The active preset (override or schedule) decides every surface's layout; windows are told as it changes.
-  const presets = new PresetApplier({ surfaces, emit: (change) => bridge.emit('layout', change), logger });
+  const presets = new PresetApplier({
+    surfaces,
+    emit: (change) => bridge.emit('layout', change),
+    logger,
+    cameraFor: (province) => cameras.find((c) => province !== null && c.province === province)?.id,
+  });
   presets.start(store.latest());
   store.onApplied((events) => presets.ingest(events));
   store.onSnapshot((topic) => {

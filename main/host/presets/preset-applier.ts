@@ -3,13 +3,15 @@
 // the scene's preset comes with its tiles' focus, and ending the briefing gives back the rest), gives each surface its
 // layout in the SurfaceRegistry, and tells every window through the bridge so it swaps its grid in place.
 // An alarm's show-preset response (`wall.responses`, decided by the hub) takes over the surfaces of the monitors
-// it names, over that; the other surfaces keep theirs.
+// it names, over that; the other surfaces keep theirs. Zoom-map and camera responses focus a map tile on the
+// alarm's province or put the alarm's camera in a video tile, on whatever the surface shows.
 // The schedule is looked at every 15 s, so a daypart starts within 15 s of its minute.
 import type { LayoutChange } from '../../../src/contract/bridge.js';
 import type { WallPresetStatus } from '../../../src/contract/host-status.js';
 import type { Envelope } from '../../../src/contract/hub-protocol.js';
 import type { Surface, SurfaceLayout } from '../../../src/contract/wall.js';
 import { WallResponsesPayload } from '../../../src/domain/alarms/response-schema.js';
+import { type CameraFor, respondOnLayout } from '../../../src/domain/alarms/response-layout.js';
 import { takeoverBySurface } from '../../../src/domain/alarms/wall-takeover.js';
 import { BriefingPayload, BriefingStatePayload } from '../../../src/domain/briefing/briefing-schema.js';
 import { currentScene, idleBriefingState } from '../../../src/domain/briefing/presentation.js';
@@ -28,6 +30,8 @@ export interface PresetApplierOptions {
   clock?: () => number;
   /** How often the schedule is looked at. */
   tickMs?: number;
+  /** The camera a camera response without one of its own shows: the first of the alarm's province. */
+  cameraFor?: CameraFor;
 }
 
 export class PresetApplier {
@@ -100,7 +104,12 @@ export class PresetApplier {
       const taken = responding?.layouts[surface.id] && !responding.deleted ? responding : undefined;
       const shown = taken ?? preset;
       const fromPreset = taken ? taken.layouts[surface.id] : layouts?.[surface.id];
-      const layout = fromPreset ?? this.defaults.get(surface.id) ?? surface.layout;
+      // Zoom-map and camera responses act on tiles of whatever the surface shows; a presented scene is left alone.
+      const layout = respondOnLayout(
+        fromPreset ?? this.defaults.get(surface.id) ?? surface.layout,
+        presenting ? [] : this.responses,
+        this.options.cameraFor ?? (() => undefined),
+      );
       if (JSON.stringify(layout) === JSON.stringify(surface.layout)) return surface;
       changes.push({
         surfaceId: surface.id,
