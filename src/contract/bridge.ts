@@ -1,6 +1,7 @@
 // The bridge contract between the host and every renderer window: one typed map of calls (renderer → host,
 // answered) and one of events (host → renderer). Both sides validate with these schemas.
 import { z } from 'zod';
+import { ALARM_CALLS } from './alarm-calls.js';
 import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
@@ -88,6 +89,7 @@ export const BRIDGE_CALLS = {
   },
   /** The audit trail as the logged-in person may see it, newest first. */
   audit: { request: AuditFilter, response: z.array(AuditRow) },
+  ...ALARM_CALLS,
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;

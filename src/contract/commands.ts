@@ -2,7 +2,8 @@
 // else about commands derives from it — the names the hub accepts, the arguments each handler receives, what the
 // console may send — so a command added here is refused by the compiler until the hub has a handler for it.
 import { z } from 'zod';
-import { AlarmId } from '../domain/alarms/alarm-schema.js';
+import { AlarmRule } from '../domain/alarms/alarm-rules.js';
+import { AlarmId, RuleId } from '../domain/alarms/alarm-schema.js';
 import { type Role } from '../domain/identity/roles.js';
 import { PresetDraft, PresetId, ScheduleEntry } from '../domain/presets/preset-schema.js';
 
@@ -50,6 +51,10 @@ export const COMMANDS = {
   /** Out of service for maintenance: hidden until returned, whatever its condition does. */
   'alarm.removeFromService': { args: z.object({ alarmId: AlarmId, reason: Reason }), roles: ADMINS },
   'alarm.returnToService': { args: z.object({ alarmId: AlarmId }), roles: ADMINS },
+  /** Alarm rules, versioned like presets: `baseVersion` 0 creates a new rule. */
+  'rule.save': { args: z.object({ rule: AlarmRule, baseVersion: BaseVersion }), roles: ADMINS },
+  'rule.delete': { args: z.object({ ruleId: RuleId, baseVersion: BaseVersion }), roles: ADMINS },
+  'rule.undo': { args: z.object({ ruleId: RuleId, baseVersion: BaseVersion }), roles: ADMINS },
   /** `baseVersion` 0 creates a new preset. */
   'preset.save': { args: z.object({ preset: PresetDraft, baseVersion: BaseVersion }), roles: ADMINS },
   'preset.delete': { args: z.object({ presetId: PresetId, baseVersion: BaseVersion }), roles: ADMINS },

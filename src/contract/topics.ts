@@ -3,6 +3,7 @@
 // everything else about a topic (KnownTopic, the stale warning, retention, the console's names) is read from here.
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
+import { AlarmRule } from '../domain/alarms/alarm-rules.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { PresetPayload, WallStatePayload } from '../domain/presets/preset-schema.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -61,6 +62,16 @@ const DAY_MS = 86_400_000;
 /** Changed by operators, perhaps not for weeks: never shown as stale. */
 const NEVER_STALE_S = (365 * DAY_MS) / 1000;
 
+/** A version of an alarm rule as the hub stores it (latest event of the key = current version). */
+export const AlarmRuleRecord = z.object({
+  rule: AlarmRule,
+  version: z.number().int().positive(),
+  deleted: z.boolean(),
+  savedBy: z.string().min(1).max(200),
+  savedAt: z.number().int().nonnegative(),
+});
+export type AlarmRuleRecord = z.infer<typeof AlarmRuleRecord>;
+
 /** Each topic's key is the identity of the thing described: its latest event is that thing's current value. */
 export const TOPICS = {
   /** One province's indicator for one period; key `<province>:<indicator>`. */
@@ -73,6 +84,13 @@ export const TOPICS = {
   /** An alarm through its ISA-18.2 lifecycle (src/domain/alarms/); key: the alarm's id. Every transition, whoever
    * made it, is a new event of its key carrying the whole record. */
   'ops.alerts': { payload: Alarm, expectedPeriodS: 60, labelKey: 'topic.opsAlerts' },
+  /** Alarm rules, one key per rule id; edited by an admin on the console. */
+  'alarm.rules': {
+    payload: AlarmRuleRecord,
+    expectedPeriodS: NEVER_STALE_S,
+    minRetentionMs: 365 * DAY_MS,
+    labelKey: 'topic.alarmRules',
+  },
   /** Shared layout presets, one key per preset id (latest event = current version). Its history is what undo
    * reads, and it is tiny: a year of it is kept whatever the feed's retention. */
   'wall.presets': {
