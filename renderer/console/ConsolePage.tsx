@@ -17,6 +17,7 @@ import { SessionProvider, useSession, useSessionSnapshot } from '../state/sessio
 import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
+import { AlarmDesk } from './alarms/AlarmDesk';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
@@ -132,6 +133,8 @@ function ConsoleView(): ReactNode {
           {polled.at !== null && ` · ${t('console.statusStale', { time: formatTime(polled.at) })}`}
         </p>
       )}
+      {/* The operator's main screen comes first, whether or not the host's status has come yet. */}
+      {person && <AlarmDesk />}
       {!person ? null : !status ? (
         <p>{t('app.loading')}</p>
       ) : (

@@ -3,6 +3,8 @@
 // Interpolation uses i18next's {{name}} syntax. No plurals: Vietnamese has none, and identical key sets keep the
 // parity check simple.
 
+import { ALARM_DESK_MESSAGES } from './alarm-desk-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -505,6 +507,7 @@ export const MESSAGES = {
       retry: 'Thử lại',
       reload: 'Tải lại trang',
     },
+    ...ALARM_DESK_MESSAGES.vi,
   },
   en: {
     app: {
@@ -999,6 +1002,7 @@ export const MESSAGES = {
       retry: 'Retry',
       reload: 'Reload the page',
     },
+    ...ALARM_DESK_MESSAGES.en,
   },
 } as const;
 
