@@ -25,6 +25,9 @@ const ALLOWED: Record<CommandName, string> = {
   'preset.delete': 'admin',
   'preset.undo': 'admin',
   'wall.setSchedule': 'admin',
+  'rule.save': 'admin',
+  'rule.delete': 'admin',
+  'rule.undo': 'admin',
 };
 
 describe('command table', () => {

@@ -59,6 +59,21 @@ const SAMPLE_ARGS: { [K in CommandName]: CommandArgs<K> } = {
   'wall.activate': { presetId: PRESET_ID },
   'wall.revertToSchedule': {},
   'wall.setSchedule': { entries: [] },
+  'rule.save': {
+    rule: {
+      id: 'r-thu',
+      kind: 'threshold',
+      name: 'Quy tắc thử',
+      priority: 'low',
+      area: { province: null, unit: null },
+      watch: { topic: 'econ.live', key: 'new_businesses_today' },
+      direction: 'above',
+      limit: 1,
+    },
+    baseVersion: 0,
+  },
+  'rule.delete': { ruleId: 'khong-co', baseVersion: 1 },
+  'rule.undo': { ruleId: 'khong-co', baseVersion: 1 },
 };
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 

@@ -24,6 +24,9 @@ const EXPECTED: Record<CommandName, readonly string[]> = {
   'wall.activate': ROOM,
   'wall.revertToSchedule': ROOM,
   'wall.setSchedule': SETUP,
+  'rule.save': SETUP,
+  'rule.delete': SETUP,
+  'rule.undo': SETUP,
 };
 
 const person = (...roles: Role[]): Person => ({ user: 'u', displayName: 'U', roles, device: 'console-1' });
