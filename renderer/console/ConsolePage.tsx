@@ -18,6 +18,7 @@ import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
 import { AlarmDesk } from './alarms/AlarmDesk';
+import { RulesSection } from './alarms/rules/RulesSection';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
@@ -142,6 +143,7 @@ function ConsoleView(): ReactNode {
           <HealthStrip status={status} now={polled.at ?? Date.now()} />
           <LayoutEditor status={status} onShowTrail={showTrail} />
           <AuditSection trail={trail} />
+          <RulesSection />
           <section>
             <h2>{t('console.host')}</h2>
             <dl className="facts">
