@@ -1,5 +1,6 @@
 // Alarm flood on the console: 6,000 alarms in 60 s (100/s) published through a real hub to two consoles (two
-// headless hosts of that hub, each with an operator logged in on its alarm desk in Chromium under software GL).
+// headless hosts of that hub, each with an operator logged in on its alarm desk in Chromium under software GL:
+// Mesa's llvmpipe, as the browser shell runs it).
 // Prints the desk's main-thread long tasks during the flood (count over 200 ms, the longest), its JS heap, and
 // after the flood: acknowledge on one console → shown acknowledged on the other, p50/p95.
 //
@@ -10,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { softwareGlFlags } from '../dist/main/host/shells/chromium-flags.js';
 import { apply, newAlarm } from '../dist/src/domain/alarms/alarm-lifecycle.js';
 import { fmt, section, table, targetLines } from './report.mjs';
 import { percentile } from './stats.mjs';
@@ -88,7 +90,10 @@ export async function run({ quick, print }) {
   const total = quick ? 1000 : 6000;
   const seconds = quick ? 10 : 60;
   const hub = await startBenchHub(join(tempDir('alarm-flood-hub-'), 'hub.sqlite'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BENCH_CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...BENCH_CHROMIUM_ARGS, ...softwareGlFlags('headless')],
+  });
   try {
     const [a, b] = [await openConsole(hub, browser, 'desk-a'), await openConsole(hub, browser, 'desk-b')];
 

@@ -17,8 +17,9 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../src/contract/bridge.js';
 import { chatteringNow, isFlood } from '../../../src/domain/alarms/alarm-metrics.js';
 import { ALARM_PRIORITIES, ALARM_STATES, type Alarm } from '../../../src/domain/alarms/alarm-schema.js';
-import { PROVINCES, provinceName } from '../../../src/domain/provinces.js';
+import { provinceName } from '../../../src/domain/provinces.js';
 import { formatAge } from '../../../src/i18n/format.js';
+import { PriorityOptions, ProvinceOptions } from './choice-options';
 import { useLocale } from '../../app/i18n';
 import { PriorityIcon } from '../../ui/icons';
 import { useNow } from '../../state/now';
@@ -457,7 +458,6 @@ function DeskFilters({
   inputRef: RefObject<HTMLInputElement | null>;
 }): ReactNode {
   const { t } = useTranslation();
-  const locale = useLocale();
   const any = t('desk.filter.any');
   return (
     <fieldset className="desk-filters" data-testid="desk-filters">
@@ -480,11 +480,7 @@ function DeskFilters({
           }
         >
           <option value="">{any}</option>
-          {ALARM_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </label>
       <label>
@@ -494,11 +490,7 @@ function DeskFilters({
           onChange={(e) => onChange({ ...filter, province: e.target.value || null })}
         >
           <option value="">{any}</option>
-          {PROVINCES.map((p) => (
-            <option key={p.code} value={p.code}>
-              {provinceName(p.code, locale)}
-            </option>
-          ))}
+          <ProvinceOptions />
         </select>
       </label>
       <label>

@@ -8,9 +8,7 @@ import type { DryRunResponse } from '../../../../src/contract/alarm-calls.js';
 import type { AlarmRuleRecord } from '../../../../src/contract/topics.js';
 import { KNOWN_TOPICS } from '../../../../src/contract/topics.js';
 import type { AlarmRule } from '../../../../src/domain/alarms/alarm-rules.js';
-import { ALARM_PRIORITIES } from '../../../../src/domain/alarms/alarm-schema.js';
-import { PROVINCES, provinceName } from '../../../../src/domain/provinces.js';
-import { useLocale } from '../../../app/i18n';
+import { PriorityOptions, ProvinceOptions } from '../choice-options';
 import { eventsOf } from '../../../state/payloads';
 import { useLatest, useSession } from '../../../state/session-context';
 import { useCommand } from '../../editor/use-command';
@@ -257,7 +255,6 @@ function RuleForm({
   locked: boolean;
 }): ReactNode {
   const { t } = useTranslation();
-  const locale = useLocale();
   const get = (path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as RuleDraft | null)?.[k], draft);
   const text = (path: string, label: string, disabled = false): ReactNode => (
     <Field label={label} error={errorOf(path)}>
@@ -284,11 +281,7 @@ function RuleForm({
       {text('name', t('rules.field.name'))}
       <Field label={t('rules.field.priority')} error={errorOf('priority')}>
         <select value={String(get('priority'))} onChange={(e) => set('priority', e.target.value)}>
-          {ALARM_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </Field>
       <Field label={t('rules.field.province')} error={errorOf('area.province')}>
@@ -297,11 +290,7 @@ function RuleForm({
           onChange={(e) => set('area.province', e.target.value || null)}
         >
           <option value="">{t('desk.national')}</option>
-          {PROVINCES.map((p) => (
-            <option key={p.code} value={p.code}>
-              {provinceName(p.code, locale)}
-            </option>
-          ))}
+          <ProvinceOptions />
         </select>
       </Field>
       {text('area.unit', t('rules.field.unit'))}
