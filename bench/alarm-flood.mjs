@@ -149,6 +149,9 @@ export async function run({ quick, print }) {
     await a.locator('#desk-title').click();
     for (let i = 0; i < ACK_SAMPLES; i++) {
       const id = await a.locator('[data-testid="desk-row"][data-state="unack"]').first().getAttribute('data-alarm');
+      // B's operator looks the alarm up: in flood mode an acknowledged group moves down, maybe out of the rows drawn.
+      await b.locator('.desk-filters input[type="search"]').fill(id);
+      await b.locator(`[data-alarm="${id}"]`).waitFor({ timeout: 30_000 });
       const seen = b.evaluate(
         (want) =>
           new Promise((resolve) => {
