@@ -10,6 +10,7 @@ import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { planWall, type WallSpec } from '../../src/domain/wall/wall-plan.js';
 import type { RunningHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
+import { dryRunFromCache, performanceFromCache } from './alarm-figures.js';
 import { APP_VERSION, RENDERER_DIR } from './app-paths.js';
 import { readDeviceCredential } from './device-credential-file.js';
 import { type DemoLogin, startEmbeddedHub } from './embedded-hub.js';
@@ -312,6 +313,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       relays.show(ctx.clientId, req.ids);
       return { ok: true };
     },
+    'alarm.performance': () => performanceFromCache(store, Date.now()),
+    'alarm.dryRun': (req) => dryRunFromCache(store, req.rule, Date.now()),
   };
 
   const packs = new BriefingPacks({

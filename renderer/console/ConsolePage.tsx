@@ -20,6 +20,8 @@ import { SessionProvider, useSession, useSessionSnapshot } from '../state/sessio
 import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
+import { AlarmDesk } from './alarms/AlarmDesk';
+import { RulesSection } from './alarms/rules/RulesSection';
 import { LayoutEditor } from './editor/LayoutEditor';
 import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
@@ -144,6 +146,8 @@ function ConsoleView(): ReactNode {
           {polled.at !== null && ` · ${t('console.statusStale', { time: formatTime(polled.at) })}`}
         </p>
       )}
+      {/* The operator's main screen comes first, whether or not the host's status has come yet. */}
+      {person && <AlarmDesk />}
       {!person ? null : !status ? (
         <p>{t('app.loading')}</p>
       ) : (
@@ -157,6 +161,7 @@ function ConsoleView(): ReactNode {
           <BriefingSection />
           <AuditSection trail={trail} />
           <ConnectorsSection connectors={status.connectors} />
+          <RulesSection />
           <section>
             <h2>{t('console.host')}</h2>
             <dl className="facts">

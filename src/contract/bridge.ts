@@ -2,6 +2,7 @@
 // answered) and one of events (host → renderer). Both sides validate with these schemas.
 import { z } from 'zod';
 import { CameraView, ShowCamerasRequest } from './cameras.js';
+import { ALARM_CALLS } from './alarm-calls.js';
 import { CommandName, CommandResult } from './commands.js';
 import { EnvelopeBase, KnownTopic } from './hub-protocol.js';
 import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
@@ -111,6 +112,7 @@ export const BRIDGE_CALLS = {
   printPack: { request: z.object({ id: PackId }), response: PackSpec },
   /** The cameras this page shows now: the host relays an RTSP camera only while some page shows it. */
   showCameras: { request: ShowCamerasRequest, response: z.object({ ok: z.literal(true) }) },
+  ...ALARM_CALLS,
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;

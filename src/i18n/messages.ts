@@ -13,6 +13,8 @@ import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
 
 import { CAMERAS_DEMO_MESSAGES } from './cameras-demo-messages.js';
 
+import { ALARM_DESK_MESSAGES } from './alarm-desk-messages.js';
+
 export const MESSAGES = {
   vi: {
     app: {
@@ -522,6 +524,7 @@ export const MESSAGES = {
     ...TIME_CURSOR_MESSAGES.vi,
     ...BRIEFING_PACK_MESSAGES.vi,
     ...CAMERAS_DEMO_MESSAGES.vi,
+    ...ALARM_DESK_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1023,6 +1026,7 @@ export const MESSAGES = {
     ...TIME_CURSOR_MESSAGES.en,
     ...BRIEFING_PACK_MESSAGES.en,
     ...CAMERAS_DEMO_MESSAGES.en,
+    ...ALARM_DESK_MESSAGES.en,
   },
 } as const;
 
