@@ -36,7 +36,8 @@ const PackageJson = z.object({
   version: z.string(),
   productName: z.string().optional(),
   desktopName: z.string().optional(),
-  main: z.string().optional(),
+  // Some packages write `"main": false` (no entry point: they are imported by path).
+  main: z.union([z.string(), z.literal(false)]).optional(),
   dependencies: z.record(z.string(), z.string()).optional(),
   optionalDependencies: z.record(z.string(), z.string()).optional(),
   devDependencies: z.record(z.string(), z.string()).optional(),
