@@ -3,7 +3,6 @@
 // everything else about a topic (KnownTopic, the stale warning, retention, the console's names) is read from here.
 import { z } from 'zod';
 import { PROVINCE_CODES } from '../domain/provinces.js';
-import { AlarmRule } from '../domain/alarms/alarm-rules.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { WallResponsesPayload } from '../domain/alarms/response-schema.js';
 import { BriefingPayload, BriefingStatePayload } from '../domain/briefing/briefing-schema.js';
@@ -68,15 +67,6 @@ const DAY_MS = 86_400_000;
 /** Changed by operators, perhaps not for weeks: never shown as stale. */
 const NEVER_STALE_S = (365 * DAY_MS) / 1000;
 
-/** A version of an alarm rule as the hub stores it (latest event of the key = current version). */
-export const AlarmRuleRecord = z.object({
-  rule: AlarmRule,
-  version: z.number().int().positive(),
-  deleted: z.boolean(),
-  savedBy: z.string().min(1).max(200),
-  savedAt: z.number().int().nonnegative(),
-});
-export type AlarmRuleRecord = z.infer<typeof AlarmRuleRecord>;
 
 /** Each topic's key is the identity of the thing described: its latest event is that thing's current value. */
 export const TOPICS = {

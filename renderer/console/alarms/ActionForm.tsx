@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type FormKind = 'shelve' | 'note' | 'assign' | 'resolve';
+type FormKind = 'shelve' | 'note' | 'assign' | 'resolve';
 
 export interface FormRequest {
   readonly kind: FormKind;

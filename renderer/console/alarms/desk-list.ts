@@ -6,7 +6,7 @@ import type { Alarm, AlarmPriority, AlarmState } from '../../../src/domain/alarm
 const PRIORITY_RANK: Readonly<Record<AlarmPriority, number>> = { emergency: 0, high: 1, medium: 2, low: 3 };
 
 /** What the desk shows unless the operator asks for other states: the alarms that want someone's attention. */
-export const OPEN_STATES: readonly AlarmState[] = ['unack', 'acked', 'rtnun'];
+const OPEN_STATES: readonly AlarmState[] = ['unack', 'acked', 'rtnun'];
 
 export interface DeskFilter {
   /** Empty: every priority. */
@@ -25,7 +25,7 @@ export const NO_FILTER: DeskFilter = { priorities: [], province: null, states: [
 const fold = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
-export function matchesFilter(alarm: Alarm, filter: DeskFilter): boolean {
+function matchesFilter(alarm: Alarm, filter: DeskFilter): boolean {
   const states = filter.states.length > 0 ? filter.states : OPEN_STATES;
   if (!states.includes(alarm.state)) return false;
   if (filter.priorities.length > 0 && !filter.priorities.includes(alarm.priority)) return false;
@@ -38,7 +38,7 @@ export function matchesFilter(alarm: Alarm, filter: DeskFilter): boolean {
 }
 
 /** Most urgent first; within a priority the newest activation first; the id settles ties. */
-export function compareDesk(a: Alarm, b: Alarm): number {
+function compareDesk(a: Alarm, b: Alarm): number {
   return (
     PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
     (b.activatedAt ?? 0) - (a.activatedAt ?? 0) ||

@@ -42,7 +42,7 @@ export const ISA_18_2_TARGETS = {
 /** ok: meets the target; manageable: within the standard's upper bound; over: beyond it. */
 export type Verdict = 'ok' | 'manageable' | 'over' | 'no-data';
 
-export interface Figure {
+interface Figure {
   readonly value: number;
   readonly verdict: Verdict;
 }
