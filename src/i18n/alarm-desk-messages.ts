@@ -3,6 +3,7 @@ export const ALARM_DESK_MESSAGES = {
   vi: {
     desk: {
       title: 'Bàn trực cảnh báo',
+      hostAlarm: 'cảnh báo của chính máy này, tự hết khi kết nối trở lại',
       counts: 'Số cảnh báo đang mở theo mức',
       empty: 'Không có cảnh báo nào khớp bộ lọc.',
       more: 'Còn {{count}} cảnh báo nữa — thu hẹp bộ lọc để xem.',
@@ -175,6 +176,7 @@ export const ALARM_DESK_MESSAGES = {
   en: {
     desk: {
       title: 'Alarm desk',
+      hostAlarm: 'raised by this machine itself, ends when the link is back',
       counts: 'Open alarms by priority',
       empty: 'No alarm matches the filter.',
       more: '{{count}} more alarms — narrow the filter to see them.',

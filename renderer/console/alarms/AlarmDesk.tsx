@@ -40,6 +40,7 @@ import {
   unackedEmergencies,
 } from './desk-list';
 import { pendingByAlarm, type PendingMark } from './outbox-pending';
+import { HostAlarms } from './HostAlarms';
 import { PerformancePanel } from './PerformancePanel';
 import { useAlarmSound } from './use-alarm-sound';
 import './alarms.css';
@@ -270,6 +271,7 @@ export function AlarmDesk(): ReactNode {
           ?
         </button>
       </header>
+      <HostAlarms />
       {isLeader && escalated.length > 0 && (
         <p className="desk-banner desk-banner--leader" role="alert" data-testid="desk-leader-banner">
           {t('desk.leader.banner', { count: escalated.length })}{' '}
