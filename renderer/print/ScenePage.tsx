@@ -1,6 +1,7 @@
 // One scene of a briefing pack on its A4 page: its title and time, the preset's layout of every surface drawn by
 // the wall's tiles from this page's session (pinned to the scene's time), the notes, and where the figures come
 // from. Says it is ready once the session has its picture.
+import { arrangePicture } from './picture-arrangement';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackScene } from '../../src/contract/briefing-pack.js';
@@ -109,8 +110,9 @@ export function ScenePage({ scene, onReady, footer, watermark }: ScenePageProps)
 const PICTURE = { width: 1043, height: 470 };
 
 /**
- * The wall as it stands: every surface at its place and real size in pixels (so its tiles lay out as on the wall,
- * whose type is sized from the window's height), the whole scaled down to fit the page.
+ * The wall: every surface at its real size in pixels (so its tiles lay out as on the wall, whose type is sized from
+ * the window's height), at its place or folded into rows when the wall is much wider than the page, the whole
+ * scaled down to fit the page.
  */
 function WallPicture({
   surfaces,
@@ -118,21 +120,20 @@ function WallPicture({
   surfaces: readonly { id: string; bounds: Rect; layout: SurfaceLayout }[];
 }): ReactNode {
   if (surfaces.length === 0) return null;
-  const left = Math.min(...surfaces.map((s) => s.bounds.x));
-  const top = Math.min(...surfaces.map((s) => s.bounds.y));
-  const width = Math.max(...surfaces.map((s) => s.bounds.x + s.bounds.width)) - left;
-  const height = Math.max(...surfaces.map((s) => s.bounds.y + s.bounds.height)) - top;
-  const scale = Math.min(PICTURE.width / width, PICTURE.height / height);
+  const { places, width, height, scale } = arrangePicture(
+    surfaces.map((s) => s.bounds),
+    PICTURE,
+  );
   return (
     <div className="print-wall" style={{ width: width * scale, height: height * scale }}>
       <div className="print-wall__inner" style={{ width, height, transform: `scale(${scale})` }}>
-        {surfaces.map((s) => (
+        {surfaces.map((s, i) => (
           <div
             key={s.id}
             className="print-surface"
             style={{
-              left: s.bounds.x - left,
-              top: s.bounds.y - top,
+              left: places[i]!.x,
+              top: places[i]!.y,
               width: s.bounds.width,
               height: s.bounds.height,
               fontSize: s.bounds.height * WALL_TYPE_SCALE,
