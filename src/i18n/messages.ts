@@ -12,6 +12,7 @@ import { BRIEFING_PACK_MESSAGES } from './briefing-pack-messages.js';
 import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
 
 import { CAMERAS_DEMO_MESSAGES } from './cameras-demo-messages.js';
+import { PRESENTER_MESSAGES } from './presenter-messages.js';
 
 export const MESSAGES = {
   vi: {
@@ -522,6 +523,7 @@ export const MESSAGES = {
     ...TIME_CURSOR_MESSAGES.vi,
     ...BRIEFING_PACK_MESSAGES.vi,
     ...CAMERAS_DEMO_MESSAGES.vi,
+    ...PRESENTER_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1023,6 +1025,7 @@ export const MESSAGES = {
     ...TIME_CURSOR_MESSAGES.en,
     ...BRIEFING_PACK_MESSAGES.en,
     ...CAMERAS_DEMO_MESSAGES.en,
+    ...PRESENTER_MESSAGES.en,
   },
 } as const;
 
