@@ -1,6 +1,6 @@
 // The presenter page (#/presenter): a leader's tablet or phone on the room's network driving the briefing on the
 // wall. The console's token and login; then big buttons (Trước / Tiếp / Màn đen / Kết thúc), the scene on the
-// wall and the next one with a schematic of its preset, the speaker notes, the clock and the time elapsed. A
+// wall and the next one with a schematic of its preset, the speaker notes, the clock and the time elapsed, and a pad the shape of the wall for a pointer. A
 // clicker or keyboard works here as on the console (use-presenter.ts).
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { useNow } from '../state/now';
 import { StatusPage } from '../ui/StatusPage';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { stopwatch } from './elapsed';
+import { PointerPad } from './PointerPad';
 import { SceneThumbnail } from './SceneThumbnail';
 import '../console/people/people.css';
 import './presenter.css';
@@ -171,6 +172,7 @@ function PresenterControls(): ReactNode {
           ■ {t('presenter.end')}
         </button>
       </div>
+      <PointerPad />
       <section className="presenter__next">
         <p className="presenter__label">{t('presenter.upNext')}</p>
         <h3 data-testid="presenter-next-title">{next ? next.title : t('presenter.last')}</h3>

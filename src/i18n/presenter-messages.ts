@@ -25,6 +25,7 @@ export const PRESENTER_MESSAGES = {
       thumbnail: 'Sơ đồ cảnh tiếp theo',
       keysHint: 'Bút trình chiếu / bàn phím: PageDown, PageUp, mũi tên, B (màn đen)',
       commandFailed: 'Lệnh không thực hiện được: {{message}}',
+      pointer: 'Con trỏ: rê ngón tay trên hình tường',
     },
   },
   en: {
@@ -52,6 +53,7 @@ export const PRESENTER_MESSAGES = {
       thumbnail: "The next scene's layout",
       keysHint: 'Clicker / keyboard: PageDown, PageUp, arrows, B (black)',
       commandFailed: 'The command failed: {{message}}',
+      pointer: 'Pointer: drag a finger on the picture of the wall',
     },
   },
 } as const;

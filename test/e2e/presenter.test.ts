@@ -1,7 +1,8 @@
 // The presenter page on a phone: a leader opens the address the host printed (`presenter:`) in a phone-sized
 // Chromium page, logs in as the embedded demo hub's person, starts a briefing with a big button, presses Tiếp and
 // Trước, and the wall windows follow; the page shows the current and next scene, the next scene's schematic and
-// the notes. A second scene's preset is checked on the wall by its tiles, as briefing.test.ts does.
+// the notes. A second scene's preset is checked on the wall by its tiles, as briefing.test.ts does. A finger on the
+// page's pad shows a dot on the wall window under it, and the dot goes when the finger lifts or the scene changes.
 // Headless Chromium pages of one host (`--shell headless --wall`).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,6 +138,41 @@ describe('the presenter page on a phone', () => {
     await phone.keyboard.press('PageDown');
     await phoneAt('khan-cap');
     await wallShows('ung-pho-khan-cap');
+  });
+
+  it('shows a dot on the wall where the finger is on the pad, on that surface only; gone when lifted or on a new scene', async () => {
+    // The 2×2 wall: wall-1 top left, wall-2 top right. A quarter across and a quarter down is wall-1's middle.
+    const pad = phone.getByTestId('presenter-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await phone.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.25);
+    await phone.mouse.down();
+    const dot = walls.get('wall-1')!.getByTestId('wall-pointer');
+    await dot.waitFor({ timeout: 20_000 });
+    const at = await dot.evaluate((e) => [
+      parseFloat((e as HTMLElement).style.left),
+      parseFloat((e as HTMLElement).style.top),
+    ]);
+    expect(at[0]).toBeCloseTo(50, -1);
+    expect(at[1]).toBeCloseTo(50, -1);
+    expect(await walls.get('wall-2')!.getByTestId('wall-pointer').count()).toBe(0);
+    // Dragged to the right half: it moves to wall-2.
+    await phone.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25, { steps: 5 });
+    const dot2 = walls.get('wall-2')!.getByTestId('wall-pointer');
+    await dot2.waitFor({ timeout: 20_000 });
+    await expect.poll(() => dot2.evaluate((e) => Math.round(parseFloat((e as HTMLElement).style.left)))).toBe(50);
+    await dot.waitFor({ state: 'detached' });
+    await walls.get('wall-2')!.screenshot({ path: join(shots, 'wall-2-pointer.png') });
+    await phone.mouse.up();
+    await dot2.waitFor({ state: 'detached', timeout: 20_000 });
+    // Held down, then the scene changes (a clicker on the phone): the dot goes with the scene.
+    await phone.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.25);
+    await phone.mouse.down();
+    await dot.waitFor({ timeout: 20_000 });
+    await phone.keyboard.press('PageUp');
+    await phoneAt('kinh-te');
+    await dot.waitFor({ state: 'detached', timeout: 20_000 });
+    await phone.mouse.up();
   });
 
   it('blacks the wall out and ends the briefing', async () => {
