@@ -10,15 +10,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxItem, OutboxView } from '../../src/contract/bridge.js';
 import type { BriefingDraftInput } from '../../src/domain/briefing/briefing-schema.js';
 import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
-import { call } from '../support/bridge-client.js';
+import { saveBriefing, wallShows } from '../support/briefing-pages.js';
 import { type CliRun, REPO } from '../support/cli-process.js';
 import { gridMonitors } from '../support/grid-monitors.js';
 import { startHeadlessApp } from '../support/headless-app.js';
 import { type Credentials, loginOnPage } from '../support/people.js';
-import { until } from '../support/start-test-host.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'presenter');
@@ -52,15 +50,7 @@ beforeAll(async () => {
     '--data-dir',
     join(dir, 'data'),
   ]));
-  const queued = await call(bridge, 'command', { name: 'briefing.save', args: { briefing: BRIEFING, baseVersion: 0 } });
-  if (!queued.ok) throw new Error(queued.error.message);
-  const id = OutboxItem.parse(queued.result).id;
-  const saved = await until('briefing saved', async () => {
-    const view = await call(bridge, 'outbox', {});
-    const item = view.ok ? OutboxView.parse(view.result).items.find((i) => i.id === id) : undefined;
-    return item?.state === 'done' ? item : undefined;
-  });
-  expect(saved.result).toMatchObject({ status: 'applied' });
+  await saveBriefing(bridge, BRIEFING);
   browser = await launchTestChromium();
   for (const surface of SURFACES) {
     const url = app.stdout().match(new RegExp(`${surface} \\(.*\\): (\\S+)`))![1]!;
@@ -82,25 +72,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function presetTiles(presetId: string, surfaceId: string): string[] | undefined {
-  return DEMO_PRESETS.find((p) => p.id === presetId)!.layouts[surfaceId]?.tiles.map((t) => t.id);
-}
-
-/** Every open window the scene's preset covers shows it (its grid's tiles, in order). */
-async function wallShows(presetId: string): Promise<void> {
-  for (const [id, page] of walls) {
-    expect(presetTiles(presetId, id)).toBeDefined();
-    await page.waitForFunction(
-      (want) =>
-        JSON.stringify(
-          [...document.querySelectorAll('.wall__grid [data-tile-id]')].map((e) => (e as HTMLElement).dataset.tileId),
-        ) === JSON.stringify(want),
-      presetTiles(presetId, id),
-      { timeout: 20_000 },
-    );
-  }
-}
-
 const phoneAt = (sceneId: string) =>
   phone.locator(`[data-testid=presenter-scene][data-scene-id=${sceneId}]`).waitFor({ timeout: 20_000 });
 
@@ -108,7 +79,7 @@ describe('the presenter page on a phone', () => {
   it('starts a briefing and shows the scene, the next one with its schematic, the notes and the clock', async () => {
     await phone.locator('[data-testid=presenter-start][data-briefing-id=giao-ban-dien-thoai]').tap();
     await phoneAt('kinh-te');
-    await wallShows('giao-ban-sang');
+    await wallShows(walls, 'giao-ban-sang');
     expect(await phone.getByTestId('presenter-current').textContent()).toBe('Kinh tế');
     expect(await phone.getByTestId('presenter-next-title').textContent()).toBe('Khẩn cấp');
     await expect.poll(() => phone.getByText('Nhấn mạnh CPI tháng này.').count()).toBe(1);
@@ -128,16 +99,16 @@ describe('the presenter page on a phone', () => {
   it('steps the wall with Tiếp and Trước, and a clicker key works too', async () => {
     await phone.getByTestId('presenter-next').tap();
     await phoneAt('khan-cap');
-    await wallShows('ung-pho-khan-cap');
+    await wallShows(walls, 'ung-pho-khan-cap');
     expect(await phone.getByTestId('presenter-next').isDisabled()).toBe(true);
     expect(await phone.getByText('Nêu các điểm ngập.').count()).toBe(1);
     await phone.screenshot({ path: join(shots, 'phone-scene-2.png'), fullPage: true });
     await phone.getByTestId('presenter-previous').tap();
     await phoneAt('kinh-te');
-    await wallShows('giao-ban-sang');
+    await wallShows(walls, 'giao-ban-sang');
     await phone.keyboard.press('PageDown');
     await phoneAt('khan-cap');
-    await wallShows('ung-pho-khan-cap');
+    await wallShows(walls, 'ung-pho-khan-cap');
   });
 
   it('shows a dot on the wall where the finger is on the pad, on that surface only; gone when lifted or on a new scene', async () => {
