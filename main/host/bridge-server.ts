@@ -31,6 +31,7 @@ const ACTING_CALLS: ReadonlySet<BridgeCallName> = new Set([
   'deadLetters',
   'timeCursor',
   'briefingPack',
+  'pointer',
 ]);
 
 export interface BridgeOptions {

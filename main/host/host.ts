@@ -296,6 +296,15 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       return packs.make(req);
     },
     printPack: (req) => packs.spec(req.id),
+    pointer: (req, ctx) => {
+      const grant = people.current(ctx.clientId);
+      if (!grant) throw new LoginRequired();
+      const allowed = COMMANDS['briefing.next'].roles;
+      if (!mayAct(grant.person.roles, allowed)) throw new Error(`cần vai trò ${allowed.join(', ')} (role required)`);
+      // Ephemeral: straight to the pages, not through the outbox, so nothing of it reaches the hub's log.
+      bridge.emit('pointer', req);
+      return { ok: true as const };
+    },
     login: (req, ctx) => people.login(ctx.clientId, req),
     logout: async (req, ctx) => {
       await people.logout(ctx.clientId, req.everywhere);

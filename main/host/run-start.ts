@@ -118,6 +118,7 @@ function printUrls(host: RunningHost, shell: { kind: string; reason: string }, d
     `IOC Wall ${shell.kind === 'headless' ? '(headless: open these addresses in a browser)' : 'is running'}`,
     `  shell: ${shell.kind} — ${shell.reason}`,
     `  console: ${host.urlFor('/console')}`,
+    `  presenter: ${host.urlFor('/presenter')}`,
     ...host.surfaces
       .all()
       .map(

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { BridgeParamsResult } from '../bridge/bridge-params';
 import { ConsolePage } from '../console/ConsolePage';
+import { PresenterPage } from '../presenter/PresenterPage';
 import { PrintPage } from '../print/PrintPage';
 import { WallPage } from '../wall/WallPage';
 import { BriefingUnavailablePage, NoBridgePage, NotFoundPage } from './InfoPages';
@@ -12,6 +13,7 @@ export function App({ bridge }: { bridge: BridgeParamsResult }): ReactNode {
   if (route.kind === 'briefing') return <BriefingUnavailablePage />;
   if (route.kind === 'unknown') return <NotFoundPage path={route.path} />;
   if (!bridge.ok) return <NoBridgePage result={bridge} />;
+  if (route.kind === 'presenter') return <PresenterPage params={bridge.params} />;
   if (route.kind === 'print') return <PrintPage params={bridge.params} packId={route.packId} />;
   const surfaceId =
     route.kind === 'wall' ? route.surfaceId : route.kind === 'home' ? bridge.params.surfaceId : undefined;

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/console')).toEqual({ kind: 'console' });
     expect(parseRoute('#/console/')).toEqual({ kind: 'console' });
     expect(parseRoute('#/briefing')).toEqual({ kind: 'briefing' });
+    expect(parseRoute('#/presenter')).toEqual({ kind: 'presenter' });
   });
   it('reads a briefing pack’s print page, and refuses one without a well-formed pack id', () => {
     expect(parseRoute('#/print?pack=AbCdEf0123456789_-xy')).toEqual({ kind: 'print', packId: 'AbCdEf0123456789_-xy' });

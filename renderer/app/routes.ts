@@ -1,4 +1,4 @@
-// Hash routes of the page: #/wall/<surfaceId>, #/console, #/briefing. Hash routing because the page is also
+// Hash routes of the page: #/wall/<surfaceId>, #/console, #/presenter, #/briefing. Hash routing because the page is also
 // loaded from app://ioc-wall/index.html, where there is no server to answer other paths.
 import { PackId } from '../../src/contract/briefing-pack.js';
 import { SurfaceId } from '../../src/contract/wall.js';
@@ -6,6 +6,8 @@ import { SurfaceId } from '../../src/contract/wall.js';
 export type Route =
   | { kind: 'wall'; surfaceId: string }
   | { kind: 'console' }
+  /** A leader's tablet or phone driving the briefing (the console's token, a login). */
+  | { kind: 'presenter' }
   | { kind: 'briefing' }
   /** A briefing pack's print page (`#/print?pack=<id>`): what the host prints to PDF. */
   | { kind: 'print'; packId: string }
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route {
     return id !== null && SurfaceId.safeParse(id).success ? { kind: 'wall', surfaceId: id } : { kind: 'unknown', path };
   }
   if (parts.length === 1 && parts[0] === 'console') return { kind: 'console' };
+  if (parts.length === 1 && parts[0] === 'presenter') return { kind: 'presenter' };
   if (parts.length === 1 && parts[0] === 'briefing') return { kind: 'briefing' };
   if (parts.length === 1 && parts[0] === 'print') {
     const packId = new URLSearchParams(hash.split('?')[1] ?? '').get('pack');

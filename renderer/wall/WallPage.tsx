@@ -16,6 +16,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { SpanningCanvas } from './SpanningCanvas';
 import { TileView } from './TileView';
 import { useBriefingOnWall } from './use-briefing-on-wall';
+import { PointerDot } from './PointerDot';
 import { useHeartbeat } from './use-heartbeat';
 
 export function WallPage({ params, surfaceId }: { params: BridgeParams; surfaceId: string }): ReactNode {
@@ -79,6 +80,7 @@ function SurfaceGrid({ surface }: { surface: Surface }): ReactNode {
         </div>
       )}
       {briefing.black && <div className="wall__black" data-testid="wall-black" />}
+      <PointerDot surface={surface} />
       <DemoMark />
       <PrivacyMark />
       {surface.canvas?.bezelCompensation && surface.canvas.viewports.length > 1 ? (

@@ -9,6 +9,7 @@ import { FeedStatus, HostStatus, SurfaceHeartbeat } from './host-status.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 import { AuditFilter, AuditRow, LoginRefusal, LoginRequest, Person, SessionFailure } from './people.js';
 import { DeadLetterFilter, DeadLetterRow } from './connector-status.js';
+import { PointerChange } from './pointer.js';
 import { Surface, SurfaceId, SurfaceLayout } from './wall.js';
 import { PackFile, PackId, PackRequest, PackSpec } from './briefing-pack.js';
 import { TimeCursorChange, TimeCursorRequest, TimeCursorState } from './time-cursor.js';
@@ -113,6 +114,8 @@ export const BRIDGE_CALLS = {
   /** The cameras this page shows now: the host relays an RTSP camera only while some page shows it. */
   showCameras: { request: ShowCamerasRequest, response: z.object({ ok: z.literal(true) }) },
   ...ALARM_CALLS,
+  /** The presenter's pointer (leader, admin): passed to every page at once, never logged. */
+  pointer: { request: PointerChange, response: z.object({ ok: z.literal(true) }) },
 } as const;
 export type BridgeCallName = keyof typeof BRIDGE_CALLS;
 export type BridgeRequest<K extends BridgeCallName> = z.infer<(typeof BRIDGE_CALLS)[K]['request']>;
@@ -161,6 +164,8 @@ export const BRIDGE_EVENTS = {
   timeCursor: TimeCursorChange,
   /** The camera list changed as pages may play it (privacy mode hides or shows the sensitive ones). */
   cameras: z.array(CameraView),
+  /** The presenter's pointer moved or was lifted: wall pages draw the dot where it falls on them. */
+  pointer: PointerChange,
 } as const;
 export type BridgeEventName = keyof typeof BRIDGE_EVENTS;
 export type BridgeEvent<K extends BridgeEventName> = z.infer<(typeof BRIDGE_EVENTS)[K]>;

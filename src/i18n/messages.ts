@@ -12,6 +12,7 @@ import { BRIEFING_PACK_MESSAGES } from './briefing-pack-messages.js';
 import { TIME_CURSOR_MESSAGES } from './time-cursor-messages.js';
 
 import { CAMERAS_DEMO_MESSAGES } from './cameras-demo-messages.js';
+import { PRESENTER_MESSAGES } from './presenter-messages.js';
 
 import { ALARM_DESK_MESSAGES } from './alarm-desk-messages.js';
 
@@ -525,6 +526,7 @@ export const MESSAGES = {
     ...BRIEFING_PACK_MESSAGES.vi,
     ...CAMERAS_DEMO_MESSAGES.vi,
     ...ALARM_DESK_MESSAGES.vi,
+    ...PRESENTER_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1027,6 +1029,7 @@ export const MESSAGES = {
     ...BRIEFING_PACK_MESSAGES.en,
     ...CAMERAS_DEMO_MESSAGES.en,
     ...ALARM_DESK_MESSAGES.en,
+    ...PRESENTER_MESSAGES.en,
   },
 } as const;
 

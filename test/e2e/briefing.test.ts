@@ -8,15 +8,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxItem, OutboxView } from '../../src/contract/bridge.js';
 import type { BriefingDraftInput } from '../../src/domain/briefing/briefing-schema.js';
-import { DEMO_PRESETS } from '../../src/domain/presets/demo-presets.js';
-import { call } from '../support/bridge-client.js';
+import { saveBriefing, wallShows } from '../support/briefing-pages.js';
 import { type CliRun, REPO } from '../support/cli-process.js';
 import { gridMonitors } from '../support/grid-monitors.js';
 import { startHeadlessApp } from '../support/headless-app.js';
 import { addHubUser, type Credentials, loginOnPage } from '../support/people.js';
-import { until } from '../support/start-test-host.js';
 import { launchTestChromium } from '../support/test-chromium.js';
 
 const shots = join(REPO, 'test-results', 'briefing');
@@ -55,15 +52,7 @@ beforeAll(async () => {
   ({ app, bridge } = await startHeadlessApp(['--wall', join(dir, 'wall.json'), '--data-dir', join(dir, 'data')], {
     login: leader,
   }));
-  const queued = await call(bridge, 'command', { name: 'briefing.save', args: { briefing: BRIEFING, baseVersion: 0 } });
-  if (!queued.ok) throw new Error(queued.error.message);
-  const id = OutboxItem.parse(queued.result).id;
-  const saved = await until('briefing saved', async () => {
-    const view = await call(bridge, 'outbox', {});
-    const item = view.ok ? OutboxView.parse(view.result).items.find((i) => i.id === id) : undefined;
-    return item?.state === 'done' ? item : undefined;
-  });
-  expect(saved.result).toMatchObject({ status: 'applied' });
+  await saveBriefing(bridge, BRIEFING);
   browser = await launchTestChromium();
   for (const id of SURFACES) {
     const url = app.stdout().match(new RegExp(`${id} \\(.*\\): (\\S+)`))![1]!;
@@ -88,25 +77,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-function presetTiles(presetId: string, surfaceId: string): string[] | undefined {
-  return DEMO_PRESETS.find((p) => p.id === presetId)!.layouts[surfaceId]?.tiles.map((t) => t.id);
-}
-
-/** Every window the scene's preset covers shows it (its grid's tiles, in order). */
-async function wallShows(presetId: string): Promise<void> {
-  for (const [id, page] of walls) {
-    if (!presetTiles(presetId, id)) continue;
-    await page.waitForFunction(
-      (want) =>
-        JSON.stringify(
-          [...document.querySelectorAll('.wall__grid [data-tile-id]')].map((e) => (e as HTMLElement).dataset.tileId),
-        ) === JSON.stringify(want),
-      presetTiles(presetId, id),
-      { timeout: 20_000 },
-    );
-  }
-}
-
 /** The console knows the scene the wall is at (a press names it), so a key is pressed only once it shows it. */
 const consoleAt = (sceneId: string) =>
   presenter.locator(`[data-testid=briefing-state][data-scene-id=${sceneId}]`).waitFor({ timeout: 20_000 });
@@ -115,7 +85,7 @@ describe('presenting a briefing', () => {
   it('starts from the console and steps every window by keyboard: PageDown, ArrowLeft', async () => {
     const section = presenter.getByTestId('briefing-section');
     await section.locator('[data-briefing-id=giao-ban-e2e]').getByTestId('briefing-start').click();
-    await wallShows('giao-ban-sang');
+    await wallShows(walls, 'giao-ban-sang');
     await expect
       .poll(() => walls.get('wall-1')!.locator('[data-tile-id=brief-cpi]').getAttribute('data-focus'))
       .toBe('kpi');
@@ -124,13 +94,13 @@ describe('presenting a briefing', () => {
 
     await consoleAt('kinh-te');
     await presenter.keyboard.press('PageDown');
-    await wallShows('ung-pho-khan-cap');
+    await wallShows(walls, 'ung-pho-khan-cap');
     await consoleAt('khan-cap');
     await presenter.keyboard.press('PageDown');
-    await wallShows('theo-doi-nhiem-vu');
+    await wallShows(walls, 'theo-doi-nhiem-vu');
     await consoleAt('nhiem-vu');
     await presenter.keyboard.press('ArrowLeft');
-    await wallShows('ung-pho-khan-cap');
+    await wallShows(walls, 'ung-pho-khan-cap');
     await presenter.screenshot({ path: join(shots, 'console-presenting.png') });
   });
 
@@ -152,7 +122,7 @@ describe('presenting a briefing', () => {
     }
     await walls.get('wall-4')!.screenshot({ path: join(shots, 'wall-4-spotlight.png') });
     await presenter.getByTestId('briefing-next').click();
-    await wallShows('theo-doi-nhiem-vu');
+    await wallShows(walls, 'theo-doi-nhiem-vu');
     for (const page of walls.values()) await page.getByTestId('wall-spotlight').waitFor({ state: 'detached' });
   });
 });

@@ -1,20 +1,14 @@
 // What the wall presents and the presenter's controls: the scene (n of total), the next one, the notes, and
-// previous / next / black / end — also from a clicker or the keyboard (PageDown, PageUp, arrows, B) anywhere on
-// the page while a briefing is presented, except while typing in a field. Each press names the scene it was made
-// on, so a doubled press or one queued offline does not skip a scene. A timed scene is advanced by every console
-// presenting it when its time is up; the first press moves the wall, the others are refused as made on a scene
-// already left.
-import { useEffect, useRef, type ReactNode } from 'react';
+// previous / next / black / end / spotlight — also from a clicker or the keyboard (see use-presenter.ts).
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type BriefingPayload,
   type BriefingStatePayload,
   Spotlight,
 } from '../../../src/domain/briefing/briefing-schema.js';
-import { currentSceneIndex } from '../../../src/domain/briefing/presentation.js';
 import { useWallPresets } from '../editor/use-wall-presets';
-import { useMayRun } from '../people/use-may-run';
-import { isTyping, presenterAction } from './presenter-keys';
+import { usePresenter } from './use-presenter';
 import type { RunCommand } from '../editor/use-command';
 
 interface PresentControlsProps {
@@ -25,42 +19,11 @@ interface PresentControlsProps {
 
 export function PresentControls({ state, briefing, run }: PresentControlsProps): ReactNode {
   const { t } = useTranslation();
-  const mayPresent = useMayRun('briefing.next');
-  const index = state ? currentSceneIndex(state, briefing) : null;
-  const scene = index === null ? undefined : briefing?.scenes[index];
-  const next = index === null ? undefined : briefing?.scenes[index + 1];
+  const { mayPresent, index, scene, next, act } = usePresenter(state, briefing, run);
   const preset = useWallPresets().byId.get(scene?.presetId ?? '');
   const tiles = Object.entries(preset?.layouts ?? {}).flatMap(([surfaceId, l]) =>
     l.tiles.map((tile) => ({ surfaceId, tileId: tile.id, kind: tile.kind })),
   );
-
-  const act = useRef<(action: 'next' | 'previous' | 'black') => void>(() => undefined);
-  act.current = (action) => {
-    if (!state || !scene) return;
-    if (action === 'black') run('briefing.black', { on: !state.black });
-    else run(action === 'next' ? 'briefing.next' : 'briefing.previous', { from: scene.id });
-  };
-  const presenting = mayPresent && scene !== undefined;
-  useEffect(() => {
-    if (!presenting) return;
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-      const action = presenterAction(e.key);
-      if (!action) return;
-      e.preventDefault();
-      act.current(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [presenting]);
-
-  const sceneAt = state?.sceneAt ?? null;
-  const timed = presenting && next && !state?.black && sceneAt !== null ? scene.durationS : null;
-  useEffect(() => {
-    if (timed === null || sceneAt === null) return;
-    const timer = setTimeout(() => act.current('next'), Math.max(0, sceneAt + timed * 1000 - Date.now()));
-    return () => clearTimeout(timer);
-  }, [timed, sceneAt]);
 
   if (!state || !briefing || index === null || !scene) {
     return (
@@ -85,19 +48,19 @@ export function PresentControls({ state, briefing, run }: PresentControlsProps):
       {scene.notes && <p className="briefing__notes">{scene.notes}</p>}
       {mayPresent && (
         <div className="briefing__buttons">
-          <button type="button" className="button" disabled={index === 0} onClick={() => act.current('previous')}>
+          <button type="button" className="button" disabled={index === 0} onClick={() => act('previous')}>
             ◀ {t('briefing.previous')}
           </button>
           <button
             type="button"
             className="button button--primary"
             disabled={!next}
-            onClick={() => act.current('next')}
+            onClick={() => act('next')}
             data-testid="briefing-next"
           >
             {t('briefing.next')} ▶
           </button>
-          <button type="button" className="button" aria-pressed={state.black} onClick={() => act.current('black')}>
+          <button type="button" className="button" aria-pressed={state.black} onClick={() => act('black')}>
             {state.black ? t('briefing.unblack') : t('briefing.black')}
           </button>
           <button type="button" className="button button--danger" onClick={() => run('briefing.end', {})}>
