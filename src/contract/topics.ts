@@ -67,7 +67,6 @@ const DAY_MS = 86_400_000;
 /** Changed by operators, perhaps not for weeks: never shown as stale. */
 const NEVER_STALE_S = (365 * DAY_MS) / 1000;
 
-
 /** Each topic's key is the identity of the thing described: its latest event is that thing's current value. */
 export const TOPICS = {
   /** One province's indicator for one period; key `<province>:<indicator>`. */

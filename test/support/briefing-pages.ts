@@ -23,7 +23,7 @@ export async function saveBriefing(bridge: Socket, briefing: BriefingDraftInput)
 }
 
 /** The demo preset's tile ids on a surface, in order; undefined when the preset does not cover it. */
-export function presetTiles(presetId: string, surfaceId: string): string[] | undefined {
+function presetTiles(presetId: string, surfaceId: string): string[] | undefined {
   return DEMO_PRESETS.find((p) => p.id === presetId)!.layouts[surfaceId]?.tiles.map((t) => t.id);
 }
 
