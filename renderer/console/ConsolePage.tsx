@@ -1,6 +1,7 @@
 // The operator console (#/console): the login form until someone logs in; then the host's status every two seconds
 // — monitors, surfaces and their windows, the feed, the bridge, the cache and the outbox — the layout editor and the
 // audit trail, with the person, log out and a language switch in the header. Idle too long, it logs out.
+import { ConsoleSession } from './people/ConsoleSession';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeParams, Locale } from '../../src/contract/bridge.js';
@@ -15,8 +16,7 @@ import { PrivacySection } from './privacy/PrivacySection';
 import { LinkIcon } from '../ui/icons';
 import { bridgeShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
-import { StatusPage } from '../ui/StatusPage';
-import { SessionProvider, useSession, useSessionSnapshot } from '../state/session-context';
+import { useSession, useSessionSnapshot } from '../state/session-context';
 import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
@@ -30,7 +30,6 @@ import { ConnectorsSection } from './connectors/ConnectorsSection';
 import { BriefingSection } from './briefing/BriefingSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
-import { sessionResumeStore } from './people/resume-store';
 import { useIdleLock } from './people/use-idle-lock';
 import { TimeCursorSection } from './time-cursor/TimeCursorSection';
 import { BriefingPackSection } from './briefing-pack/BriefingPackSection';
@@ -41,16 +40,10 @@ const POLL_MS = 2000;
 const LOCALE_KEY = 'ioc-wall.console-locale';
 
 export function ConsolePage({ params }: { params: BridgeParams }): ReactNode {
-  const { t } = useTranslation();
   return (
-    <SessionProvider
-      params={params}
-      request={{ role: 'console' }}
-      fallback={<StatusPage title={t('app.connecting')} />}
-      resumeStore={sessionResumeStore}
-    >
+    <ConsoleSession params={params}>
       <ConsoleView />
-    </SessionProvider>
+    </ConsoleSession>
   );
 }
 

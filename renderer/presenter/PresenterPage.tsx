@@ -2,6 +2,7 @@
 // wall. The console's token and login; then big buttons (Trước / Tiếp / Màn đen / Kết thúc), the scene on the
 // wall and the next one with a schematic of its preset, the speaker notes, the clock and the time elapsed, and a pad the shape of the wall for a pointer. A
 // clicker or keyboard works here as on the console (use-presenter.ts).
+import { ConsoleSession } from '../console/people/ConsoleSession';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeParams } from '../../src/contract/bridge.js';
@@ -14,10 +15,8 @@ import { useBriefings } from '../console/briefing/use-briefings';
 import { usePresenter } from '../console/briefing/use-presenter';
 import { LoginPage } from '../console/people/LoginPage';
 import { PersonBar } from '../console/people/PersonBar';
-import { sessionResumeStore } from '../console/people/resume-store';
-import { SessionProvider, useSessionSnapshot } from '../state/session-context';
+import { useSessionSnapshot } from '../state/session-context';
 import { useNow } from '../state/now';
-import { StatusPage } from '../ui/StatusPage';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { stopwatch } from './elapsed';
 import { PointerPad } from './PointerPad';
@@ -26,16 +25,10 @@ import '../console/people/people.css';
 import './presenter.css';
 
 export function PresenterPage({ params }: { params: BridgeParams }): ReactNode {
-  const { t } = useTranslation();
   return (
-    <SessionProvider
-      params={params}
-      request={{ role: 'console' }}
-      fallback={<StatusPage title={t('app.connecting')} />}
-      resumeStore={sessionResumeStore}
-    >
+    <ConsoleSession params={params}>
       <PresenterView />
-    </SessionProvider>
+    </ConsoleSession>
   );
 }
 
