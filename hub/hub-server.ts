@@ -248,7 +248,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const initial = demo.initial();
     // A demo hub restarted on an existing log keeps its history and only adds what happens next.
-    if (KNOWN_TOPICS.every((t) => log.head(t) === 0)) publish(initial);
+    // (Judged by the demo's own topics: the choreographer may already have written its empty responses.)
+    if (initial.every((e) => log.head(e.topic) === 0)) publish(initial);
     // A log written before presets existed gets the demo presets (and only those) once.
     else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
       publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
