@@ -38,6 +38,8 @@ export interface BridgeOptions {
   /** The per-launch tokens: the console's (may act) and the wall windows' (read-only). */
   tokens: { console: string; wall: string };
   logger: Logger;
+  /** Origins of the room address (`--room-address`), known once it listens. */
+  roomOrigins?: () => readonly string[];
   /** A page went away (its person's session is kept for a reload a while). */
   onDisconnect?: (clientId: string) => void;
 }
@@ -143,7 +145,12 @@ export class BridgeServer {
   private origins(): string[] {
     const address = this.http?.address();
     if (!address || typeof address !== 'object') return [];
-    return [`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`, ELECTRON_ORIGIN];
+    return [
+      `http://127.0.0.1:${address.port}`,
+      `http://localhost:${address.port}`,
+      ELECTRON_ORIGIN,
+      ...(this.options.roomOrigins?.() ?? []),
+    ];
   }
 
   private async dispatch(handlers: BridgeHandlers, raw: unknown, ctx: CallContext): Promise<CallResult<unknown>> {

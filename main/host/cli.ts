@@ -73,6 +73,10 @@ export function buildProgram(): Command {
     .option('--connectors <file>', 'a connectors file (JSON) the embedded hub runs: reports, APIs, warnings')
     .option('--demo', 'fill the embedded hub with demo data (every screen then says so)', false)
     .option('--cameras <file>', 'the camera list (CSV or JSON: id, name, lat/lon or province, url, sensitive)')
+    .option('--room-address <ip>', "also serve the pages on this address of the room's network (https only)")
+    .option('--room-port <n>', 'port of --room-address', '4443')
+    .option('--room-tls-cert <file>', 'PEM certificate of --room-address')
+    .option('--room-tls-key <file>', 'PEM private key of --room-tls-cert')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = StartOptions.safeParse({ ...raw, mediaOrigins: raw['mediaOrigin'] });
       if (!parsed.success) fail(`invalid options:\n${z.prettifyError(parsed.error)}`);

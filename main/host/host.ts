@@ -8,6 +8,7 @@ import type { HostStatus, ShellKind } from '../../src/contract/host-status.js';
 import type { Monitor, SurfaceLayout } from '../../src/contract/wall.js';
 import { defaultSurfaces } from '../../src/domain/default-wall.js';
 import { planWall, type WallSpec } from '../../src/domain/wall/wall-plan.js';
+import { type RoomServer, serveRoom } from './http/room-server.js';
 import type { RunningHub } from '../../hub/hub-server.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { dryRunFromCache, performanceFromCache } from './alarm-figures.js';
@@ -70,6 +71,8 @@ export interface RunningHost {
   readonly demoLogin: DemoLogin | undefined;
   /** The page at `path` with the token it needs (`/wall/…`: the wall's; the console and briefing: the console's). */
   urlFor(path: string): string;
+  /** A console-token page on the room's network (`--room-address`); undefined without one. */
+  roomUrlFor(path: string): string | undefined;
   /** The same page with a one-time code instead of the token: for a window's command line, which others can read. */
   launchUrlFor(path: string): string;
   status(): HostStatus;
@@ -125,9 +128,12 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   surfaces.set(placement.surfaces());
 
   // Every window is told through the bridge: the feed, its state, the outbox and layout changes.
+  // The room's network (`--room-address`), once it listens.
+  let room: RoomServer | undefined;
   const bridge = new BridgeServer({
     tokens: { console: token, wall: wallToken },
     logger,
+    roomOrigins: () => (room ? [room.origin] : []),
     onDisconnect: (clientId) => {
       people.pageGone(clientId);
       relays.pageGone(clientId);
@@ -341,6 +347,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     presets.close();
     people.close();
     feed.close();
+    await room?.close();
     await bridge.close();
     await relays.close();
     outbox.close();
@@ -361,9 +368,18 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       // Cameras played directly (their own HLS or WHEP) are allowed without a --media-origin of their own.
       mediaOrigins: [...new Set([...options.mediaOrigins, ...relays.directOrigins()])],
       relay: { prefix: relays.prefix, dir: relays.dir },
+      roomHosts: () => (room ? [room.host] : []),
     });
     bridge.serve(http, handlers);
     await listen(http, options.port);
+    if (options.roomAddress !== undefined && options.roomTlsCert && options.roomTlsKey) {
+      room = await serveRoom(http, {
+        address: options.roomAddress,
+        port: options.roomPort,
+        certFile: options.roomTlsCert,
+        keyFile: options.roomTlsKey,
+      });
+    }
   } catch (err) {
     await shutdown();
     throw err;
@@ -378,6 +394,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     hub,
     demoLogin: embedded?.demoLogin,
     urlFor: (path) => `${origin}/?token=${tokenFor(path)}#${path}`,
+    roomUrlFor: (path) => (room ? `${room.origin}/?token=${token}#${path}` : undefined),
     launchUrlFor: (path) => `${origin}/?code=${launchCodes.issue(tokenFor(path))}#${path}`,
     status,
     setPresentMonitors: (ids) => {

@@ -119,6 +119,7 @@ function printUrls(host: RunningHost, shell: { kind: string; reason: string }, d
     `  shell: ${shell.kind} — ${shell.reason}`,
     `  console: ${host.urlFor('/console')}`,
     `  presenter: ${host.urlFor('/presenter')}`,
+    ...(host.roomUrlFor('/presenter') ? [`  presenter on the room's network: ${host.roomUrlFor('/presenter')}`] : []),
     ...host.surfaces
       .all()
       .map(

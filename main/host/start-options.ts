@@ -46,6 +46,14 @@ export const StartOptions = z
     demo: z.boolean().default(false),
     /** The site's camera list (`--cameras FILE`, CSV or JSON): map points and video tiles, RTSP relayed. */
     cameras: z.string().min(1).optional(),
+    /**
+     * The pages served to the room's network too (`--room-address`): the presenter's tablet, a console on another
+     * PC. Only over TLS (`--room-tls-cert`/`--room-tls-key`): a person's password and the token cross the network.
+     */
+    roomAddress: z.union([z.ipv4(), z.ipv6()]).optional(),
+    roomPort: z.coerce.number().int().min(0).max(65535).default(4443),
+    roomTlsCert: z.string().min(1).optional(),
+    roomTlsKey: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.hub !== 'embedded' && !o.hubCredential) {
@@ -67,6 +75,13 @@ export const StartOptions = z
         code: 'custom',
         path: ['demo'],
         message: '--demo fills the embedded hub; a hub given by URL makes demo data with "ioc-wall hub --demo"',
+      });
+    }
+    if (o.roomAddress !== undefined && (!o.roomTlsCert || !o.roomTlsKey)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roomTlsCert'],
+        message: '--room-address serves logins and tokens to the network: give --room-tls-cert and --room-tls-key',
       });
     }
     if (o.hub === 'embedded' || o.insecureHub) return;

@@ -20,6 +20,8 @@ export interface HttpOptions {
   mediaOrigins?: readonly string[];
   /** The camera relays' HLS: files of `dir` under `prefix` (same origin, so the CSP's 'self' covers them). */
   relay?: { prefix: string; dir: string };
+  /** Host headers of the room address (`--room-address`), known once it listens. */
+  roomHosts?: () => readonly string[];
 }
 
 /**
@@ -64,7 +66,7 @@ export function createHttpServer(options: HttpOptions): Server {
     ? sirv(relay.dir, { dev: true, setHeaders: (res) => res.setHeader('cache-control', 'no-store') })
     : undefined;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (!hostHeaderAllowed(req, (server.address() as AddressInfo).port)) {
+    if (!hostHeaderAllowed(req, (server.address() as AddressInfo).port, options.roomHosts?.() ?? [])) {
       return json(res, 403, { error: 'this server answers only to 127.0.0.1 and localhost' });
     }
     const path = (req.url ?? '/').split('?')[0];

@@ -4,10 +4,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** The Host header names this server: 127.0.0.1 or localhost on its own port, nothing else. */
-export function hostHeaderAllowed(req: IncomingMessage, port: number): boolean {
+/**
+ * The Host header names this server: 127.0.0.1 or localhost on its own port, or the room address it also serves
+ * (`host:port` as a browser writes it), nothing else.
+ */
+export function hostHeaderAllowed(req: IncomingMessage, port: number, alsoHosts: readonly string[] = []): boolean {
   const host = req.headers.host ?? '';
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || alsoHosts.includes(host);
 }
 
 /** The request carries the token as `Authorization: Bearer …` or `?token=` (what the printed URLs hold). */
