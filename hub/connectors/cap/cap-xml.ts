@@ -51,6 +51,7 @@ export function capAlertOf(doc: Record<string, unknown>): CapParse {
   return { ok: true, alert: parsed.data };
 }
 
+/** @public The CAP bench (bench/cap-parse.mjs) parses with it, through dist/, which lint runs before. */
 export function parseCapAlert(text: string): CapParse {
   const xml = parseSafeXml(text);
   return xml.ok ? capAlertOf(xml.doc) : xml;
