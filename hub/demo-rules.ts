@@ -22,7 +22,6 @@ export const DEMO_RULES: readonly AlarmRule[] = [
     deadband: 0.1,
     onDelayS: 0,
     offDelayS: 0,
-    response: { kind: 'zoom-map' },
   },
   {
     id: 'giai-ngan-cham',
