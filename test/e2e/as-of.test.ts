@@ -17,6 +17,7 @@ import type { NewEvent } from '../../hub/event-log.js';
 import { createLogger } from '../../platform/logger.js';
 import { type RunningHost, startHost } from '../../main/host/host.js';
 import { StartOptions } from '../../main/host/start-options.js';
+import { testAlarm } from '../support/alarms.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
 import { REPO } from '../support/cli-process.js';
 import { enrolDevice, enrolPerson, TEST_PASSWORD, writeCredentialFile } from '../support/hub-identity.js';
@@ -44,12 +45,13 @@ const indicator = (province: string, ind: string, value: number, period: string,
   time: at(ago),
   payload: { province, indicator: ind, value, period, status: 'official', sourceSystem: 'Cục Thống kê' },
 });
-const alert = (id: string, title: string, state: string, raisedAgo: number, ago: number): NewEvent => ({
+/** An alarm raised `raisedAgo` hours ago, as recorded `ago` hours ago: still open, or acknowledged and cleared. */
+const alert = (id: string, title: string, state: 'open' | 'closed', raisedAgo: number, ago: number): NewEvent => ({
   topic: 'ops.alerts',
   key: id,
   source: 'test',
   time: at(ago),
-  payload: { id, severity: 'major', title, category: 'flood', province: '01', state, raisedAt: at(raisedAgo) },
+  payload: testAlarm({ id, title, at: at(raisedAgo), then: state === 'closed' ? ['acknowledge', 'clear'] : [] }),
 });
 const task = (id: string, status: string, dueDate: string, ago: number): NewEvent => ({
   topic: 'gov.tasks',
@@ -68,9 +70,9 @@ const fixtures: NewEvent[] = [
   indicator('79', 'gdp_growth', 7.9, '2026-10', 10),
   indicator('01', 'disbursement', 40, '2026-09', 30),
   indicator('01', 'disbursement', 55, '2026-10', 5),
-  alert('CB-1', 'Ngập lụt ở Hà Nội', 'active', 40, 40),
-  alert('CB-1', 'Ngập lụt ở Hà Nội', 'resolved', 40, 5),
-  alert('CB-2', 'Sạt lở đất ở Lào Cai', 'active', 2, 2),
+  alert('CB-1', 'Ngập lụt ở Hà Nội', 'open', 40, 40),
+  alert('CB-1', 'Ngập lụt ở Hà Nội', 'closed', 40, 5),
+  alert('CB-2', 'Sạt lở đất ở Lào Cai', 'open', 2, 2),
   task('NV-1', 'in_progress', isoDateInZone(NOW + 10 * 24 * HOUR), 40),
   task('NV-1', 'done_on_time', isoDateInZone(NOW + 10 * 24 * HOUR), 6),
   task('NV-2', 'overdue', DUE, 40),
@@ -238,7 +240,7 @@ describe('the wall as of a time', () => {
     }
 
     const alerts = cacheAt<{ title: string; state: string }>('ops.alerts', T);
-    const openAtT = [...alerts.values()].filter((a) => a.state !== 'resolved').map((a) => a.title);
+    const openAtT = [...alerts.values()].filter((a) => a.state !== 'normal').map((a) => a.title);
     expect(openAtT).toEqual(['Ngập lụt ở Hà Nội']);
     await expect
       .poll(async () => (await wall1.locator('[data-tile-id=alerts] .alert__title').allInnerTexts()).sort())
