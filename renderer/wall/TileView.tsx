@@ -62,11 +62,13 @@ function LiveTile({
     );
   }
   // The hub answered and holds nothing of what this tile reads: say a source is missing, never draw an empty frame.
+  // Warnings are drawn over a map, never its source: a map of a site's own figures with no warning has data.
+  const sources = instance.topics.filter((topic) => topic !== 'ops.warnings');
   const noSource =
-    readsData &&
+    sources.length > 0 &&
     asOf === null &&
     feed?.state === 'connected' &&
-    instance.topics.every((topic) => (feed.topics[topic]?.head ?? 0) === 0);
+    sources.every((topic) => (feed.topics[topic]?.head ?? 0) === 0);
   if (noSource) {
     return (
       <TileShell tile={tile} layout={layout} state="waiting">
