@@ -71,7 +71,7 @@ async function start(args: string[]): Promise<{ app: CliRun; status: () => Promi
       'browser',
       '--port',
       '0',
-      '--demo',
+      // No --demo: the test pattern needs no data, and the demo's mark and alarm banner would cover the seams.
       '--data-dir',
       mkdtempSync(join(tmpdir(), 'ioc-e2e-')),
       ...args,
