@@ -2,6 +2,7 @@
 // and clients can resume from the offsets they hold. Every topic holds the latest event of each key forever (the
 // snapshot a new client starts from); older history is pruned by age and count, below the topic's floor.
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import { EVENT_COLUMNS, EVENT_VALUES, type EventRow, toEnvelope, toEventRow } from '../platform/event-rows.js';
 import type { Envelope, KnownTopic } from '../src/contract/hub-protocol.js';
 
@@ -73,6 +74,12 @@ export class EventLog {
   latestOf(topic: string, key: string): Envelope | undefined {
     const r = this.byKey.get(topic, key);
     return r ? toEnvelope(r) : undefined;
+  }
+
+  /** The payload of a key's latest event read with `schema`; undefined when there is none or it does not parse. */
+  latestPayload<T>(topic: string, key: string, schema: z.ZodType<T>): T | undefined {
+    const parsed = schema.safeParse(this.latestOf(topic, key)?.payload);
+    return parsed.success ? parsed.data : undefined;
   }
 
   /** For the command journal and the audit log, which write in the same transactions as the events. */

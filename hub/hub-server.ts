@@ -241,10 +241,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const demo = new DemoSource({
       seed: options.seed ?? 2025,
       clock: Date.now,
-      currentAlarm: (id) => {
-        const stored = Alarm.safeParse(log.latestOf('ops.alerts', id)?.payload);
-        return stored.success ? stored.data : undefined;
-      },
+      currentAlarm: (id) => log.latestPayload('ops.alerts', id, Alarm),
     });
     const initial = demo.initial();
     // A demo hub restarted on an existing log keeps its history and only adds what happens next.

@@ -211,8 +211,7 @@ export class AlarmEngine {
   }
 
   private stored(id: string): Alarm | undefined {
-    const parsed = Alarm.safeParse(this.options.log.latestOf('ops.alerts', id)?.payload);
-    return parsed.success ? parsed.data : undefined;
+    return this.options.log.latestPayload('ops.alerts', id, Alarm);
   }
 
   private raise(a: Activation): void {

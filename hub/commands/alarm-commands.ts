@@ -7,9 +7,7 @@ import { Alarm, type PersonActor } from '../../src/domain/alarms/alarm-schema.js
 import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function stored(ctx: CommandContext, alarmId: string): Alarm | undefined {
-  const event = ctx.log.latestOf('ops.alerts', alarmId);
-  const alarm = event ? Alarm.safeParse(event.payload) : undefined;
-  return alarm?.success ? alarm.data : undefined;
+  return ctx.log.latestPayload('ops.alerts', alarmId, Alarm);
 }
 
 function actor(ctx: CommandContext): PersonActor {

@@ -25,15 +25,11 @@ import { briefingStoreProblem } from '../guard/store-limits.js';
 import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function briefingOf(log: EventLog, id: string | null): BriefingPayload | undefined {
-  const e = id === null ? undefined : log.latestOf('briefing.briefings', id);
-  const parsed = e ? BriefingPayload.safeParse(e.payload) : undefined;
-  return parsed?.success ? parsed.data : undefined;
+  return id === null ? undefined : log.latestPayload('briefing.briefings', id, BriefingPayload);
 }
 
 function stateOf(log: EventLog): BriefingStatePayload {
-  const e = log.latestOf('briefing.state', BRIEFING_STATE_KEY);
-  const parsed = e ? BriefingStatePayload.safeParse(e.payload) : undefined;
-  return parsed?.success ? parsed.data : idleBriefingState();
+  return log.latestPayload('briefing.state', BRIEFING_STATE_KEY, BriefingStatePayload) ?? idleBriefingState();
 }
 
 /** Whether the preset of the scene on the wall has this tile on this surface. */

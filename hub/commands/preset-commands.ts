@@ -22,15 +22,11 @@ import { versionReader } from './version-reader.js';
 import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function presetOf(log: EventLog, id: string): PresetPayload | undefined {
-  const e = log.latestOf('wall.presets', id);
-  const parsed = e ? PresetPayload.safeParse(e.payload) : undefined;
-  return parsed?.success ? parsed.data : undefined;
+  return log.latestPayload('wall.presets', id, PresetPayload);
 }
 
 function wallStateOf(log: EventLog): WallStatePayload {
-  const e = log.latestOf('wall.state', WALL_STATE_KEY);
-  const parsed = e ? WallStatePayload.safeParse(e.payload) : undefined;
-  return parsed?.success ? parsed.data : emptyWallState();
+  return log.latestPayload('wall.state', WALL_STATE_KEY, WallStatePayload) ?? emptyWallState();
 }
 
 const changeBy = (ctx: CommandContext): Change => ({ by: ctx.issuer, at: ctx.now });

@@ -6,8 +6,7 @@ import type { EventLog } from '../event-log.js';
 import { applied, type CommandHandlers, rejected } from './execution.js';
 
 export function wallResponsesOf(log: EventLog): WallResponsesPayload | undefined {
-  const parsed = WallResponsesPayload.safeParse(log.latestOf('wall.responses', WALL_RESPONSES_KEY)?.payload);
-  return parsed.success ? parsed.data : undefined;
+  return log.latestPayload('wall.responses', WALL_RESPONSES_KEY, WallResponsesPayload);
 }
 
 export const RESPONSE_HANDLERS = {

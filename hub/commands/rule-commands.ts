@@ -13,9 +13,7 @@ import { versionReader } from './version-reader.js';
 import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function ruleOf(log: EventLog, id: string): RulePayload | undefined {
-  const e = log.latestOf('alarm.rules', id);
-  const parsed = e ? RulePayload.safeParse(e.payload) : undefined;
-  return parsed?.success ? parsed.data : undefined;
+  return log.latestPayload('alarm.rules', id, RulePayload);
 }
 
 const changeBy = (ctx: CommandContext): RuleChange => ({ by: ctx.issuer, at: ctx.now });
