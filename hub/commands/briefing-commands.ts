@@ -19,10 +19,9 @@ import {
   stepBriefing,
 } from '../../src/domain/briefing/presentation.js';
 import { PresetPayload } from '../../src/domain/presets/preset-schema.js';
-import type { Change } from '../../src/domain/presets/preset-versions.js';
 import type { EventLog } from '../event-log.js';
 import { briefingStoreProblem } from '../guard/store-limits.js';
-import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
+import { applied, changeBy, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function briefingOf(log: EventLog, id: string | null): BriefingPayload | undefined {
   return id === null ? undefined : log.latestPayload('briefing.briefings', id, BriefingPayload);
@@ -40,8 +39,6 @@ function tileOnWall(log: EventLog, state: BriefingStatePayload): (surfaceId: str
   return (surfaceId, tileId) =>
     preset?.success === true && (preset.data.layouts[surfaceId]?.tiles.some((t) => t.id === tileId) ?? false);
 }
-
-const changeBy = (ctx: CommandContext): Change => ({ by: ctx.issuer, at: ctx.now });
 
 function done(ctx: CommandContext, outcome: BriefingOutcome | PresentationOutcome): Execution {
   if (!outcome.ok) return rejected(ctx, outcome.reason, outcome.message);

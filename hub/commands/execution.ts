@@ -36,6 +36,9 @@ export function applied(ctx: CommandContext, message: string, events: Omit<NewEv
   };
 }
 
+/** Who made a versioned change and when, as its new version records it: the issuer, now. */
+export const changeBy = (ctx: CommandContext): { by: string; at: number } => ({ by: ctx.issuer, at: ctx.now });
+
 export function rejected(ctx: CommandContext, reason: CommandReason, message: string): Execution {
   return { result: { status: 'rejected', reason, message, appliedAt: ctx.now }, events: [] };
 }

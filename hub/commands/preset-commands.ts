@@ -1,13 +1,7 @@
 // Commands on presets and the wall's state. The hub is the one place where versions are compared: a save based
 // on an older version is rejected as a conflict, never applied over it.
 import { PresetPayload, WALL_STATE_KEY, WallStatePayload } from '../../src/domain/presets/preset-schema.js';
-import {
-  type Change,
-  deletePreset,
-  savePreset,
-  undoPreset,
-  type VersionOutcome,
-} from '../../src/domain/presets/preset-versions.js';
+import { deletePreset, savePreset, undoPreset, type VersionOutcome } from '../../src/domain/presets/preset-versions.js';
 import {
   activatePreset,
   emptyWallState,
@@ -19,7 +13,7 @@ import {
 import type { EventLog } from '../event-log.js';
 import { presetStoreProblem } from '../guard/store-limits.js';
 import { versionReader } from './version-reader.js';
-import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
+import { applied, changeBy, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function presetOf(log: EventLog, id: string): PresetPayload | undefined {
   return log.latestPayload('wall.presets', id, PresetPayload);
@@ -28,8 +22,6 @@ function presetOf(log: EventLog, id: string): PresetPayload | undefined {
 function wallStateOf(log: EventLog): WallStatePayload {
   return log.latestPayload('wall.state', WALL_STATE_KEY, WallStatePayload) ?? emptyWallState();
 }
-
-const changeBy = (ctx: CommandContext): Change => ({ by: ctx.issuer, at: ctx.now });
 
 /** The new version of a preset, or of the wall's state, as the event of its key. */
 function done(ctx: CommandContext, outcome: VersionOutcome | WallStateOutcome): Execution {

@@ -1,7 +1,6 @@
 // Commands on alarm rules: save, delete and undo, versioned (src/domain/alarms/rule-versions.ts). The hub's alarm
 // engine (hub/alarms/alarm-engine.ts) follows the `alarm.rules` topic these write.
 import {
-  type RuleChange,
   type RuleOutcome,
   RulePayload,
   deleteRule,
@@ -10,13 +9,11 @@ import {
 } from '../../src/domain/alarms/rule-versions.js';
 import type { EventLog } from '../event-log.js';
 import { versionReader } from './version-reader.js';
-import { applied, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
+import { applied, changeBy, type CommandContext, type CommandHandlers, type Execution, rejected } from './execution.js';
 
 function ruleOf(log: EventLog, id: string): RulePayload | undefined {
   return log.latestPayload('alarm.rules', id, RulePayload);
 }
-
-const changeBy = (ctx: CommandContext): RuleChange => ({ by: ctx.issuer, at: ctx.now });
 
 function done(ctx: CommandContext, outcome: RuleOutcome): Execution {
   if (!outcome.ok) return rejected(ctx, outcome.reason, outcome.message);
