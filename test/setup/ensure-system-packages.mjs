@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The end-to-end tests drive real programs: Chromium, an Xorg server with the dummy driver (a wall of monitors
-// on a machine without monitors), xrandr, xdotool, ImageMagick, ffmpeg and poppler's PDF tools. This installs
+// on a machine without monitors), xrandr, xdotool, ImageMagick, ffmpeg, poppler's PDF tools and
+// nats-server. This installs
 // what is missing (apt, when run as root) or stops with the exact command to run — so `npm test` never silently
 // skips them.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,6 +22,8 @@ const NEEDED = {
   'libegl-mesa0': `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/libEGL_mesa.so.0`,
   'libgl1-mesa-dri': `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/dri/swrast_dri.so`,
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  // The JetStream back end, failover and federation tests start real NATS servers on loopback.
+  'nats-server': '/usr/sbin/nats-server',
 };
 
 const missing = Object.entries(NEEDED)
