@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // The end-to-end tests drive real programs: Chromium, an Xorg server with the dummy driver (a wall of monitors
-// on a machine without monitors), xrandr, xdotool, ImageMagick, ffmpeg, poppler's PDF tools and
-// nats-server. This installs
-// what is missing (apt, when run as root) or stops with the exact command to run — so `npm test` never silently
-// skips them.
+// on a machine without monitors), xrandr, xdotool, ImageMagick, ffmpeg, poppler's PDF tools and nats-server.
+// This installs what is missing (apt, when run as root) or stops with the exact command to run — so `npm test`
+// never silently skips them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
