@@ -54,20 +54,29 @@ export class EventLog {
 
   /** Appends in one transaction and returns the events with their offsets. */
   append(events: readonly NewEvent[]): Envelope[] {
-    const out: Envelope[] = [];
-    const heads = new Map(this.heads);
-    this.db.transaction(() => {
-      for (const e of events) {
-        const offset = (heads.get(e.topic) ?? 0) + 1;
-        heads.set(e.topic, offset);
-        const envelope = { ...e, offset };
-        this.insert.run(toEventRow(envelope));
-        this.setLatest.run(e.topic, e.key, offset);
-        out.push(envelope);
-      }
-    })();
-    for (const [topic, head] of heads) this.heads.set(topic, head);
+    const heads = new Map<string, number>();
+    const out = events.map((e): Envelope => {
+      const offset = (heads.get(e.topic) ?? this.head(e.topic)) + 1;
+      heads.set(e.topic, offset);
+      return { ...e, offset };
+    });
+    this.store(out);
     return out;
+  }
+
+  /**
+   * Stores events whose offsets were given elsewhere (the JetStream back end's replica: hub/jetstream/), each the
+   * next of its topic, in one transaction with `alongside` (which records where the replica stands).
+   */
+  protected store(envelopes: readonly Envelope[], alongside?: () => void): void {
+    this.db.transaction(() => {
+      for (const e of envelopes) {
+        this.insert.run(toEventRow(e));
+        this.setLatest.run(e.topic, e.key, e.offset);
+      }
+      alongside?.();
+    })();
+    for (const e of envelopes) this.heads.set(e.topic, e.offset);
   }
 
   /** The newest event of a key, if any. */
@@ -128,14 +137,17 @@ export class EventLog {
            AND NOT EXISTS (SELECT 1 FROM latest l WHERE l.topic = events.topic AND l.offset = events.offset)`,
         )
         .run(topic, newFloor);
-      this.db
-        .prepare(
-          'INSERT INTO floors (topic, floor) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET floor = excluded.floor',
-        )
-        .run(topic, newFloor);
-      this.floors.set(topic, newFloor);
+      this.recordFloor(topic, newFloor);
       return changes;
     })();
+  }
+
+  /** Below `floor` the topic's history is not held (pruned here, or never received by a replica). */
+  protected recordFloor(topic: string, floor: number): void {
+    this.db
+      .prepare('INSERT INTO floors (topic, floor) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET floor = excluded.floor')
+      .run(topic, floor);
+    this.floors.set(topic, floor);
   }
 
   head(topic: string): number {

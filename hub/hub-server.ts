@@ -46,6 +46,8 @@ import { DeadLetterStore } from './connectors/dead-letter-store.js';
 import { AlarmEngine } from './alarms/alarm-engine.js';
 import type { Clock } from './clock.js';
 import { demoRuleEvents } from './demo-rules.js';
+import { type JetStreamBackEnd, openJetStreamBackEnd } from './jetstream/jetstream-back-end.js';
+import type { JetStreamLogOptions } from './jetstream/jetstream-options.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -79,6 +81,12 @@ export interface HubOptions {
   connectors?: readonly ConnectorEntry[];
   /** The alarm engine's clock (default Date.now): tests move it on to expire shelving and to escalate. */
   alarmClock?: Clock;
+  /**
+   * `--log nats://…`: the log lives in NATS JetStream (hub/jetstream/) and `logFile` holds this hub's replica of
+   * it; any number of hubs serve the same log, and the one holding the producer lease runs the demo, the
+   * connectors and the alarm engine.
+   */
+  jetstream?: JetStreamLogOptions;
 }
 
 export interface RunningHub {
@@ -96,7 +104,18 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub');
   const db = openHubDatabaseFile(options.logFile);
-  const log = new EventLog(db);
+  const policyOf = (topic: KnownTopic): RetentionPolicy => {
+    const policy = { ...DEFAULT_RETENTION, ...options.retention?.[topic] };
+    const { minRetentionMs = 0 }: TopicDefinition = TOPICS[topic];
+    return { ...policy, maxAgeMs: Math.max(policy.maxAgeMs, minRetentionMs) };
+  };
+  const cluster: JetStreamBackEnd | null = options.jetstream
+    ? await openJetStreamBackEnd(db, options.jetstream, policyOf, logger).catch((err: unknown) => {
+        db.close();
+        throw err;
+      })
+    : null;
+  const log = cluster?.replica ?? new EventLog(db);
   // The runner starts once `publish` exists; a replay before that finds no connector.
   const connectors: { runner: ConnectorRunner | null } = { runner: null };
   const deadLetters = new DeadLetterStore(db);
@@ -141,6 +160,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     commands: commands.count(),
     refused: guard.refused(),
     connectors: connectors.runner?.statuses() ?? [],
+    log: cluster?.status() ?? { kind: 'sqlite' },
   });
 
   function route(req: IncomingMessage, res: ServerResponse): void {
@@ -175,11 +195,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       sub.subscribe(topics, parsed.data.reset);
     });
     const wake = (events: readonly Envelope[]): void => {
+      if (cluster) return; // the events come back through the stream followers (applied below)
       for (const sub of subscribers) sub.wake();
       alarms.observe(events);
       choreographer.refresh(); // a command may have changed an alarm, the override or a response
     };
-    serveCommands(socket, { commands, sessions, audit, guard, logger, wake });
+    serveCommands(socket, { commands, sessions, audit, guard, logger, wake, claims: cluster?.claims });
     servePeople(socket, { login, sessions, audit, guard, logger });
     serveDeadLetters(socket, { sessions, deadLetters, guard });
   });
@@ -188,14 +209,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // Whatever the source, nothing invalid enters the log.
     for (const e of events) Envelope.parse({ ...e, offset: 1 });
     const appended = log.append(events);
-    for (const sub of subscribers) sub.wake();
-    alarms.observe(appended);
+    if (!cluster) applied(appended);
     return appended;
   };
   const publish = (events: readonly NewEvent[]): Envelope[] => {
     const appended = append(events);
     if (events.some((e) => e.topic === 'ops.alerts' || e.topic === 'wall.state')) choreographer.refresh();
     return appended;
+  };
+  let producing = false;
+  /** Events that entered the log: subscribers pump them; the producing hub's alarm engine evaluates them. */
+  const applied = (events: readonly Envelope[]): void => {
+    for (const sub of subscribers) sub.wake();
+    if (!producing) return;
+    alarms.observe(events);
+    // In the embedded back end publish refreshes after its own appends; here every change arrives this way.
+    if (cluster && events.some((e) => e.topic !== 'econ.live')) choreographer.refresh();
   };
   const alarms = new AlarmEngine({ log, publish, clock: options.alarmClock ?? Date.now, logger });
   const choreographer = new Choreographer({
@@ -212,23 +241,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     clock: Date.now,
     logger,
   });
-  alarms.start();
-  choreographer.start();
-
-  connectors.runner = startConnectors(options.connectors ?? [], {
-    publish,
-    latest: (topic, key) => log.latestOf(topic, key)?.payload,
-    deadLetters,
-    logger,
-    now: Date.now,
-  });
-
   const prune = (): void => {
     for (const topic of KNOWN_TOPICS) {
-      const policy = { ...DEFAULT_RETENTION, ...options.retention?.[topic] };
-      const { minRetentionMs = 0 }: TopicDefinition = TOPICS[topic];
-      policy.maxAgeMs = Math.max(policy.maxAgeMs, minRetentionMs);
-      const removed = log.prune(topic, policy);
+      const removed = log.prune(topic, policyOf(topic));
       if (removed > 0) logger.info('history pruned', { topic, removed, floor: log.floor(topic) });
     }
   };
@@ -236,37 +251,72 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const pruneTimer = setInterval(prune, 60_000);
   pruneTimer.unref();
 
-  let timer: NodeJS.Timeout | undefined;
-  if (options.demo) {
-    const demo = new DemoSource({
-      seed: options.seed ?? 2025,
-      clock: Date.now,
-      currentAlarm: (id) => log.latestPayload('ops.alerts', id, Alarm),
+  /** The demo, the connectors, the alarm engine and the choreographer: what writes to the log of its own accord. */
+  const startProducers = (): (() => void) => {
+    producing = true;
+    alarms.start();
+    choreographer.start();
+
+    connectors.runner = startConnectors(options.connectors ?? [], {
+      publish,
+      latest: (topic, key) => log.latestOf(topic, key)?.payload,
+      deadLetters,
+      logger,
+      now: Date.now,
     });
-    const initial = demo.initial();
-    // A demo hub restarted on an existing log keeps its history and only adds what happens next.
-    // (Judged by the demo's own topics: the choreographer may already have written its empty responses.)
-    if (initial.every((e) => log.head(e.topic) === 0)) publish(initial);
-    // A log written before presets existed gets the demo presets (and only those) once.
-    else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
-      publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
-    }
-    // Its alarm rules, once: an admin may have changed or deleted them since.
-    if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
-    const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
-    const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
-    let owed = 0;
-    timer = setInterval(() => {
-      const batch = demo.tick();
-      owed += perTick - batch.length;
-      while (owed >= 1) {
-        const more = demo.tick();
-        batch.push(...more);
-        owed -= more.length;
+
+    let timer: NodeJS.Timeout | undefined;
+    if (options.demo) {
+      const demo = new DemoSource({
+        seed: options.seed ?? 2025,
+        clock: Date.now,
+        currentAlarm: (id) => log.latestPayload('ops.alerts', id, Alarm),
+      });
+      const initial = demo.initial();
+      // A demo hub restarted on an existing log keeps its history and only adds what happens next.
+      // (Judged by the demo's own topics: the choreographer may already have written its empty responses.)
+      if (initial.every((e) => log.head(e.topic) === 0)) publish(initial);
+      // A log written before presets existed gets the demo presets (and only those) once.
+      else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
+        publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
       }
-      publish(batch);
-    }, tickMs);
-  }
+      // Its alarm rules, once: an admin may have changed or deleted them since.
+      if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
+      const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
+      const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
+      let owed = 0;
+      timer = setInterval(() => {
+        const batch = demo.tick();
+        owed += perTick - batch.length;
+        while (owed >= 1) {
+          const more = demo.tick();
+          batch.push(...more);
+          owed -= more.length;
+        }
+        publish(batch);
+      }, tickMs);
+    }
+    return () => {
+      producing = false;
+      if (timer) clearInterval(timer);
+      alarms.stop();
+      choreographer.close();
+      void connectors.runner?.stop();
+    };
+  };
+  let stopProducers: (() => void) | null = null;
+  if (cluster) {
+    await cluster.follow(applied);
+    await cluster.lease({
+      gained: () => {
+        stopProducers = startProducers();
+      },
+      lost: () => {
+        stopProducers?.();
+        stopProducers = null;
+      },
+    });
+  } else stopProducers = startProducers();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -284,13 +334,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     admin,
     alarms,
     async close() {
-      if (timer) clearInterval(timer);
-      alarms.stop();
+      stopProducers?.();
       clearInterval(pruneTimer);
-      choreographer.close();
       stopCutting();
       await connectors.runner?.stop();
       await io.close();
+      await cluster?.close();
       db.close();
     },
   };

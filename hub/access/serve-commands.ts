@@ -13,6 +13,7 @@ import type { CommandLog } from '../command-log.js';
 import { commandTarget } from '../commands/command-target.js';
 import type { HubGuard } from '../guard/hub-guard.js';
 import type { Sessions } from '../identity/sessions.js';
+import type { CommandClaims } from '../jetstream/command-claims.js';
 import { commandAccess } from './command-access.js';
 import { connectionIdentity } from './connection-identity.js';
 
@@ -24,6 +25,8 @@ export interface CommandServiceDeps {
   logger: Logger;
   /** A command wrote these events: subscribers pump them, the alarm engine evaluates them. */
   wake(events: readonly Envelope[]): void;
+  /** With the JetStream back end: the site-wide claim that makes a command apply once whichever hub gets it. */
+  claims?: CommandClaims | undefined;
 }
 
 export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
@@ -57,6 +60,18 @@ export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
       return reply({ ok: false, error: `refused: ${access.message}` });
     }
     const person = access.person;
+    const claim = deps.claims ? await deps.claims.claim(cmd.key, Date.now()) : ({ kind: 'ours' } as const);
+    if (claim.kind === 'taken') {
+      // Another hub of the site applied it (the host retried here after a failover): its result, not a second go.
+      const result: CommandResult = claim.result ?? {
+        status: 'rejected',
+        reason: 'conflict',
+        message: `hub ${claim.hub} took this command and has not finished it; its result will come with a retry`,
+        appliedAt: Date.now(),
+      };
+      logger.info('command already claimed by another hub', { key: cmd.key, name: cmd.name, hub: claim.hub });
+      return reply({ ok: true, key: cmd.key, duplicate: true, result });
+    }
     const outcome = deps.commands.apply(cmd, {
       issuer: `${person.user}@${person.device}`,
       person: person.user,
@@ -79,6 +94,7 @@ export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
         }),
     });
     if (outcome.events.length > 0) deps.wake(outcome.events);
+    await deps.claims?.settle(cmd.key, outcome.result, Date.now());
     logger.info('command', { key: cmd.key, name: cmd.name, by: person.user, device, duplicate: outcome.duplicate });
     reply({ ok: true, key: cmd.key, duplicate: outcome.duplicate, result: outcome.result });
   });

@@ -7,6 +7,7 @@ import { KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { ConnectorsFileError, readConnectorsFile } from '../../hub/connectors/connectors-file.js';
 import { hubDatabaseFile } from '../../hub/hub-database.js';
 import { startHub } from '../../hub/hub-server.js';
+import { JetStreamLogOptions, parseLogServers } from '../../hub/jetstream/jetstream-options.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
@@ -30,6 +31,10 @@ interface HubCliOptions {
   tlsKey?: string;
   allowOrigin: string[];
   connectors?: string;
+  log?: string;
+  logTlsCa?: string;
+  logReplicas: string;
+  hubName?: string;
 }
 
 function portArg(value: string): number {
@@ -104,6 +109,10 @@ export function buildProgram(): Command {
       [],
     )
     .option('--connectors <file>', 'a connectors file (JSON) this hub runs: reports, APIs, warnings')
+    .option('--log <urls>', 'keep the log in NATS JetStream: nats://host:4222[,nats://host2:4222,…] (default: SQLite)')
+    .option('--log-tls-ca <file>', 'PEM CA of the NATS servers (with --log): TLS is then required')
+    .option('--log-replicas <n>', 'copies of each stream in the NATS cluster (with --log)', '1')
+    .option('--hub-name <name>', 'this hub in the NATS cluster, unique per hub (with --log; default: hub-PORT)')
     .action(async (raw: HubCliOptions) => {
       if (Boolean(raw.tlsCert) !== Boolean(raw.tlsKey)) fail('--tls-cert and --tls-key go together');
       const seed = Number(raw.seed);
@@ -123,7 +132,9 @@ export function buildProgram(): Command {
         }
       }
       const connectors = raw.connectors ? readConnectorsFile(raw.connectors) : [];
+      const jetstream = raw.log ? jetStreamOptions(raw) : undefined;
       const hub = await startHub({
+        jetstream,
         connectors,
         port: raw.port,
         host: raw.host,
@@ -137,7 +148,8 @@ export function buildProgram(): Command {
         tls: raw.tlsCert && raw.tlsKey ? readTlsPair(raw.tlsCert, raw.tlsKey) : undefined,
         allowedOrigins: raw.allowOrigin,
       });
-      process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}\n`);
+      const where = jetstream ? ` (log: NATS JetStream ${jetstream.servers.join(',')} as ${jetstream.hubName})` : '';
+      process.stdout.write(`IOC Wall hub listening on ${hub.url}${raw.demo ? ' (demo data)' : ''}${where}\n`);
       if (raw.demo) process.stdout.write(enrolHelp(raw.dataDir));
       const stop = (): void => void hub.close().finally(() => process.exit(0));
       process.once('SIGINT', stop);
@@ -201,4 +213,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     // Under Electron the parentPort listener keeps the process alive: leave once the host has closed.
     if (electronParentPort()) process.exit(process.exitCode ?? 0);
   });
+}
+
+function jetStreamOptions(raw: HubCliOptions): JetStreamLogOptions {
+  const parsed = JetStreamLogOptions.safeParse({
+    servers: parseLogServers(raw.log ?? ''),
+    tlsCa: raw.logTlsCa,
+    replicas: Number(raw.logReplicas),
+    hubName: raw.hubName ?? `hub-${raw.port}`,
+  });
+  if (!parsed.success) fail(`--log: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }

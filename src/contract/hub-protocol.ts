@@ -137,5 +137,23 @@ export const HubStatus = z.object({
   refused: z.record(z.string(), z.number().int().nonnegative()),
   /** The connectors of `--connectors FILE` (none: an empty list; a hub before connectors sends nothing). */
   connectors: z.array(ConnectorStatusRow).default([]),
+  /** Where the log is: this hub's SQLite file, or NATS JetStream (`--log nats://…`) with this hub's part in it. */
+  log: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('sqlite') }),
+      z.object({
+        kind: z.literal('jetstream'),
+        /** This hub's name in the cluster. */
+        hub: z.string(),
+        connected: z.boolean(),
+        /** Whether this hub runs the demo, the connectors and the alarm engine (it holds the producer lease). */
+        producer: z.boolean(),
+        /** Events waiting to be appended to the streams. */
+        waiting: z.number().int().nonnegative(),
+        /** Stream messages refused as not the next valid event of their topic. */
+        refused: z.number().int().nonnegative(),
+      }),
+    ])
+    .default({ kind: 'sqlite' }),
 });
 export type HubStatus = z.infer<typeof HubStatus>;

@@ -1,0 +1,85 @@
+// The JetStream back end of the hub (`ioc-wall hub --log nats://…`): the streams, this hub's replica of them, the
+// writer, the command claims, the audit copy and the producer lease, opened together and closed together.
+import type Database from 'better-sqlite3';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../../platform/logger.js';
+import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
+import type { RetentionPolicy } from '../event-log.js';
+import { ensureAuditStream, mirrorAudit } from './audit-mirror.js';
+import { CommandClaims } from './command-claims.js';
+import type { JetStreamLogOptions } from './jetstream-options.js';
+import { connectNats } from './nats-link.js';
+import { holdProducerLease, type LeaseHandlers, type ProducerLease } from './producer-lease.js';
+import { ReplicaLog } from './replica-log.js';
+import { followStreams, type StreamFollower } from './stream-follower.js';
+import { StreamWriter } from './stream-writer.js';
+import { ensureTopicStreams } from './topic-streams.js';
+
+export interface JetStreamBackEnd {
+  readonly replica: ReplicaLog;
+  readonly claims: CommandClaims;
+  /** Follows the streams into the replica; resolves once it holds what the streams held at the start. */
+  follow(onApplied: (events: readonly Envelope[]) => void): Promise<void>;
+  /** Competes for the producer lease; the handlers start and stop this hub's producers. */
+  lease(handlers: LeaseHandlers): Promise<void>;
+  /** What /api/status says of the back end. */
+  status(): { kind: 'jetstream'; hub: string; connected: boolean; producer: boolean; waiting: number; refused: number };
+  close(): Promise<void>;
+}
+
+export async function openJetStreamBackEnd(
+  db: Database.Database,
+  options: JetStreamLogOptions,
+  policyOf: (topic: KnownTopic) => RetentionPolicy,
+  logger: Logger,
+): Promise<JetStreamBackEnd> {
+  const nc: NatsConnection = await connectNats(options, `ioc-wall hub ${options.hubName}`);
+  const jsm = await jetstreamManager(nc);
+  const js = jetstream(nc);
+  await ensureTopicStreams(jsm, policyOf, options.replicas);
+  await ensureAuditStream(jsm, options.replicas);
+  const holder: { writer: StreamWriter | null } = { writer: null };
+  const replica = ReplicaLog.open(db, (events) => holder.writer?.enqueue(events));
+  const writer = new StreamWriter({ js, jsm, replicaTail: (t) => replica.tail(t), logger });
+  holder.writer = writer;
+  const claims = await CommandClaims.open(nc, options.hubName, options.replicas);
+  const stopMirror = await mirrorAudit(db, { js, jsm }, options.hubName, logger);
+  let follower: StreamFollower | null = null;
+  let lease: ProducerLease | null = null;
+  let connected = true;
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect') connected = false;
+      else if (s.type === 'reconnect') connected = true;
+    }
+  })();
+
+  return {
+    replica,
+    claims,
+    async follow(onApplied) {
+      follower = await followStreams({ js, jsm, replica, logger, onApplied });
+      await follower.caughtUp();
+    },
+    async lease(handlers) {
+      lease = await holdProducerLease(nc, options.hubName, options.replicas, handlers, logger);
+    },
+    status: () => ({
+      kind: 'jetstream',
+      hub: options.hubName,
+      connected,
+      producer: lease?.holding() ?? false,
+      waiting: writer.waiting(),
+      refused: follower?.refused() ?? 0,
+    }),
+    async close() {
+      lease?.stop();
+      await Promise.race([writer.flushed(), new Promise((r) => setTimeout(r, 2000))]);
+      writer.close();
+      stopMirror();
+      follower?.stop();
+      await nc.drain().catch(() => nc.close());
+    },
+  };
+}

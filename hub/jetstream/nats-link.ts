@@ -1,0 +1,15 @@
+// The hub's one connection to the site's NATS cluster. It reconnects for ever: while NATS is away the hub keeps
+// serving what its replica holds, and what it is asked to append waits in its writer.
+import { readFileSync } from 'node:fs';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamLogOptions } from './jetstream-options.js';
+
+export function connectNats(options: JetStreamLogOptions, name: string): Promise<NatsConnection> {
+  return connect({
+    servers: options.servers,
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    ...(options.tlsCa ? { tls: { ca: readFileSync(options.tlsCa, 'utf8') } } : {}),
+  });
+}

@@ -1,0 +1,69 @@
+// A hub's copy of the JetStream log: the same SQLite tables the embedded back end uses (so the subscribers, the
+// snapshot, the command handlers and the alarm engine read it unchanged), written only by the stream followers
+// in stream order. What the hub appends goes to the streams (stream-writer.ts) and comes back here like anyone
+// else's events: every hub of the site holds the same log, offset by offset.
+import type Database from 'better-sqlite3';
+import { migrate } from '../../platform/sqlite/migrate.js';
+import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
+import { EventLog, type NewEvent } from '../event-log.js';
+
+/** Where the replica stands in each topic's stream: the last stream sequence it applied (or skipped). */
+const REPLICA_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE stream_positions (topic TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;`,
+];
+
+export interface StreamTail {
+  /** The stream sequence of the last message applied or skipped. */
+  seq: number;
+  /** The topic's offset after it. */
+  offset: number;
+}
+
+export class ReplicaLog extends EventLog {
+  private readonly positions = new Map<string, number>();
+  private readonly savePosition: Database.Statement<[string, number]>;
+
+  /** `send`: hands events to the stream writer; they enter this replica once the stream has them. */
+  static open(db: Database.Database, send: (events: readonly NewEvent[]) => void): ReplicaLog {
+    migrate(db, 'jetstream-replica', REPLICA_MIGRATIONS);
+    return new ReplicaLog(db, send);
+  }
+
+  private constructor(
+    db: Database.Database,
+    private readonly send: (events: readonly NewEvent[]) => void,
+  ) {
+    super(db);
+    for (const r of db.prepare('SELECT topic, seq FROM stream_positions').all() as { topic: string; seq: number }[]) {
+      this.positions.set(r.topic, r.seq);
+    }
+    this.savePosition = db.prepare(
+      'INSERT INTO stream_positions (topic, seq) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET seq = excluded.seq',
+    );
+  }
+
+  /**
+   * Sends the events to the streams. Their offsets are not known yet (0): nothing the hub does with an append's
+   * result needs them, and the events reach the subscribers and the alarm engine when the followers apply them.
+   */
+  override append(events: readonly NewEvent[]): Envelope[] {
+    this.send(events);
+    return events.map((e) => ({ ...e, offset: 0 }));
+  }
+
+  /** Applies a follower's batch, the last stream sequence it read (applied or skipped) saved with it. */
+  applyFromStream(topic: KnownTopic, envelopes: readonly Envelope[], lastSeq: number): void {
+    const first = envelopes[0];
+    // A replica that starts on a stream already pruned holds the topic from its first message on.
+    const floor = first && this.head(topic) === 0 && first.offset > 1 ? first.offset : undefined;
+    this.store(envelopes, () => {
+      this.savePosition.run(topic, lastSeq);
+      if (floor !== undefined) this.recordFloor(topic, floor);
+    });
+    this.positions.set(topic, lastSeq);
+  }
+
+  tail(topic: KnownTopic): StreamTail {
+    return { seq: this.positions.get(topic) ?? 0, offset: this.head(topic) };
+  }
+}
