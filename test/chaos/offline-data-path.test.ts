@@ -1,9 +1,11 @@
 // Chaos on the real data path (real hub, real host processes, real SQLite, loopback only; every loop bounded):
-// whatever is killed, dropped or stalled, the host ends with exactly the hub's log and loses no action.
+// whatever is killed, dropped or stalled, the host ends with exactly the hub's log and loses no action. One suite,
+// two back ends: the hub's own SQLite log, and the log in NATS JetStream (a real nats-server) with the hub's
+// replica of it — the host, its cache and the protocol are the same.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { HostStatus } from '../../src/contract/host-status.js';
@@ -21,6 +23,7 @@ import {
   writeCredentialFile,
 } from '../support/hub-identity.js';
 import { loginBridge } from '../support/people.js';
+import { type RunningNats, startNatsServer } from '../support/nats-server.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -93,8 +96,16 @@ async function holdingData(host: Reachable, hub: RunningHub): Promise<void> {
   });
 }
 
+/** The back end under test: null, the hub's SQLite log; otherwise the NATS server holding the log. */
+let nats: RunningNats | null = null;
+const HUB_NAME = 'chaos-hub';
+
+/** The CLI arguments that put a hub on the back end under test. */
+const logArgs = (): string[] => (nats ? ['--log', nats.url, '--hub-name', HUB_NAME] : []);
+
 function inProcessHub(dir: string, rate: number, port = 0): Promise<RunningHub> {
   return startHub({
+    jetstream: nats ? { servers: [nats.url], replicas: 1, hubName: HUB_NAME } : undefined,
     port,
     logFile: join(dir, 'hub-events.sqlite'),
     demo: true,
@@ -105,12 +116,22 @@ function inProcessHub(dir: string, rate: number, port = 0): Promise<RunningHub> 
   });
 }
 
-describe('offline-first data path under chaos', () => {
+describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under chaos (%s log)', (backEnd) => {
+  beforeEach(async () => {
+    if (backEnd !== 'jetstream') return;
+    const server = await startNatsServer(mkdtempSync(join(tmpdir(), 'ioc-chaos-nats-')));
+    nats = server;
+    cleanups.unshift(() => server.kill()); // after the hubs and hosts that use it
+  });
+  afterEach(() => {
+    nats = null;
+  });
+
   it('ends with exactly the hub log when the hub is SIGKILLed and restarted mid-stream', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
     const hubDir = join(dir, 'hub');
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir];
+    const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir, ...logArgs()];
     // The host's credential, made as an installer makes it.
     const credential = join(dir, 'chaos-wall.json');
     const add = runCli([
@@ -142,7 +163,7 @@ describe('offline-first data path under chaos', () => {
     await sleep(3000);
     // Stop production: the same log served again by a hub without a source.
     await hub.stop();
-    hub = runCli(['hub', '--port', String(port), '--data-dir', hubDir]);
+    hub = runCli(['hub', '--port', String(port), '--data-dir', hubDir, ...logArgs()]);
     await hub.waitFor(/listening/);
     await sameLogAsHub(host, port, hubDir, join(dir, 'host', 'cache.sqlite'));
   });
@@ -246,7 +267,7 @@ describe('offline-first data path under chaos', () => {
 /** Stops the demo production and serves the same log again, on the same port, from a hub without a source. */
 async function stopProducingKeepServing(hub: RunningHub, dir: string): Promise<CliRun> {
   await hub.close();
-  const server = runCli(['hub', '--port', String(hub.port), '--data-dir', join(dir, 'hub')]);
+  const server = runCli(['hub', '--port', String(hub.port), '--data-dir', join(dir, 'hub'), ...logArgs()]);
   await server.waitFor(/listening/);
   return server;
 }
