@@ -1,5 +1,6 @@
 // The JetStream back end of the hub (`ioc-wall hub --log nats://…`): the streams, this hub's replica of them, the
-// writer, the command claims, the audit copy and the producer lease, opened together and closed together.
+// writer, the command claims, the audit copy, the shared identity and the producer lease, opened together and
+// closed together. Open it before anything reads the signing key (the sessions).
 import type Database from 'better-sqlite3';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -7,6 +8,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { RetentionPolicy } from '../event-log.js';
 import { ensureAuditStream, mirrorAudit } from './audit-mirror.js';
+import { shareSigningKey, syncIdentity } from './identity-sync.js';
 import { CommandClaims } from './command-claims.js';
 import type { JetStreamLogOptions } from './jetstream-options.js';
 import { connectNats } from './nats-link.js';
@@ -45,6 +47,8 @@ export async function openJetStreamBackEnd(
   holder.writer = writer;
   const claims = await CommandClaims.open(nc, options.hubName, options.replicas);
   const stopMirror = await mirrorAudit(db, { js, jsm }, options.hubName, logger);
+  await shareSigningKey(db, nc, options.replicas);
+  const stopIdentity = await syncIdentity(db, { js, jsm }, options.hubName, options.replicas, logger);
   let follower: StreamFollower | null = null;
   let lease: ProducerLease | null = null;
   let connected = true;
@@ -78,6 +82,7 @@ export async function openJetStreamBackEnd(
       await Promise.race([writer.flushed(), new Promise((r) => setTimeout(r, 2000))]);
       writer.close();
       stopMirror();
+      stopIdentity();
       follower?.stop();
       await nc.drain().catch(() => nc.close());
     },
