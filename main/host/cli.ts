@@ -10,6 +10,8 @@ import { startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
+import { addClusterCommand } from './cluster/cluster-cli.js';
+import { ClusterInitError } from './cluster/cluster-init.js';
 import { addHubPublishCommand } from './hub-publish-cli.js';
 import { WallFileError } from './displays/wall-file.js';
 import { CameraFileError } from './cameras/camera-file.js';
@@ -145,6 +147,7 @@ export function buildProgram(): Command {
     });
   addHubAdminCommands(hub);
   addHubPublishCommand(hub);
+  addClusterCommand(program);
   return program;
 }
 
@@ -183,7 +186,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       err instanceof StartError ||
       err instanceof WallFileError ||
       err instanceof ConnectorsFileError ||
-      err instanceof CameraFileError
+      err instanceof CameraFileError ||
+      err instanceof ClusterInitError
     ) {
       fail(err.message);
     }
