@@ -19,6 +19,7 @@ export function addClusterCommand(program: Command): void {
     .option('--store-dir <dir>', 'absolute folder of the JetStream stores (one folder per node; default OUT/jetstream)')
     .option('--domain <name>', "this site's JetStream domain (both sides of a federation need one)")
     .option('--leafnodes', "listen for the provinces' clusters as leaf nodes (a centre)", false)
+    .option('--leaf-advertise <host:port>', 'with --leafnodes: the address provinces reach it at (NAT, firewall)')
     .option('--leaf-remote <url>', "connect to the centre's leaf node listener, e.g. tls://centre.example:7422")
     .option('--self-signed', 'make a CA (or use --ca/--ca-key) and the certificates with openssl', false)
     .option('--ca <file>', "absolute path of the site's CA certificate (PEM)")

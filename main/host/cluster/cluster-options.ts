@@ -59,6 +59,11 @@ export const ClusterInitOptions = z
     domain: JetStreamDomain.optional(),
     /** Open a leaf node listener, for the provinces' clusters (a centre). */
     leafnodes: z.boolean(),
+    /** `host:port` provinces reach the leaf node listener at, when a NAT or firewall stands in front of the nodes. */
+    leafAdvertise: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}$/, 'host:port, e.g. ioc-centre.gov.vn:7422')
+      .optional(),
     /** Connect to the centre's leaf node listener (a province). */
     leafRemote: LeafRemote.optional(),
     /** Make the certificates here with openssl; with --ca/--ca-key, signed by that CA instead of a new one. */
@@ -92,6 +97,8 @@ export const ClusterInitOptions = z
     if (o.leafnodes && !o.domain) {
       issue('domain', "--leafnodes needs --domain NAME: the centre's JetStream domain, apart from the provinces'");
     }
+    if (o.leafAdvertise && !o.leafnodes)
+      issue('leafAdvertise', '--leaf-advertise is the address of --leafnodes: give both');
     if (o.leafnodes && o.leafRemote)
       issue('leafRemote', 'a site is either a centre (--leafnodes) or a province (--leaf-remote), not both');
     if (o.selfSigned) {

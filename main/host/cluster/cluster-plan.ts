@@ -25,6 +25,7 @@ export interface ClusterPlan {
   out: string;
   domain?: string;
   leafnodes: boolean;
+  leafAdvertise?: string;
   leafRemote?: string;
   nodes: NodePlan[];
   /** The certificate a hub presents to the cluster (made with --self-signed; a site's own otherwise). */
@@ -66,6 +67,7 @@ export function planCluster(o: ClusterInitOptions): ClusterPlan {
     out,
     domain: o.domain,
     leafnodes: o.leafnodes,
+    leafAdvertise: o.leafAdvertise,
     leafRemote: o.leafRemote,
     nodes,
     hubTls: o.selfSigned ? { ca, cert: join(tlsDir, 'hub.pem'), key: join(tlsDir, 'hub-key.pem') } : undefined,
@@ -131,6 +133,13 @@ export function nodeConfig(plan: ClusterPlan, node: NodePlan): string {
       "# The provinces' clusters connect here as leaf nodes (their certificates signed by the same CA).",
       'leafnodes {',
       `  listen: ${q(`${hostInUrl(node.host)}:${node.leafPort}`)}`,
+      // Provinces otherwise learn (and later reconnect to) the nodes' own addresses, unreachable behind a NAT.
+      ...(plan.leafAdvertise
+        ? [
+            '  # The address provinces reach the centre at (NAT or firewall in front of the nodes).',
+            `  advertise: ${q(plan.leafAdvertise)}`,
+          ]
+        : []),
       ...tlsBlock(node.tls, '  '),
       '}',
     );
