@@ -3,11 +3,12 @@
 // machines): TLS everywhere, a replicated stream that survives the SIGKILL of its leader.
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { streamOf, subjectOf } from '../../hub/jetstream/stream-names.js';
 import { runCli } from '../support/cli-process.js';
-import { publishOnce, readStream, untilJetStreamReady } from '../support/jetstream-client.js';
+import { publishOnce, readStream, retrying, untilJetStreamReady } from '../support/jetstream-client.js';
 import { freePort, type NatsServer, NatsServers } from '../support/nats-servers.js';
 
 const HOSTS = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
@@ -25,6 +26,24 @@ describe('ioc-wall cluster init', { timeout: 180_000 }, () => {
     await nc?.close().catch(() => undefined);
     nc = undefined;
     await servers.cleanup();
+  });
+
+  it('refuses bad options and a folder in use with exit 2, a reason, and nothing written', async () => {
+    servers = new NatsServers();
+    const out = join(servers.dir, 'site');
+    const bad = runCli(['cluster', 'init', '--out', out, '--nodes', '2', '--leaf-remote', 'nats://centre:7422']);
+    expect(await bad.exited()).toBe(2);
+    expect(bad.stderr()).toMatch(/2 nodes survive no loss/);
+    expect(bad.stderr()).toMatch(/over TLS/);
+    expect(bad.stderr()).toMatch(/--self-signed/);
+    expect(existsSync(out)).toBe(false);
+
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), "the site's own file");
+    const inUse = runCli(['cluster', 'init', '--out', out, '--self-signed']);
+    expect(await inUse.exited()).toBe(2);
+    expect(inUse.stderr()).toMatch(/is not empty/);
+    expect(readdirSync(out)).toEqual(['keep.txt']);
   });
 
   it('writes a 3-node TLS cluster that keeps an R3 stream writable and whole when a node is killed', async () => {
@@ -62,7 +81,10 @@ describe('ioc-wall cluster init', { timeout: 180_000 }, () => {
     const jsm = await jetstreamManager(nc, { checkAPI: false });
     await untilJetStreamReady(jsm);
     const stream = streamOf(TOPIC);
-    await jsm.streams.add({ name: stream, subjects: [subjectOf(TOPIC)], num_replicas: 3 });
+    // Placing 3 replicas also waits until the meta leader knows every peer.
+    const add = (): Promise<unknown> =>
+      jsm.streams.add({ name: stream, subjects: [subjectOf(TOPIC)], num_replicas: 3 });
+    await retrying('an R3 stream', add, 30_000);
     const js = jetstream(nc);
     for (let i = 1; i <= EACH; i++) expect(await publishOnce(js, subjectOf(TOPIC), event(i), `e${i}`)).toBe(i);
 

@@ -3,18 +3,22 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Until JetStream answers (a new cluster elects its meta leader a few seconds after the servers are ready). */
-export async function untilJetStreamReady(jsm: JetStreamManager, timeoutMs = 30_000): Promise<void> {
+/** `fn` tried again every 250 ms until it succeeds or `timeoutMs` has passed (a cluster electing a leader). */
+export async function retrying<T>(what: string, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await jsm.getAccountInfo();
-      return;
+      return await fn();
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`JetStream not ready after ${timeoutMs} ms`, { cause: err });
+      if (Date.now() > deadline) throw new Error(`${what}: failing after ${timeoutMs} ms`, { cause: err });
       await sleep(250);
     }
   }
+}
+
+/** Until JetStream answers (a new cluster elects its meta leader a few seconds after the servers are ready). */
+export async function untilJetStreamReady(jsm: JetStreamManager, timeoutMs = 30_000): Promise<void> {
+  await retrying('JetStream ready', () => jsm.getAccountInfo(), timeoutMs);
 }
 
 /**
@@ -28,15 +32,8 @@ export async function publishOnce(
   msgID: string,
   timeoutMs = 30_000,
 ): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return (await js.publish(subject, data, { msgID, timeout: 2000 })).seq;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`could not publish ${msgID} in ${timeoutMs} ms`, { cause: err });
-      await sleep(200);
-    }
-  }
+  const ack = await retrying(`publish ${msgID}`, () => js.publish(subject, data, { msgID, timeout: 2000 }), timeoutMs);
+  return ack.seq;
 }
 
 export interface StoredMessage {
@@ -51,7 +48,7 @@ export async function readStream(
   count: number,
   timeoutMs = 60_000,
 ): Promise<StoredMessage[]> {
-  const consumer = await js.consumers.get(stream);
+  const consumer = await retrying(`a consumer on ${stream}`, () => js.consumers.get(stream), timeoutMs);
   const out: StoredMessage[] = [];
   const deadline = Date.now() + timeoutMs;
   while (out.length < count && Date.now() < deadline) {
