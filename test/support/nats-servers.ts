@@ -20,7 +20,7 @@ export interface NatsServer {
 }
 
 /** Starts `nats-server -c configFile` and resolves once it says it is ready (listeners open). */
-export function startNatsServer(configFile: string, timeoutMs = 30_000): Promise<NatsServer> {
+function startNatsServer(configFile: string, timeoutMs = 30_000): Promise<NatsServer> {
   const child = spawn(NATS_SERVER, ['-c', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const collect = (d: Buffer): void => {
@@ -95,6 +95,7 @@ export class NatsServers {
     return file;
   }
 
+  /** Starts `nats-server -c configFile`: a new server, or a killed one again from its store (a machine back). */
   async start(configFile: string): Promise<NatsServer> {
     const server = await startNatsServer(configFile);
     this.running.add(server);
