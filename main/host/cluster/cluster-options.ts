@@ -3,7 +3,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { JetStreamDomain } from '../../../hub/jetstream/jetstream-domain.js';
 
-/** Cluster, server and JetStream domain names end up in subjects and file names: letters, digits, - and _ only. */
+/** A site's name ends up in the cluster's and servers' names and in file names: letters, digits, - and _ only. */
 const Name = z
   .string()
   .regex(
@@ -80,11 +80,14 @@ export const ClusterInitOptions = z
       issue('hosts', `--hosts gives ${o.hosts.length} hosts for ${o.nodes} nodes: give one host, or one per node`);
     }
     const ports = [o.clientPort, o.clusterPort, ...(o.leafnodes ? [o.leafPort] : [])];
-    // On one host the nodes take consecutive ports from each base: the ranges must not overlap.
-    const span = o.hosts.length === 1 ? o.nodes : 1;
+    // Nodes sharing a host take consecutive ports from each base: the ranges must not overlap.
+    const span = Math.max(
+      ...o.hosts.map((h) => o.hosts.filter((x) => x === h).length),
+      o.hosts.length === 1 ? o.nodes : 1,
+    );
     for (const [i, a] of ports.entries()) {
       for (const b of ports.slice(i + 1)) {
-        if (Math.abs(a - b) < span) issue('clientPort', `ports ${a} and ${b} overlap for ${o.nodes} nodes on one host`);
+        if (Math.abs(a - b) < span) issue('clientPort', `ports ${a} and ${b} overlap for ${span} nodes on one host`);
       }
     }
     if (ports.some((p) => p + span - 1 > 65535)) issue('clientPort', 'the ports of the last nodes would pass 65535');

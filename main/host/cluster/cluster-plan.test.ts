@@ -25,6 +25,7 @@ describe('cluster init options', () => {
     expect(issues({ clusterPort: '4224' })).toMatch(/overlap/);
     expect(issues({ clientPort: '65534' })).toMatch(/65535/);
     expect(parse({ hosts: ['10.0.0.1', '10.0.0.2', '10.0.0.3'], clusterPort: '4223' }).success).toBe(true);
+    expect(issues({ hosts: ['10.0.0.1', '10.0.0.1', '10.0.0.2'], clusterPort: '4223' })).toMatch(/overlap for 2 nodes/);
   });
 
   it('refuses names and hosts that would break a configuration file or a subject', () => {

@@ -34,7 +34,7 @@ export interface ClusterPlan {
   caKey?: string;
 }
 
-/** `[::1]` in a URL, `::1` in a listen address too, since nats-server parses `host:port` from the right. */
+/** An IPv6 address in brackets, in URLs and in `host:port` listen addresses alike. */
 const hostInUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 export function planCluster(o: ClusterInitOptions): ClusterPlan {
