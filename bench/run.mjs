@@ -25,6 +25,7 @@ const BENCHES = {
   'hub-auth': './hub-auth.mjs',
   'cap-parse': './cap-parse.mjs',
   'camera-relay': './camera-relay.mjs',
+  federation: './federation.mjs',
 };
 const USAGE = `usage: node bench/run.mjs [--quick] [${Object.keys(BENCHES).join(' | ')} ...]`;
 /** A run that takes longer than this is stopped (the full run takes about 25 minutes on 2 cores, `surface` 15). */

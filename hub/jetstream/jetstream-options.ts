@@ -7,18 +7,23 @@ const NatsUrl = z
   .trim()
   .regex(/^(nats|tls):\/\/[^\s,/]+$/, 'a NATS server is nats://host:port or tls://host:port');
 
-export const JetStreamLogOptions = z.object({
-  servers: z.array(NatsUrl).min(1).max(16),
-  /** PEM file of the CA that signed the NATS servers' certificates (`--log-tls-ca`); then TLS is required. */
-  tlsCa: z.string().min(1).optional(),
-  /** Copies of each stream across the cluster (`--log-replicas`): 1 for one server, 3 for a 3-node cluster. */
-  replicas: z.number().int().min(1).max(5).default(1),
-  /** This hub's name in the cluster: unique per hub process, stable across its restarts. */
-  hubName: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a hub name is 1–64 letters, digits, - or _')
-    .default('hub'),
-});
+export const JetStreamLogOptions = z
+  .object({
+    servers: z.array(NatsUrl).min(1).max(16),
+    /** PEM file of the CA that signed the NATS servers' certificates (`--log-tls-ca`); then TLS is required. */
+    tlsCa: z.string().min(1).optional(),
+    /** PEM client certificate and key the NATS servers verify (`--log-tls-cert`, `--log-tls-key`). */
+    tlsCert: z.string().min(1).optional(),
+    tlsKey: z.string().min(1).optional(),
+    /** Copies of each stream across the cluster (`--log-replicas`): 1 for one server, 3 for a 3-node cluster. */
+    replicas: z.number().int().min(1).max(5).default(1),
+    /** This hub's name in the cluster: unique per hub process, stable across its restarts. */
+    hubName: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a hub name is 1–64 letters, digits, - or _')
+      .default('hub'),
+  })
+  .refine((o) => Boolean(o.tlsCert) === Boolean(o.tlsKey), '--log-tls-cert and --log-tls-key go together');
 export type JetStreamLogOptions = z.output<typeof JetStreamLogOptions>;
 
 /** `nats://a:4222,nats://b:4222` → the list of servers. */

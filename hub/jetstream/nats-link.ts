@@ -10,6 +10,15 @@ export function connectNats(options: JetStreamLogOptions, name: string): Promise
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
-    ...(options.tlsCa ? { tls: { ca: readFileSync(options.tlsCa, 'utf8') } } : {}),
+    ...(options.tlsCa || options.tlsCert
+      ? {
+          tls: {
+            ...(options.tlsCa ? { ca: readFileSync(options.tlsCa, 'utf8') } : {}),
+            ...(options.tlsCert && options.tlsKey
+              ? { cert: readFileSync(options.tlsCert, 'utf8'), key: readFileSync(options.tlsKey, 'utf8') }
+              : {}),
+          },
+        }
+      : {}),
   });
 }

@@ -11,6 +11,8 @@ import { JetStreamLogOptions, parseLogServers } from '../../hub/jetstream/jetstr
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
+import { addClusterCommand } from './cluster/cluster-cli.js';
+import { ClusterInitError } from './cluster/cluster-init.js';
 import { addHubPublishCommand } from './hub-publish-cli.js';
 import { WallFileError } from './displays/wall-file.js';
 import { CameraFileError } from './cameras/camera-file.js';
@@ -33,6 +35,8 @@ interface HubCliOptions {
   connectors?: string;
   log?: string;
   logTlsCa?: string;
+  logTlsCert?: string;
+  logTlsKey?: string;
   logReplicas: string;
   hubName?: string;
 }
@@ -111,6 +115,8 @@ export function buildProgram(): Command {
     .option('--connectors <file>', 'a connectors file (JSON) this hub runs: reports, APIs, warnings')
     .option('--log <urls>', 'keep the log in NATS JetStream: nats://host:4222[,nats://host2:4222,…] (default: SQLite)')
     .option('--log-tls-ca <file>', 'PEM CA of the NATS servers (with --log): TLS is then required')
+    .option('--log-tls-cert <file>', 'PEM client certificate the NATS servers verify (with --log-tls-key)')
+    .option('--log-tls-key <file>', 'PEM private key of --log-tls-cert')
     .option('--log-replicas <n>', 'copies of each stream in the NATS cluster (with --log)', '1')
     .option('--hub-name <name>', 'this hub in the NATS cluster, unique per hub (with --log; default: hub-PORT)')
     .action(async (raw: HubCliOptions) => {
@@ -157,6 +163,7 @@ export function buildProgram(): Command {
     });
   addHubAdminCommands(hub);
   addHubPublishCommand(hub);
+  addClusterCommand(program);
   return program;
 }
 
@@ -195,7 +202,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       err instanceof StartError ||
       err instanceof WallFileError ||
       err instanceof ConnectorsFileError ||
-      err instanceof CameraFileError
+      err instanceof CameraFileError ||
+      err instanceof ClusterInitError
     ) {
       fail(err.message);
     }
@@ -219,6 +227,8 @@ function jetStreamOptions(raw: HubCliOptions): JetStreamLogOptions {
   const parsed = JetStreamLogOptions.safeParse({
     servers: parseLogServers(raw.log ?? ''),
     tlsCa: raw.logTlsCa,
+    tlsCert: raw.logTlsCert,
+    tlsKey: raw.logTlsKey,
     replicas: Number(raw.logReplicas),
     hubName: raw.hubName ?? `hub-${raw.port}`,
   });
