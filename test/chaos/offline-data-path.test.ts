@@ -4,22 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../platform/logger.js';
-import { HostStatus } from '../../src/contract/host-status.js';
-import { HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
-import { type CliRun, runCli } from '../support/cli-process.js';
-import { checkCache, diffLogs } from '../support/log-compare.js';
+import { runCli } from '../support/cli-process.js';
+import { inProcessHub, stopProducingKeepServing } from '../support/chaos-hub.js';
+import { checkCache } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
-import {
-  enrolDevice,
-  enrolPerson,
-  headlessHostArgs,
-  TEST_PASSWORD,
-  writeCredentialFile,
-} from '../support/hub-identity.js';
+import { enrolDevice, enrolPerson, TEST_PASSWORD, writeCredentialFile } from '../support/hub-identity.js';
+import { holdingData, hostStatus, sameLogAsHub, startHostProcess } from '../support/host-process.js';
 import { loginBridge } from '../support/people.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -27,83 +19,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface HostRun {
-  app: CliRun;
-  origin: string;
-  token: string;
-}
-
-/** `credential`: the host's device credential file (`--hub-credential`). */
-async function startHostProcess(hubUrl: string, dataDir: string, credential: string): Promise<HostRun> {
-  const app = runCli(headlessHostArgs(hubUrl, credential, dataDir));
-  const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
-  return { app, origin: m[1]!, token: m[2]! };
-}
-
-/** A host process as the tests reach it: its origin and its token (the full /api/status needs it). */
-interface Reachable {
-  origin: string;
-  token: string;
-}
-
-async function hostStatus(host: Reachable): Promise<HostStatus> {
-  return HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());
-}
-
-/**
- * Waits until the host's cache equals the hub's log, event by event. The hub's heads are read live: a hub serving
- * the log without a source still runs its alarm rules (the demo's "live counters silent" rightly fires once the
- * counters stop), so the log may grow while the host catches up. A gap or a duplicate never heals, and times out.
- */
-async function sameLogAsHub(host: Reachable, hubPort: number, hubDir: string, cacheFile: string, timeoutMs = 60_000) {
-  let problems: string[] = ['the host has not caught up with the hub'];
-  try {
-    await until(
-      'the host to hold exactly the hub log',
-      async () => {
-        const [s, h] = await Promise.all([hostStatus(host), hubHeads(hubPort)]);
-        if (!KNOWN_TOPICS.every((t) => s.feed.topics[t]?.offset === h[t])) return undefined;
-        await sleep(400); // the last batch reaches SQLite within the flush period (150 ms)
-        problems = diffLogs(join(hubDir, 'hub-events.sqlite'), cacheFile, KNOWN_TOPICS);
-        return problems.length === 0 ? true : undefined;
-      },
-      timeoutMs,
-    );
-  } catch {
-    expect(problems).toEqual([]);
-  }
-}
-
-async function hubHeads(port: number): Promise<Record<string, number>> {
-  const status = HubStatus.parse(await (await fetch(`http://127.0.0.1:${port}/api/status`)).json());
-  return Object.fromEntries(Object.entries(status.topics).map(([t, v]) => [t, v.head]));
-}
-
-/**
- * Waits until the host holds data of every topic the hub has. A host that goes offline before it held anything
- * of a topic is a new client when it returns, and a new client of a long log rightly gets a snapshot, not the log.
- */
-async function holdingData(host: Reachable, hub: RunningHub): Promise<void> {
-  await until('the host to hold every topic', async () => {
-    const s = await hostStatus(host);
-    const heads = hub.status().topics;
-    const holds = KNOWN_TOPICS.every((t) => (heads[t]?.head ?? 0) === 0 || (s.feed.topics[t]?.offset ?? 0) > 0);
-    return s.feed.state === 'connected' && holds ? true : undefined;
-  });
-}
-
-function inProcessHub(dir: string, rate: number, port = 0): Promise<RunningHub> {
-  return startHub({
-    port,
-    logFile: join(dir, 'hub-events.sqlite'),
-    demo: true,
-    seed: 5,
-    rate,
-    version: 't',
-    logger: createLogger('hub', 'error'),
-  });
-}
 
 describe('offline-first data path under chaos', () => {
   it('ends with exactly the hub log when the hub is SIGKILLed and restarted mid-stream', async () => {
@@ -242,11 +157,3 @@ describe('offline-first data path under chaos', () => {
     await sameLogAsHub(host, hub.port, join(dir, 'hub'), join(dir, 'host', 'cache.sqlite'), 120_000);
   });
 });
-
-/** Stops the demo production and serves the same log again, on the same port, from a hub without a source. */
-async function stopProducingKeepServing(hub: RunningHub, dir: string): Promise<CliRun> {
-  await hub.close();
-  const server = runCli(['hub', '--port', String(hub.port), '--data-dir', join(dir, 'hub')]);
-  await server.waitFor(/listening/);
-  return server;
-}
