@@ -10,7 +10,7 @@ import { createLogger } from '../../platform/logger.js';
 import type { HubFailoverStatus } from '../../src/contract/host-status.js';
 import { inProcessHub, stopProducingKeepServing } from '../support/chaos-hub.js';
 import { runCli } from '../support/cli-process.js';
-import { enrolDevice, writeCredentialFile } from '../support/hub-identity.js';
+import { enrolDevice, enrolDeviceWithCli, writeCredentialFile } from '../support/hub-identity.js';
 import { holdingData, hostStatus, type Reachable, sameLogAsHub, startHostProcess } from '../support/host-process.js';
 import { checkCache } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
@@ -138,20 +138,7 @@ describe('a host fails over between hubs', () => {
       '--data-dir',
       hubDir,
     ];
-    const credential = join(dir, 'failover-wall.json');
-    const add = runCli([
-      'hub',
-      'device',
-      'add',
-      'failover-wall',
-      '--kind',
-      'wall',
-      '--out',
-      credential,
-      '--data-dir',
-      hubDir,
-    ]);
-    expect(await add.exited()).toBe(0);
+    const credential = await enrolDeviceWithCli(dir, hubDir, 'failover-wall', 'wall');
     const hubA = runCli(hubArgs(portA, true));
     cleanups.push(() => hubA.stop());
     await hubA.waitFor(/listening/);

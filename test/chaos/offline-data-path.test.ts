@@ -10,7 +10,13 @@ import { inProcessHub, stopProducingKeepServing } from '../support/chaos-hub.js'
 import { checkCache } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
-import { enrolDevice, enrolPerson, TEST_PASSWORD, writeCredentialFile } from '../support/hub-identity.js';
+import {
+  enrolDevice,
+  enrolDeviceWithCli,
+  enrolPerson,
+  TEST_PASSWORD,
+  writeCredentialFile,
+} from '../support/hub-identity.js';
 import { holdingData, hostStatus, sameLogAsHub, startHostProcess } from '../support/host-process.js';
 import { loginBridge } from '../support/people.js';
 
@@ -27,20 +33,7 @@ describe('offline-first data path under chaos', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir];
     // The host's credential, made as an installer makes it.
-    const credential = join(dir, 'chaos-wall.json');
-    const add = runCli([
-      'hub',
-      'device',
-      'add',
-      'chaos-wall',
-      '--kind',
-      'wall',
-      '--out',
-      credential,
-      '--data-dir',
-      hubDir,
-    ]);
-    expect(await add.exited()).toBe(0);
+    const credential = await enrolDeviceWithCli(dir, hubDir, 'chaos-wall', 'wall');
     let hub = runCli(hubArgs);
     await hub.waitFor(/listening/);
     const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'), credential);
