@@ -38,7 +38,7 @@ export async function hostStatus(host: Reachable): Promise<HostStatus> {
   return HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());
 }
 
-export async function hubHeads(port: number): Promise<Record<string, number>> {
+async function hubHeads(port: number): Promise<Record<string, number>> {
   const status = HubStatus.parse(await (await fetch(`http://127.0.0.1:${port}/api/status`)).json());
   return Object.fromEntries(Object.entries(status.topics).map(([t, v]) => [t, v.head]));
 }
