@@ -162,8 +162,8 @@ describe('a host fails over between hubs', () => {
     await hubB.stop();
     hubB = runCli(hubArgs(portB, false));
     await hubB.waitFor(/listening/);
+    await onHub(host, urlB, 'the host on hub B again');
     await sameLogAsHub(host, portB, hubDir, cacheFile);
     expect(checkCache(cacheFile).problems).toEqual([]);
-    expect((await hostStatus(host)).feed.failover.current).toBe(urlB);
   });
 });
