@@ -58,7 +58,12 @@ export function buildProgram(): Command {
     .command('start')
     .description('run the command centre: the host, its windows on every monitor, and (by default) an embedded hub')
     .option('--shell <kind>', 'auto | electron | browser | headless', 'auto')
-    .option('--hub <where>', '"embedded" (a hub in this process) or the URL of a hub', 'embedded')
+    .option(
+      '--hub <where>',
+      '"embedded" (a hub in this process), the URL of a hub, or URL1,URL2,… of hubs serving the same log (failover)',
+      'embedded',
+    )
+    .option('--hub-stall-s <n>', 'seconds without a word from the hub before moving to the next one', '10')
     .option('--data-dir <dir>', 'where the cache and logs live', defaultDataDir())
     .option('--wall <file>', 'a JSON file describing the monitors of the wall')
     .option('--port <n>', 'loopback port of the UI and the bridge (0: any free port)', portArg, 4180)

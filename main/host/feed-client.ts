@@ -1,5 +1,8 @@
 // The host's connection to the hub: subscribes with the offsets it holds, applies events in order, detects
-// gaps and re-subscribes, and reports its state. Reconnects with backoff (1 s to a 5 s cap, with jitter).
+// gaps and re-subscribes, and reports its state. Given several hubs, it moves to the next one when the hub it is
+// on closes, refuses or stalls (HubRotation: round robin, backoff once all are down), one socket per try: what
+// arrives on a socket the host has left (a late batch, an answer) is dropped, so the offsets it resumes from on
+// the next hub are only what it applied in order.
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import {
@@ -11,14 +14,15 @@ import {
   SnapshotMessage,
   SubscribeResponse,
 } from '../../src/contract/hub-protocol.js';
-import type { FeedState, FeedStatus } from '../../src/contract/host-status.js';
+import type { FeedState, FeedStatus, HubMoveReason } from '../../src/contract/host-status.js';
 import type { DeviceCredential } from '../../src/contract/people.js';
 import type { Logger } from '../../platform/logger.js';
+import { HubRotation } from './hub-rotation.js';
+import { HubStallWatch } from './hub-stall-watch.js';
 
 const CATCH_UP_MIN = 500;
 const MAX_BATCH = 5000;
-/** After the hub refused this host at its handshake: each try is an audit row there, so not too often. */
-const REFUSED_RETRY_MS = 10_000;
+const DEFAULT_STALL_MS = 10_000;
 
 export interface FeedSink {
   /** Offset held for a topic (0: none). */
@@ -31,10 +35,13 @@ export interface FeedSink {
 }
 
 export interface FeedClientOptions {
-  hubUrl: string;
-  /** PEM of the one CA trusted for an https hub (`--hub-ca`); without it, the system's roots. */
+  /** The hubs serving the same log, tried in turn (`--hub URL1,URL2,…`). */
+  hubUrls: readonly string[];
+  /** PEM of the one CA trusted for an https hub (`--hub-ca`, for every hub); without it, the system's roots. */
   hubCa?: string;
-  /** This host's device credential, proven at the hub's handshake (socket.io `auth`). */
+  /** After this long without a word from the hub it is on, the host moves on (`--hub-stall-s`). */
+  stallMs?: number;
+  /** This host's device credential, proven at every hub's handshake (socket.io `auth`). */
   credential: DeviceCredential;
   sink: FeedSink;
   logger: Logger;
@@ -43,7 +50,14 @@ export interface FeedClientOptions {
 }
 
 export class FeedClient {
-  private readonly socket: Socket;
+  /** The socket of the present try; every handler checks it is still this one. */
+  private socket: Socket;
+  private readonly rotation: HubRotation;
+  private stallWatch: HubStallWatch | null = null;
+  private readonly stallTimer: NodeJS.Timeout;
+  private readonly stallMs: number;
+  private readonly stallCheckMs: number;
+  private closed = false;
   private state: FeedState = 'connecting';
   private since = Date.now();
   private lastError: string | null = null;
@@ -51,57 +65,98 @@ export class FeedClient {
   /** What the hub said at the last subscribe; a cached host starting offline knows only after it connects. */
   private demo = false;
   private offlineTimer: NodeJS.Timeout | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
+  private nextTryTimer: NodeJS.Timeout | undefined;
   private catchUp: { startedAt: number; from: number; to: number } | null = null;
   private readonly stateListeners = new Set<(status: FeedStatus) => void>();
   rejected = 0;
 
   constructor(private readonly options: FeedClientOptions) {
-    this.socket = io(options.hubUrl, {
+    this.rotation = new HubRotation(options.hubUrls);
+    this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+    this.stallCheckMs = Math.min(1000, this.stallMs / 5);
+    this.socket = this.open(this.rotation.url());
+    this.stallTimer = setInterval(() => this.checkStall(), this.stallCheckMs);
+    this.stallTimer.unref();
+    this.scheduleOffline();
+  }
+
+  /** One socket.io connection to one hub, without socket.io's own reconnection: the rotation decides what next. */
+  private open(url: string): Socket {
+    const socket = io(url, {
       transports: ['websocket'],
       // With a CA given, Node trusts that CA alone for the hub's certificate (not the system's roots).
-      ...(options.hubCa ? { ca: options.hubCa } : {}),
+      ...(this.options.hubCa ? { ca: this.options.hubCa } : {}),
       rejectUnauthorized: true,
-      auth: { device: options.credential.device, secret: options.credential.secret },
-      reconnectionDelay: 1000,
-      reconnectionDelayMax: 5000,
-      randomizationFactor: 0.5,
+      auth: { device: this.options.credential.device, secret: this.options.credential.secret },
+      forceNew: true,
+      reconnection: false,
       timeout: 5000,
     });
-    this.socket.on('connect', () => {
+    const live = (): boolean => socket === this.socket && !this.closed;
+    socket.on('connect', () => {
+      if (!live()) return;
+      const move = this.rotation.connected(Date.now());
+      if (move) this.options.logger.warn('moved to another hub', { ...move });
+      this.stallWatch = new HubStallWatch(this.stallMs, this.stallCheckMs, Date.now());
       this.setState('connected');
       this.subscribe();
     });
-    this.socket.on('disconnect', (reason) => {
-      this.lastError = `disconnected: ${reason}`;
-      this.lostConnection();
+    // Anything from the hub (a batch, an answer, socket.io's ping) shows the link is alive.
+    const heard = (): void => {
+      if (live()) this.stallWatch?.heard(Date.now());
+    };
+    socket.io.on('packet', heard);
+    socket.io.on('ping', heard);
+    socket.on('disconnect', (reason) => {
+      if (live()) this.leave('disconnected', `disconnected: ${reason}`);
     });
-    this.socket.on('connect_error', (err) => {
+    socket.on('connect_error', (err) => {
+      if (!live()) return;
+      // Refused at the hub's handshake (the message is the hub's reason): socket.io then leaves the socket inactive.
+      if (!socket.active) return this.leave('refused', `refused by the hub: ${err.message}`);
       // engine.io says only "websocket error"; the cause (a refused certificate, a refused connection) is below.
       const cause = (err as { description?: { message?: unknown } }).description?.message;
-      this.lastError = typeof cause === 'string' && cause ? `${err.message}: ${cause}` : err.message;
-      // Refused at the hub's handshake (the message is the hub's reason): socket.io does not retry that by
-      // itself. A credential may be enrolled or the hub's configuration fixed meanwhile, so try again now and then.
-      if (!this.socket.active) {
-        this.lastError = `refused by the hub: ${err.message}`;
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => this.socket.connect(), REFUSED_RETRY_MS);
-        this.retryTimer.unref();
-      }
-      this.lostConnection();
+      this.leave('error', typeof cause === 'string' && cause ? `${err.message}: ${cause}` : err.message);
     });
-    this.socket.on(HUB_EVENTS.events, (batch: unknown, ack?: unknown) => {
+    socket.on(HUB_EVENTS.events, (batch: unknown, ack?: unknown) => {
+      if (!live()) return;
       this.receive(batch);
       if (typeof ack === 'function') ack();
     });
-    this.socket.on(HUB_EVENTS.snapshot, (raw: unknown, ack?: unknown) => {
+    socket.on(HUB_EVENTS.snapshot, (raw: unknown, ack?: unknown) => {
+      if (!live()) return;
       this.receiveSnapshot(raw);
       if (typeof ack === 'function') ack();
     });
-    this.socket.on(HUB_EVENTS.protocolError, (msg: unknown) => {
-      options.logger.warn('hub reported a protocol error', { msg });
+    socket.on(HUB_EVENTS.protocolError, (msg: unknown) => {
+      this.options.logger.warn('hub reported a protocol error', { msg, hub: url });
     });
-    this.scheduleOffline();
+    return socket;
+  }
+
+  /** Leaves the present socket for good and tries the next hub in turn. */
+  private leave(reason: HubMoveReason, detail: string): void {
+    const from = this.rotation.url();
+    this.lastError = detail;
+    this.stallWatch = null;
+    this.socket.removeAllListeners();
+    this.socket.close();
+    const next = this.rotation.failed({ reason, detail });
+    this.options.logger.info('leaving the hub', { hub: from, reason, detail, next: next.url, inMs: next.delayMs });
+    this.lostConnection();
+    clearTimeout(this.nextTryTimer);
+    this.nextTryTimer = setTimeout(() => {
+      if (!this.closed) this.socket = this.open(next.url);
+    }, next.delayMs);
+    this.nextTryTimer.unref();
+  }
+
+  private checkStall(): void {
+    if (!this.stallWatch || !this.socket.connected) return;
+    const verdict = this.stallWatch.check(Date.now());
+    // The probe is a subscribe with the offsets held: the hub answers it, and sends only what follows them anyway.
+    if (verdict === 'probe') this.subscribe();
+    if (verdict === 'stalled') this.leave('stalled', `stalled: nothing from the hub for ${this.stallMs / 1000} s`);
   }
 
   status(): FeedStatus {
@@ -112,13 +167,14 @@ export class FeedClient {
       topics[topic] = { offset, head, lag: head - offset, lastEventTime: this.options.sink.lastEventTime(topic) };
     }
     return {
-      hub: this.options.hubUrl,
+      hub: this.rotation.url(),
       state: this.state,
       since: this.since,
       lastError: this.lastError,
       topics,
       catchUp: this.catchUpProgress(),
       demo: this.demo,
+      failover: this.rotation.status(),
     };
   }
 
@@ -166,15 +222,20 @@ export class FeedClient {
   }
 
   close(): void {
+    this.closed = true;
     clearTimeout(this.offlineTimer);
-    clearTimeout(this.retryTimer);
+    clearTimeout(this.nextTryTimer);
+    clearInterval(this.stallTimer);
     this.socket.close();
   }
 
   private subscribe(reset: string[] = []): void {
     const topics = Object.fromEntries(KNOWN_TOPICS.map((t) => [t, this.options.sink.offset(t)]));
     const request = reset.length > 0 ? { topics, reset } : { topics };
-    this.socket.timeout(10_000).emit(HUB_EVENTS.subscribe, request, (err: Error | null, raw: unknown) => {
+    const socket = this.socket;
+    socket.timeout(10_000).emit(HUB_EVENTS.subscribe, request, (err: Error | null, raw: unknown) => {
+      // An answer on a socket the host has left says nothing of the hub it is on now.
+      if (socket !== this.socket) return;
       if (err) {
         this.options.logger.warn('subscribe not answered; retrying', { error: err.message });
         if (this.socket.connected) this.subscribe(reset);
@@ -290,7 +351,7 @@ export class FeedClient {
     if (state === this.state) return;
     this.state = state;
     this.since = Date.now();
-    this.options.logger.info('feed state', { state, hub: this.options.hubUrl, error: this.lastError });
+    this.options.logger.info('feed state', { state, hub: this.rotation.url(), error: this.lastError });
     this.stateChanged();
   }
 

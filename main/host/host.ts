@@ -25,7 +25,7 @@ import { createHttpServer } from './http/http-server.js';
 import { LaunchCodes } from './http/launch-codes.js';
 import { FeedCache } from './cache/feed-cache.js';
 import { openCache } from './cache/open-cache.js';
-import type { StartOptions } from './start-options.js';
+import { hubUrls, type StartOptions } from './start-options.js';
 import { SurfaceRegistry } from './surface-registry.js';
 import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
@@ -108,7 +108,6 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
         )
       : undefined;
   const hub = embedded?.hub;
-  const hubUrl = hub?.url ?? options.hub;
   const credential = embedded?.credential ?? remoteCredential;
   if (!credential) throw new Error(`--hub ${options.hub} needs --hub-credential FILE`);
 
@@ -140,7 +139,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     },
   });
   const feed = new FeedClient({
-    hubUrl,
+    hubUrls: hub ? [hub.url] : hubUrls(options.hub),
+    stallMs: options.hubStallS * 1000,
     hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
     credential,
     sink: store,

@@ -2,6 +2,8 @@
 // cannot see that a host no longer hears it. While the feed is connected the link is heard every second; when it
 // has been silent longer than the rule allows, the alarm rises on this host's console and wall (through the
 // bridge), offline as it is, and clears when the link is back. Acknowledging it is for the hub's alarms only.
+// With several hubs (`--hub URL1,URL2`) the feed is connected while the host is on any of them and moves on at once
+// when one goes, so the alarm rises only when no hub has been reachable for the whole time allowed.
 import type { FeedState } from '../../src/contract/host-status.js';
 import { apply, newAlarm } from '../../src/domain/alarms/alarm-lifecycle.js';
 import { AlarmRule } from '../../src/domain/alarms/alarm-rules.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StartOptions } from './start-options';
+import { hubUrls, StartOptions } from './start-options';
 
 const parse = (extra: Record<string, unknown>) =>
   StartOptions.safeParse({ dataDir: '/tmp/x', hubCredential: '/tmp/x/console.json', ...extra });
@@ -45,5 +45,34 @@ describe('demo data', () => {
     const r = parse({ hub: 'https://hub.ioc.local:4181', demo: true });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['demo']);
+  });
+});
+
+describe('several hubs (--hub URL1,URL2,…)', () => {
+  it('are a comma-separated list of http(s) URLs, each held to the same TLS rule', () => {
+    const r = parse({ hub: 'https://hub-a.ioc.local:4181,https://hub-b.ioc.local:4181' });
+    expect(r.success).toBe(true);
+    expect(hubUrls(r.data!.hub)).toEqual(['https://hub-a.ioc.local:4181', 'https://hub-b.ioc.local:4181']);
+    const plain = parse({ hub: 'https://hub-a.ioc.local:4181,http://10.1.2.3:4181' });
+    expect(JSON.stringify(plain.error?.issues)).toMatch(/10\.1\.2\.3.*unencrypted/);
+  });
+
+  it('refuses an empty entry, another scheme or a hub given twice, saying which', () => {
+    for (const [hub, why] of [
+      ['http://127.0.0.1:1,', /\(empty\) is not an http/],
+      ['ftp://127.0.0.1:1', /ftp:\/\/127\.0\.0\.1:1 is not an http/],
+      ['http://127.0.0.1:1,http://127.0.0.1:1', /given twice/],
+    ] as const) {
+      const r = parse({ hub });
+      expect([hub, r.success]).toEqual([hub, false]);
+      expect(JSON.stringify(r.error?.issues)).toMatch(why);
+    }
+  });
+
+  it('count a hub stalled after 10 s of silence unless --hub-stall-s says otherwise', () => {
+    expect(parse({}).data?.hubStallS).toBe(10);
+    expect(parse({ hubStallS: '3' }).data?.hubStallS).toBe(3);
+    for (const bad of ['0', '1', '2.5', 'x', '601'])
+      expect([bad, parse({ hubStallS: bad }).success]).toEqual([bad, false]);
   });
 });

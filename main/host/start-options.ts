@@ -11,11 +11,31 @@ const MediaOrigin = z
 /** Hosts on this machine: a plain-http hub there crosses no network. */
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
+/** The hubs of `--hub URL1,URL2,…` (hubs serving the same log), in the order the host tries them. */
+export function hubUrls(hub: string): string[] {
+  return hub.split(',').map((url) => url.trim());
+}
+
+/** `--hub`: one or more http(s) URLs, comma-separated, none twice. */
+const HubUrlList = z.string().superRefine((hub, ctx) => {
+  const urls = hubUrls(hub);
+  if (urls.length > 16) ctx.addIssue({ code: 'custom', message: 'at most 16 hubs' });
+  for (const url of urls) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      ctx.addIssue({ code: 'custom', message: `${url || '(empty)'} is not an http:// or https:// URL` });
+    }
+  }
+  if (new Set(urls).size !== urls.length) ctx.addIssue({ code: 'custom', message: 'a hub is given twice' });
+});
+
 export const StartOptions = z
   .object({
     shell: z.enum(['auto', 'electron', 'browser', 'headless']).default('auto'),
-    /** `embedded` runs a hub in this process (with demo data only under --demo); otherwise the hub's URL. */
-    hub: z.union([z.literal('embedded'), z.string().url()]).default('embedded'),
+    /**
+     * `embedded` runs a hub in this process (with demo data only under --demo); otherwise the hub's URL, or several
+     * comma-separated: hubs serving the same log, the host moving to the next when one dies or stalls.
+     */
+    hub: z.union([z.literal('embedded'), HubUrlList]).default('embedded'),
     dataDir: z.string().min(1),
     wall: z.string().min(1).optional(),
     port: z.coerce.number().int().min(0).max(65535).default(4180),
@@ -54,6 +74,8 @@ export const StartOptions = z
     roomPort: z.coerce.number().int().min(0).max(65535).default(4443),
     roomTlsCert: z.string().min(1).optional(),
     roomTlsKey: z.string().min(1).optional(),
+    /** Seconds without a word from the hub it is on before the host counts it stalled and moves on (`--hub-stall-s`). */
+    hubStallS: z.coerce.number().int().min(2).max(600).default(10),
   })
   .superRefine((o, ctx) => {
     if (o.hub !== 'embedded' && !o.hubCredential) {
@@ -85,13 +107,15 @@ export const StartOptions = z
       });
     }
     if (o.hub === 'embedded' || o.insecureHub) return;
-    const url = new URL(o.hub);
-    if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hub'],
-        message: `${o.hub} is plain http on another machine: logins and commands would cross the network unencrypted. Serve the hub with --tls-cert/--tls-key and use https://, or accept the risk with --insecure-hub`,
-      });
+    for (const hub of hubUrls(o.hub).filter((h) => URL.canParse(h))) {
+      const url = new URL(hub);
+      if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hub'],
+          message: `${hub} is plain http on another machine: logins and commands would cross the network unencrypted. Serve the hub with --tls-cert/--tls-key and use https://, or accept the risk with --insecure-hub`,
+        });
+      }
     }
   });
 export type StartOptions = z.infer<typeof StartOptions>;

@@ -10,6 +10,7 @@ import { feedShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
 import { TopicLabel } from '../ui/TopicLabel';
 import { useNow } from '../state/now';
+import { HubFailoverFacts } from './failover/HubFailoverFacts';
 
 export function MonitorsTable({ monitors }: { monitors: readonly Monitor[] }): ReactNode {
   const { t } = useTranslation();
@@ -115,6 +116,7 @@ export function FeedSection({ feed }: { feed: FeedStatus }): ReactNode {
             <dd>{feed.lastError}</dd>
           </>
         )}
+        <HubFailoverFacts failover={feed.failover} />
       </dl>
       {topics.length === 0 ? (
         <p>{t('console.none')}</p>

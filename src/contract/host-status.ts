@@ -28,6 +28,31 @@ const CatchUp = z.object({
   etaS: z.number().nonnegative().nullable(),
 });
 
+/**
+ * Why a host left the hub it was on: the link closed, the hub went silent (no events, no answer to a probe), the hub
+ * refused this host at its handshake, or the hub could not be reached at all.
+ */
+export const HubMoveReason = z.enum(['disconnected', 'stalled', 'refused', 'error']);
+export type HubMoveReason = z.infer<typeof HubMoveReason>;
+
+export const HubMove = z.object({
+  from: z.string(),
+  to: z.string(),
+  at: z.number(),
+  reason: HubMoveReason,
+  detail: z.string(),
+});
+export type HubMove = z.infer<typeof HubMove>;
+
+/** A host given several hubs (`--hub URL1,URL2,…`): the one it is on (null: none now), since when, its last move. */
+export const HubFailoverStatus = z.object({
+  hubs: z.array(z.string()).min(1),
+  current: z.string().nullable(),
+  since: z.number().nullable(),
+  lastMove: HubMove.nullable(),
+});
+export type HubFailoverStatus = z.infer<typeof HubFailoverStatus>;
+
 export const FeedStatus = z.object({
   hub: z.string(),
   state: FeedState,
@@ -37,6 +62,7 @@ export const FeedStatus = z.object({
   catchUp: CatchUp.nullable(),
   /** The hub said it makes demo data (known once subscribed): pages carry the demo mark. */
   demo: z.boolean(),
+  failover: HubFailoverStatus,
 });
 export type FeedStatus = z.infer<typeof FeedStatus>;
 

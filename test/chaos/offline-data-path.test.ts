@@ -6,22 +6,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningHub, startHub } from '../../hub/hub-server.js';
-import { createLogger } from '../../platform/logger.js';
-import { HostStatus } from '../../src/contract/host-status.js';
-import { HubStatus, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { call, connectBridge, connected } from '../support/bridge-client.js';
-import { type CliRun, runCli } from '../support/cli-process.js';
-import { checkCache, diffLogs } from '../support/log-compare.js';
+import { runCli } from '../support/cli-process.js';
+import { inProcessHub, stopProducingKeepServing } from '../support/chaos-hub.js';
+import { checkCache } from '../support/log-compare.js';
 import { until } from '../support/start-test-host.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 import {
   enrolDevice,
+  enrolDeviceWithCli,
   enrolPerson,
-  headlessHostArgs,
   TEST_PASSWORD,
   writeCredentialFile,
 } from '../support/hub-identity.js';
+import { holdingData, hostStatus, sameLogAsHub, startHostProcess } from '../support/host-process.js';
 import { loginBridge } from '../support/people.js';
 import { type RunningNats, startNatsServer } from '../support/nats-server.js';
 
@@ -31,90 +29,11 @@ afterEach(async () => {
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface HostRun {
-  app: CliRun;
-  origin: string;
-  token: string;
-}
-
-/** `credential`: the host's device credential file (`--hub-credential`). */
-async function startHostProcess(hubUrl: string, dataDir: string, credential: string): Promise<HostRun> {
-  const app = runCli(headlessHostArgs(hubUrl, credential, dataDir));
-  const m = await app.waitFor(/console: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/);
-  return { app, origin: m[1]!, token: m[2]! };
-}
-
-/** A host process as the tests reach it: its origin and its token (the full /api/status needs it). */
-interface Reachable {
-  origin: string;
-  token: string;
-}
-
-async function hostStatus(host: Reachable): Promise<HostStatus> {
-  return HostStatus.parse(await (await fetch(`${host.origin}/api/status?token=${host.token}`)).json());
-}
-
-/**
- * Waits until the host's cache equals the hub's log, event by event. The hub's heads are read live: a hub serving
- * the log without a source still runs its alarm rules (the demo's "live counters silent" rightly fires once the
- * counters stop), so the log may grow while the host catches up. A gap or a duplicate never heals, and times out.
- */
-async function sameLogAsHub(host: Reachable, hubPort: number, hubDir: string, cacheFile: string, timeoutMs = 60_000) {
-  let problems: string[] = ['the host has not caught up with the hub'];
-  try {
-    await until(
-      'the host to hold exactly the hub log',
-      async () => {
-        const [s, h] = await Promise.all([hostStatus(host), hubHeads(hubPort)]);
-        if (!KNOWN_TOPICS.every((t) => s.feed.topics[t]?.offset === h[t])) return undefined;
-        await sleep(400); // the last batch reaches SQLite within the flush period (150 ms)
-        problems = diffLogs(join(hubDir, 'hub-events.sqlite'), cacheFile, KNOWN_TOPICS);
-        return problems.length === 0 ? true : undefined;
-      },
-      timeoutMs,
-    );
-  } catch {
-    expect(problems).toEqual([]);
-  }
-}
-
-async function hubHeads(port: number): Promise<Record<string, number>> {
-  const status = HubStatus.parse(await (await fetch(`http://127.0.0.1:${port}/api/status`)).json());
-  return Object.fromEntries(Object.entries(status.topics).map(([t, v]) => [t, v.head]));
-}
-
-/**
- * Waits until the host holds data of every topic the hub has. A host that goes offline before it held anything
- * of a topic is a new client when it returns, and a new client of a long log rightly gets a snapshot, not the log.
- */
-async function holdingData(host: Reachable, hub: RunningHub): Promise<void> {
-  await until('the host to hold every topic', async () => {
-    const s = await hostStatus(host);
-    const heads = hub.status().topics;
-    const holds = KNOWN_TOPICS.every((t) => (heads[t]?.head ?? 0) === 0 || (s.feed.topics[t]?.offset ?? 0) > 0);
-    return s.feed.state === 'connected' && holds ? true : undefined;
-  });
-}
-
 /** The back end under test: null, the hub's SQLite log; otherwise the NATS server holding the log. */
 let nats: RunningNats | null = null;
-const HUB_NAME = 'chaos-hub';
 
 /** The CLI arguments that put a hub on the back end under test. */
-const logArgs = (): string[] => (nats ? ['--log', nats.url, '--hub-name', HUB_NAME] : []);
-
-function inProcessHub(dir: string, rate: number, port = 0): Promise<RunningHub> {
-  return startHub({
-    jetstream: nats ? { servers: [nats.url], replicas: 1, hubName: HUB_NAME } : undefined,
-    port,
-    logFile: join(dir, 'hub-events.sqlite'),
-    demo: true,
-    seed: 5,
-    rate,
-    version: 't',
-    logger: createLogger('hub', 'error'),
-  });
-}
+const logArgs = (): string[] => (nats ? ['--log', nats.url, '--hub-name', 'chaos-hub'] : []);
 
 describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under chaos (%s log)', (backEnd) => {
   beforeEach(async () => {
@@ -133,20 +52,7 @@ describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under c
     const port = 20000 + Math.floor(Math.random() * 20000);
     const hubArgs = ['hub', '--demo', '--rate', '800', '--port', String(port), '--data-dir', hubDir, ...logArgs()];
     // The host's credential, made as an installer makes it.
-    const credential = join(dir, 'chaos-wall.json');
-    const add = runCli([
-      'hub',
-      'device',
-      'add',
-      'chaos-wall',
-      '--kind',
-      'wall',
-      '--out',
-      credential,
-      '--data-dir',
-      hubDir,
-    ]);
-    expect(await add.exited()).toBe(0);
+    const credential = await enrolDeviceWithCli(dir, hubDir, 'chaos-wall', 'wall');
     let hub = runCli(hubArgs);
     await hub.waitFor(/listening/);
     const host = await startHostProcess(`http://127.0.0.1:${port}`, join(dir, 'host'), credential);
@@ -170,7 +76,7 @@ describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under c
 
   it('survives 20 SIGKILLs of the host during ingest: intact cache, no gap, no duplicate, no lost action', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
-    const hub = await inProcessHub(join(dir, 'hub'), 1000);
+    const hub = await inProcessHub(join(dir, 'hub'), 1000, 0, nats?.url);
     const hostDir = join(dir, 'host');
     const cacheFile = join(hostDir, 'cache.sqlite');
     await enrolPerson(hub, 'truc.ban', ['operator']);
@@ -202,7 +108,7 @@ describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under c
       expect(check.outboxIds).toEqual(expect.arrayContaining(confirmedActions));
     }
     expect(confirmedActions).toHaveLength(20);
-    const served = await stopProducingKeepServing(hub, dir);
+    const served = await stopProducingKeepServing(hub, dir, nats?.url);
     cleanups.push(() => served.stop());
     const last = await startHostProcess(hub.url, hostDir, credentialFile);
     cleanups.push(() => last.app.stop());
@@ -214,7 +120,7 @@ describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under c
 
   it('ends with exactly the hub log through a proxy that drops and stalls connections', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
-    const hub = await inProcessHub(join(dir, 'hub'), 1000);
+    const hub = await inProcessHub(join(dir, 'hub'), 1000, 0, nats?.url);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
     const credential = writeCredentialFile(dir, enrolDevice(hub, 'chaos-wall', 'wall'));
@@ -236,14 +142,14 @@ describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under c
         proxy.refuse(false);
       }
     }
-    const server = await stopProducingKeepServing(hub, dir);
+    const server = await stopProducingKeepServing(hub, dir, nats?.url);
     cleanups.push(() => server.stop());
     await sameLogAsHub(host, hub.port, join(dir, 'hub'), join(dir, 'host', 'cache.sqlite'));
   });
 
   it('replays a 60 s outage at 1,000 events/s completely', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ioc-chaos-'));
-    const hub = await inProcessHub(join(dir, 'hub'), 1000);
+    const hub = await inProcessHub(join(dir, 'hub'), 1000, 0, nats?.url);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
     const credential = writeCredentialFile(dir, enrolDevice(hub, 'chaos-wall', 'wall'));
@@ -257,17 +163,9 @@ describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under c
     const s = await hostStatus(host);
     expect(s.feed.state).toBe('offline');
     expect(hub.status().topics['econ.live']!.head - before).toBeGreaterThan(40_000);
-    const server = await stopProducingKeepServing(hub, dir);
+    const server = await stopProducingKeepServing(hub, dir, nats?.url);
     cleanups.push(() => server.stop());
     proxy.refuse(false);
     await sameLogAsHub(host, hub.port, join(dir, 'hub'), join(dir, 'host', 'cache.sqlite'), 120_000);
   });
 });
-
-/** Stops the demo production and serves the same log again, on the same port, from a hub without a source. */
-async function stopProducingKeepServing(hub: RunningHub, dir: string): Promise<CliRun> {
-  await hub.close();
-  const server = runCli(['hub', '--port', String(hub.port), '--data-dir', join(dir, 'hub'), ...logArgs()]);
-  await server.waitFor(/listening/);
-  return server;
-}

@@ -15,6 +15,7 @@ const FEED: FeedStatus = {
   topics: {},
   catchUp: null,
   demo: false,
+  failover: { hubs: ['embedded'], current: 'embedded', since: 1, lastMove: null },
 };
 const HELLO = {
   locale: 'vi',

@@ -8,6 +8,7 @@ import type { DeviceKind } from '../../hub/identity/device-store.js';
 import { HUB_EVENTS } from '../../src/contract/hub-protocol.js';
 import { type DeviceCredential, LoginResponse, type SessionGrant } from '../../src/contract/people.js';
 import type { Role } from '../../src/domain/identity/roles.js';
+import { runCli } from './cli-process.js';
 
 const INSTALLER = { person: 'cli:test', device: 'test-machine', peer: null };
 /** Every test person's password: long enough for the hub's rule, never used outside tests. */
@@ -102,4 +103,16 @@ export function headlessHostArgs(hubUrl: string, credentialFile: string, dataDir
     '--data-dir',
     dataDir,
   ];
+}
+
+/**
+ * A device enrolled on the hub of `hubDir` as an installer does it (`ioc-wall hub device add`, its own process):
+ * the credential file written in `dir`.
+ */
+export async function enrolDeviceWithCli(dir: string, hubDir: string, name: string, kind: DeviceKind): Promise<string> {
+  const file = join(dir, `${name}.json`);
+  const add = runCli(['hub', 'device', 'add', name, '--kind', kind, '--out', file, '--data-dir', hubDir]);
+  const code = await add.exited();
+  if (code !== 0) throw new Error(`hub device add ${name} exited with ${code}: ${add.stderr()}`);
+  return file;
 }
