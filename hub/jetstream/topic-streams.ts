@@ -9,7 +9,7 @@ import { streamOf, subjectOf } from './stream-names.js';
 
 const DEDUPE_WINDOW_MS = 120_000;
 
-export function topicStreamConfig(
+function topicStreamConfig(
   topic: KnownTopic,
   policy: RetentionPolicy,
   replicas: number,

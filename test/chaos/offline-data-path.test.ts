@@ -21,7 +21,7 @@ import {
 } from '../support/hub-identity.js';
 import { holdingData, hostStatus, sameLogAsHub, startHostProcess } from '../support/host-process.js';
 import { loginBridge } from '../support/people.js';
-import { type RunningNats, startNatsServer } from '../support/nats-server.js';
+import { NatsServers } from '../support/nats-servers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -30,7 +30,7 @@ afterEach(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The back end under test: null, the hub's SQLite log; otherwise the NATS server holding the log. */
-let nats: RunningNats | null = null;
+let nats: { url: string } | null = null;
 
 /** The CLI arguments that put a hub on the back end under test. */
 const logArgs = (): string[] => (nats ? ['--log', nats.url, '--hub-name', 'chaos-hub'] : []);
@@ -38,9 +38,9 @@ const logArgs = (): string[] => (nats ? ['--log', nats.url, '--hub-name', 'chaos
 describe.each(['sqlite', 'jetstream'] as const)('offline-first data path under chaos (%s log)', (backEnd) => {
   beforeEach(async () => {
     if (backEnd !== 'jetstream') return;
-    const server = await startNatsServer(mkdtempSync(join(tmpdir(), 'ioc-chaos-nats-')));
-    nats = server;
-    cleanups.unshift(() => server.kill()); // after the hubs and hosts that use it
+    const servers = new NatsServers();
+    nats = await servers.single();
+    cleanups.unshift(() => servers.cleanup()); // after the hubs and hosts that use it
   });
   afterEach(() => {
     nats = null;

@@ -17,11 +17,12 @@ import { createLogger } from '../../platform/logger.js';
 import { CommandResponse, HUB_EVENTS, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { enrolDevice, enrolPerson, hubClient, logIn } from '../support/hub-identity.js';
 import { diffLogs } from '../support/log-compare.js';
-import { type RunningNats, startNatsServer } from '../support/nats-server.js';
+import { NatsServers } from '../support/nats-servers.js';
 import { until } from '../support/start-test-host.js';
 
 const DEMO = new DemoSource({ seed: 11, clock: () => 1_700_000_000_000 }).initial();
-let nats: RunningNats;
+const servers = new NatsServers();
+let nats: { url: string };
 let dir: string;
 const hubs: Record<'a' | 'b', RunningHub> = {} as never;
 const sockets: Socket[] = [];
@@ -41,7 +42,7 @@ const heads = (hub: RunningHub) => Object.fromEntries(KNOWN_TOPICS.map((t) => [t
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ioc-jetstream-'));
-  nats = await startNatsServer(join(dir, 'nats'));
+  nats = await servers.single();
   hubs.a = await hubOn('a');
   hubs.b = await hubOn('b');
 });
@@ -50,7 +51,7 @@ afterAll(async () => {
   for (const s of sockets) s.close();
   await hubs.a?.close();
   await hubs.b?.close();
-  await nats?.kill();
+  await servers.cleanup();
 });
 
 describe('the log in NATS JetStream', () => {

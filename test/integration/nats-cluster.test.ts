@@ -63,9 +63,9 @@ describe('ioc-wall cluster init', { timeout: 180_000 }, () => {
     const urls = printed.match(/ioc-wall hub --log (\S+)/)?.[1];
     expect(urls).toBe(HOSTS.map((h) => `tls://${h}:${clientPort}`).join(','));
     const tls = {
-      caFile: printed.match(/CA\s+(\S+)/)![1]!,
-      certFile: printed.match(/certificate\s+(\S+)/)![1]!,
-      keyFile: printed.match(/key\s+(\S+)/)![1]!,
+      caFile: printed.match(/--log-tls-ca (\S+)/)![1]!,
+      certFile: printed.match(/--log-tls-cert (\S+)/)![1]!,
+      keyFile: printed.match(/--log-tls-key (\S+)/)![1]!,
     };
 
     const nodes: NatsServer[] = [];

@@ -58,9 +58,9 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
       config: out.match(/nats-server -c (\S+)/)![1]!,
       url: out.match(/ioc-wall hub --log (\S+)/)![1]!,
       tls: {
-        caFile: out.match(/CA\s+(\S+)/)![1]!,
-        certFile: out.match(/certificate\s+(\S+)/)![1]!,
-        keyFile: out.match(/key\s+(\S+)/)![1]!,
+        caFile: out.match(/--log-tls-ca (\S+)/)![1]!,
+        certFile: out.match(/--log-tls-cert (\S+)/)![1]!,
+        keyFile: out.match(/--log-tls-key (\S+)/)![1]!,
       },
     };
   }

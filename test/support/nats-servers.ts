@@ -103,6 +103,16 @@ export class NatsServers {
     return server;
   }
 
+  /** One server with JetStream on a free loopback port, its store in this test's folder: a site's smallest log. */
+  async single(name = 'nats'): Promise<NatsServer & { url: string }> {
+    const port = await freePort();
+    const config = this.writeConfig(
+      `${name}.conf`,
+      `listen: 127.0.0.1:${port}\njetstream { store_dir: "${join(this.dir, name)}" }\n`,
+    );
+    return { ...(await this.start(config)), url: `nats://127.0.0.1:${port}` };
+  }
+
   /** Kills every server still running and removes the folder. */
   async cleanup(): Promise<void> {
     await Promise.all([...this.running].map((s) => s.kill()));
