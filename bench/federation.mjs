@@ -10,7 +10,7 @@ import { connect } from '@nats-io/transport-node';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { sourceProvinces, federatedStreamOf } from '../dist/hub/jetstream/federation.js';
+import { sourceSites, federatedStreamOf } from '../dist/hub/jetstream/federation.js';
 import { streamOf, subjectOf } from '../dist/hub/jetstream/stream-names.js';
 import { initCluster } from '../dist/main/host/cluster/cluster-init.js';
 import { ClusterInitOptions } from '../dist/main/host/cluster/cluster-options.js';
@@ -101,7 +101,7 @@ export async function run({ quick, print }) {
   const centre = await client(centrePlan);
   const province = await client(provincePlan);
   await province.jsm.streams.add({ name: streamOf(TOPIC), subjects: [subjectOf(TOPIC)] });
-  const [fed] = await sourceProvinces(centre.jsm, [{ domain: 'province', topics: [TOPIC] }], { replicas: 1 });
+  const [fed] = await sourceSites(centre.jsm, [{ domain: 'province', topics: [TOPIC] }], { replicas: 1 });
   const copied = () =>
     centre.jsm.streams.info(fed).then(
       (i) => i.state.messages,

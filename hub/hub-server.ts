@@ -47,7 +47,7 @@ import { AlarmEngine } from './alarms/alarm-engine.js';
 import type { Clock } from './clock.js';
 import { demoRuleEvents } from './demo-rules.js';
 import { type JetStreamBackEnd, openJetStreamBackEnd } from './jetstream/jetstream-back-end.js';
-import type { JetStreamLogOptions } from './jetstream/jetstream-options.js';
+import type { JetStreamLogInput } from './jetstream/jetstream-options.js';
 
 /** A week of history, at most two million events per topic, unless configured otherwise. */
 const DEFAULT_RETENTION: RetentionPolicy = { maxAgeMs: 7 * 86_400_000, maxEvents: 2_000_000 };
@@ -86,7 +86,7 @@ export interface HubOptions {
    * it; any number of hubs serve the same log, and the one holding the producer lease runs the demo, the
    * connectors and the alarm engine.
    */
-  jetstream?: JetStreamLogOptions;
+  jetstream?: JetStreamLogInput;
 }
 
 export interface RunningHub {

@@ -7,16 +7,16 @@ import { JetStreamApiCodes, JetStreamApiError, type JetStreamManager, type Strea
 import { z } from 'zod';
 import { KnownTopic } from '../../src/contract/hub-protocol.js';
 import { JetStreamDomain } from './jetstream-domain.js';
-import { streamOf, subjectOf } from './stream-names.js';
+import { streamOf } from './stream-names.js';
 
-/** A province as the centre sees it: its JetStream domain and the topics it forwards. */
-export const FederatedProvince = z.object({
+/** Another site as this one sees it: its JetStream domain and the topics taken from it. */
+export const FederatedSite = z.object({
   domain: JetStreamDomain,
   topics: z.array(KnownTopic).min(1).max(32),
 });
-export type FederatedProvince = z.infer<typeof FederatedProvince>;
+export type FederatedSite = z.infer<typeof FederatedSite>;
 
-/** The centre's copy of a province's topic: `('quang-ninh', 'econ.live')` → `IOC_FED_quang-ninh_econ_live`. */
+/** This site's copy of another's topic: `('quang-ninh', 'econ.live')` → `IOC_FED_quang-ninh_econ_live`. */
 export function federatedStreamOf(domain: string, topic: KnownTopic): string {
   return streamOf(topic).replace(/^IOC_/, `IOC_FED_${domain}_`);
 }
@@ -63,39 +63,23 @@ export interface FederationOptions {
 }
 
 /**
- * At the centre: for every province and topic, a stream `IOC_FED_<domain>_<topic>` holding a copy of the
- * province's topic stream, in the province's order. Returns the streams' names.
+ * For every other site and topic, a stream `IOC_FED_<domain>_<topic>` holding a copy of that site's topic stream,
+ * in its order: at the centre, the provinces' indicators and alerts; at a province, the centre's directives
+ * (`gov.tasks`). The producing hub relays each copy into its own topic (federation-relay.ts). Returns the names.
  */
-export async function sourceProvinces(
+export async function sourceSites(
   jsm: JetStreamManager,
-  provinces: readonly FederatedProvince[],
+  sites: readonly FederatedSite[],
   { replicas }: FederationOptions,
 ): Promise<string[]> {
   const names: string[] = [];
-  for (const province of z.array(FederatedProvince).parse(provinces)) {
-    for (const topic of province.topics) {
-      const name = federatedStreamOf(province.domain, topic);
-      // No subjects of its own: only the province's events get in.
-      await ensureSourced(jsm, name, [], remoteSource(province.domain, topic), replicas);
+  for (const site of z.array(FederatedSite).parse(sites)) {
+    for (const topic of site.topics) {
+      const name = federatedStreamOf(site.domain, topic);
+      // No subjects of its own: only the other site's events get in.
+      await ensureSourced(jsm, name, [], remoteSource(site.domain, topic), replicas);
       names.push(name);
     }
   }
   return names;
-}
-
-/**
- * At a province: its own stream of each directive topic (e.g. `gov.tasks`) also sources the centre's, so the
- * province's hub serves the centre's directives with its own. Returns the streams' names.
- */
-export async function sourceDirectives(
-  jsm: JetStreamManager,
-  centreDomain: string,
-  topics: readonly KnownTopic[],
-  { replicas }: FederationOptions,
-): Promise<string[]> {
-  const domain = JetStreamDomain.parse(centreDomain);
-  for (const topic of z.array(KnownTopic).parse(topics)) {
-    await ensureSourced(jsm, streamOf(topic), [subjectOf(topic)], remoteSource(domain, topic), replicas);
-  }
-  return topics.map(streamOf);
 }

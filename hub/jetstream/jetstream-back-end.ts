@@ -8,9 +8,11 @@ import type { Logger } from '../../platform/logger.js';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { RetentionPolicy } from '../event-log.js';
 import { ensureAuditStream, mirrorAudit } from './audit-mirror.js';
+import { sourceSites } from './federation.js';
+import { relayFederation } from './federation-relay.js';
 import { shareSigningKey, syncIdentity } from './identity-sync.js';
 import { CommandClaims } from './command-claims.js';
-import type { JetStreamLogOptions } from './jetstream-options.js';
+import { type JetStreamLogInput, JetStreamLogOptions } from './jetstream-options.js';
 import { connectNats } from './nats-link.js';
 import { holdProducerLease, type LeaseHandlers, type ProducerLease } from './producer-lease.js';
 import { ReplicaLog } from './replica-log.js';
@@ -32,15 +34,17 @@ export interface JetStreamBackEnd {
 
 export async function openJetStreamBackEnd(
   db: Database.Database,
-  options: JetStreamLogOptions,
+  input: JetStreamLogInput,
   policyOf: (topic: KnownTopic) => RetentionPolicy,
   logger: Logger,
 ): Promise<JetStreamBackEnd> {
+  const options = JetStreamLogOptions.parse(input);
   const nc: NatsConnection = await connectNats(options, `ioc-wall hub ${options.hubName}`);
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
   await ensureTopicStreams(jsm, policyOf, options.replicas);
   await ensureAuditStream(jsm, options.replicas);
+  await sourceSites(jsm, options.federate, { replicas: options.replicas });
   const holder: { writer: StreamWriter | null } = { writer: null };
   const replica = ReplicaLog.open(db, (events) => holder.writer?.enqueue(events));
   const writer = new StreamWriter({ js, jsm, replicaTail: (t) => replica.tail(t), logger });
@@ -67,7 +71,25 @@ export async function openJetStreamBackEnd(
       await follower.caughtUp();
     },
     async lease(handlers) {
-      lease = await holdProducerLease(nc, options.hubName, options.replicas, handlers, logger);
+      // The federated copies are relayed by the producing hub, like any other source.
+      let stopRelay: Promise<() => void> | null = null;
+      lease = await holdProducerLease(
+        nc,
+        options.hubName,
+        options.replicas,
+        {
+          gained: () => {
+            stopRelay = relayFederation({ js, jsm, writer, logger }, options.federate);
+            handlers.gained();
+          },
+          lost: () => {
+            void stopRelay?.then((stop) => stop());
+            stopRelay = null;
+            handlers.lost();
+          },
+        },
+        logger,
+      );
     },
     status: () => ({
       kind: 'jetstream',

@@ -37,8 +37,9 @@ export class StreamWriter {
 
   constructor(private readonly deps: StreamWriterDeps) {}
 
-  enqueue(events: readonly NewEvent[]): void {
-    for (const event of events) this.queue.push({ id: `${this.idPrefix}-${++this.counter}`, event });
+  /** `ids`: message ids of the events, when they have their own (a relayed event's origin); otherwise made here. */
+  enqueue(events: readonly NewEvent[], ids?: readonly string[]): void {
+    events.forEach((event, i) => this.queue.push({ id: ids?.[i] ?? `${this.idPrefix}-${++this.counter}`, event }));
     this.draining ??= this.drain().finally(() => {
       this.draining = null;
     });

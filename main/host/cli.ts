@@ -8,6 +8,7 @@ import { ConnectorsFileError, readConnectorsFile } from '../../hub/connectors/co
 import { hubDatabaseFile } from '../../hub/hub-database.js';
 import { startHub } from '../../hub/hub-server.js';
 import { JetStreamLogOptions, parseLogServers } from '../../hub/jetstream/jetstream-options.js';
+import { parseFederatedSite } from '../../hub/jetstream/federation-relay.js';
 import { createLogger } from '../../platform/logger.js';
 import { APP_VERSION, defaultDataDir } from './app-paths.js';
 import { addHubAdminCommands } from './hub-admin-cli.js';
@@ -39,6 +40,7 @@ interface HubCliOptions {
   logTlsKey?: string;
   logReplicas: string;
   hubName?: string;
+  federate: string[];
 }
 
 function portArg(value: string): number {
@@ -123,6 +125,12 @@ export function buildProgram(): Command {
     .option('--log-tls-cert <file>', 'PEM client certificate the NATS servers verify (with --log-tls-key)')
     .option('--log-tls-key <file>', 'PEM private key of --log-tls-cert')
     .option('--log-replicas <n>', 'copies of each stream in the NATS cluster (with --log)', '1')
+    .option(
+      '--federate <site>',
+      "take another site's topics over a leaf node (with --log), e.g. quang-ninh:econ.indicators,ops.alerts (repeatable)",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option('--hub-name <name>', 'this hub in the NATS cluster, unique per hub (with --log; default: hub-PORT)')
     .action(async (raw: HubCliOptions) => {
       if (Boolean(raw.tlsCert) !== Boolean(raw.tlsKey)) fail('--tls-cert and --tls-key go together');
@@ -236,6 +244,11 @@ function jetStreamOptions(raw: HubCliOptions): JetStreamLogOptions {
     tlsKey: raw.logTlsKey,
     replicas: Number(raw.logReplicas),
     hubName: raw.hubName ?? `hub-${raw.port}`,
+    federate: raw.federate.map((value) => {
+      const site = parseFederatedSite(value);
+      if (!site.success) fail(`--federate ${value}: ${z.prettifyError(site.error)} (DOMAIN:topic,topic)`);
+      return site.data;
+    }),
   });
   if (!parsed.success) fail(`--log: ${z.prettifyError(parsed.error)}`);
   return parsed.data;

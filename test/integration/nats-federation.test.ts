@@ -7,7 +7,7 @@ import { type JetStreamClient, jetstream, jetstreamManager, type JetStreamManage
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { federatedStreamOf, sourceDirectives, sourceProvinces } from '../../hub/jetstream/federation.js';
+import { federatedStreamOf, sourceSites } from '../../hub/jetstream/federation.js';
 import { streamOf, subjectOf } from '../../hub/jetstream/stream-names.js';
 import { runCli } from '../support/cli-process.js';
 import { readStream, untilJetStreamReady } from '../support/jetstream-client.js';
@@ -19,6 +19,8 @@ const WINDOW = 1000;
 const FORWARDED = 'econ.live';
 const DIRECTIVE = 'gov.tasks';
 const FED = federatedStreamOf('province', FORWARDED);
+/** The province's copy of the centre's directives. */
+const DIRECTIVES = federatedStreamOf('centre', DIRECTIVE);
 
 const event = (i: number): string =>
   JSON.stringify({
@@ -114,10 +116,12 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
         await site.jsm.streams.add({ name: streamOf(topic), subjects: [subjectOf(topic)] });
       }
     }
-    expect(await sourceProvinces(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 })).toEqual([FED]);
-    expect(await sourceDirectives(p.jsm, 'centre', [DIRECTIVE], { replicas: 1 })).toEqual([streamOf(DIRECTIVE)]);
+    expect(await sourceSites(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 })).toEqual([FED]);
+    expect(await sourceSites(p.jsm, [{ domain: 'centre', topics: [DIRECTIVE] }], { replicas: 1 })).toEqual([
+      DIRECTIVES,
+    ]);
     // Running it again changes nothing (a hub restarting does it again).
-    await sourceProvinces(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 });
+    await sourceSites(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 });
     expect((await c.jsm.streams.info(FED)).config.sources).toHaveLength(1);
 
     await p.js.publish(subjectOf(FORWARDED), event(1));
@@ -137,7 +141,7 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
     // The link is really down: the centre has nothing new (nor the province the directive).
     await sleep(1000);
     expect(await messages(c, FED)).toBe(1);
-    expect(await messages(p, streamOf(DIRECTIVE))).toBe(0);
+    expect(await messages(p, DIRECTIVES)).toBe(0);
 
     const restored = Date.now();
     proxy.refuse(false);
@@ -156,7 +160,9 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
     // Only sourcing crossed the leaf: the province's publishes never landed in the centre's own econ.live.
     expect(await messages(c, streamOf(FORWARDED))).toBe(0);
 
-    await until('the directive at the province', async () => (await messages(p, streamOf(DIRECTIVE))) === 1);
-    expect((await readStream(p.js, streamOf(DIRECTIVE), 1)).map((m) => m.data)).toEqual([directive]);
+    await until('the directive at the province', async () => (await messages(p, DIRECTIVES)) === 1);
+    expect((await readStream(p.js, DIRECTIVES, 1)).map((m) => m.data)).toEqual([directive]);
+    // Only sourcing crossed: the centre's directive never landed in the province's own gov.tasks.
+    expect(await messages(p, streamOf(DIRECTIVE))).toBe(0);
   });
 });

@@ -81,7 +81,7 @@ describe('the cluster plan', () => {
     const text = nodeConfig(p, p.nodes[0]!);
     expect(text).not.toContain('cluster {');
     expect(text).toContain('url: "tls://centre.example:7422"');
-    expect(text).toContain('deny_imports: ["ioc.log.>"]');
-    expect(text).toContain('deny_exports: ["ioc.log.>"]');
+    expect(text).toContain('deny_imports: ["ioc.>", "$KV.>"]');
+    expect(text).toContain('deny_exports: ["ioc.>", "$KV.>"]');
   });
 });
