@@ -5,7 +5,7 @@
 // stream: a hub that dies mid-way leaves the rest to the next producer, and the message ids make a redelivery land
 // once.
 import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { Envelope, type KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { NewEvent } from '../event-log.js';
@@ -16,7 +16,7 @@ const CONSUMER = 'ioc-relay';
 const BATCH = 500;
 
 /** A federated event as this site stores it; undefined if it cannot be one (its key or source too long). */
-export function relayedEvent(domain: string, topic: KnownTopic, raw: unknown): NewEvent | undefined {
+function relayedEvent(domain: string, topic: KnownTopic, raw: unknown): NewEvent | undefined {
   const parsed = Envelope.safeParse(raw);
   if (!parsed.success || parsed.data.topic !== topic) return undefined;
   const e = parsed.data;
