@@ -145,7 +145,9 @@ export class EventLog {
   /** Below `floor` the topic's history is not held (pruned here, or never received by a replica). */
   protected recordFloor(topic: string, floor: number): void {
     this.db
-      .prepare('INSERT INTO floors (topic, floor) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET floor = excluded.floor')
+      .prepare(
+        'INSERT INTO floors (topic, floor) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET floor = excluded.floor',
+      )
       .run(topic, floor);
     this.floors.set(topic, floor);
   }
