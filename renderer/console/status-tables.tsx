@@ -10,6 +10,7 @@ import { feedShape } from '../ui/link-shape';
 import { Num } from '../ui/Num';
 import { TopicLabel } from '../ui/TopicLabel';
 import { useNow } from '../state/now';
+import { CatchUpProgress } from './replay/CatchUpProgress';
 
 export function MonitorsTable({ monitors }: { monitors: readonly Monitor[] }): ReactNode {
   const { t } = useTranslation();
@@ -108,6 +109,7 @@ export function FeedSection({ feed }: { feed: FeedStatus }): ReactNode {
         <dd className={`feed-state feed-state--${feed.state}`}>
           <LinkIcon shape={feedShape(feed.state)} />
           {t(`feedState.${feed.state}`)} · {formatTime(feed.since)}
+          <CatchUpProgress catchUp={feed.catchUp} />
         </dd>
         {feed.lastError && (
           <>

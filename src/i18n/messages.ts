@@ -15,6 +15,7 @@ import { CAMERAS_DEMO_MESSAGES } from './cameras-demo-messages.js';
 import { PRESENTER_MESSAGES } from './presenter-messages.js';
 
 import { ALARM_DESK_MESSAGES } from './alarm-desk-messages.js';
+import { REPLAY_MESSAGES } from './replay-messages.js';
 
 export const MESSAGES = {
   vi: {
@@ -527,6 +528,7 @@ export const MESSAGES = {
     ...CAMERAS_DEMO_MESSAGES.vi,
     ...ALARM_DESK_MESSAGES.vi,
     ...PRESENTER_MESSAGES.vi,
+    ...REPLAY_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1030,6 +1032,7 @@ export const MESSAGES = {
     ...CAMERAS_DEMO_MESSAGES.en,
     ...ALARM_DESK_MESSAGES.en,
     ...PRESENTER_MESSAGES.en,
+    ...REPLAY_MESSAGES.en,
   },
 } as const;
 
