@@ -58,8 +58,6 @@ export interface HostConfig {
   /** Spanning surfaces and bezel compensation (a wall file's); default: one surface per monitor. */
   wall?: WallSpec;
   logger?: Logger;
-  /** The deferred cache check found damage: stop serving from it (default: SIGTERM, an orderly stop). */
-  onCacheDamaged?: () => void;
 }
 
 export interface RunningHost {
@@ -350,7 +348,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     if (checkStarted) return;
     checkStarted = true;
     clearTimeout(checkTimer);
-    void integrity.check(config.onCacheDamaged ?? (() => process.kill(process.pid, 'SIGTERM')));
+    // Damaged: an orderly stop (as on SIGTERM) rather than serve from it; the next start moves it aside.
+    void integrity.check(() => process.kill(process.pid, 'SIGTERM'));
   };
   const checkTimer = setTimeout(checkCache, 3000);
   checkTimer.unref();

@@ -32,7 +32,7 @@ parentPort.postMessage(result);
 `;
 
 /** PRAGMA quick_check of `file` in a worker thread: 'ok', or what it found wrong. */
-export function quickCheckInWorker(file: string): Promise<string> {
+function quickCheckInWorker(file: string): Promise<string> {
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { file, sqlite } });
