@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createLogger } from '../dist/platform/logger.js';
 import { FeedCache } from '../dist/main/host/cache/feed-cache.js';
 import { openCache } from '../dist/main/host/cache/open-cache.js';
-import { benchEvent, headsOf } from './events.mjs';
+import { headsOf } from './events.mjs';
+import { envelopesFrom, plainLoopOf } from './plain-loop.mjs';
 import { buildHubLog } from './hub-log.mjs';
 import { fmt, section, table, targetLines } from './report.mjs';
 import {
@@ -18,56 +19,12 @@ import {
   waitCommitted,
 } from './support.mjs';
 
-/** FeedCache's defaults: a commit every 5,000 pending events (maxBatch) or 150 ms after the first (flushMs). */
-const BATCH = 5000;
 /** The hub sends batches of 1,000 events (hub/subscriber.ts). */
 const HUB_BATCH = 1000;
 const logger = createLogger('bench', 'error');
 
 /** Envelopes as the host receives them: offsets per topic from 1. */
-function envelopes(n, startTime, spanMs) {
-  const heads = {};
-  const out = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = benchEvent(i, startTime + Math.floor((i * spanMs) / n));
-    const offset = (heads[e.topic] ?? 0) + 1;
-    heads[e.topic] = offset;
-    out[i] = { ...e, offset };
-  }
-  return out;
-}
-
-/** The plain loop: FeedCache.commit's statements, verbatim, in transactions of BATCH rows, nothing else. */
-function plainLoop(file, rows) {
-  const db = openCache(file, logger).db;
-  const insertEvent = db.prepare(
-    'INSERT OR IGNORE INTO events (topic, offset, time, source, key, payload) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const upsertLatest = db.prepare(
-    `INSERT INTO latest (topic, key, offset, time, source, payload) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (topic, key) DO UPDATE SET offset = excluded.offset, time = excluded.time,
-       source = excluded.source, payload = excluded.payload WHERE excluded.offset > latest.offset`,
-  );
-  const upsertOffset = db.prepare(
-    `INSERT INTO topic_offsets (topic, offset, last_event_time) VALUES (?, ?, ?)
-     ON CONFLICT (topic) DO UPDATE SET offset = excluded.offset, last_event_time = excluded.last_event_time`,
-  );
-  const commit = db.transaction((batch) => {
-    const last = new Map();
-    for (const e of batch) {
-      const payload = JSON.stringify(e.payload);
-      insertEvent.run(e.topic, e.offset, e.time, e.source, e.key, payload);
-      upsertLatest.run(e.topic, e.key, e.offset, e.time, e.source, payload);
-      last.set(e.topic, e);
-    }
-    for (const [topic, e] of last) upsertOffset.run(topic, e.offset, e.time);
-  });
-  const t0 = performance.now();
-  for (let i = 0; i < rows.length; i += BATCH) commit(rows.slice(i, i + BATCH));
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
-}
+const envelopes = (n, startTime, spanMs) => envelopesFrom(0, n, {}, startTime, spanMs, n);
 
 /** The product's cache class alone, in this process: apply() in the hub's batches, then a final flush(). */
 function feedCacheAlone(file, rows) {
@@ -101,7 +58,7 @@ export async function run({ quick, print }) {
   // Same rows for the in-process baselines. The plain loop runs before and after the hub → host run (this
   // machine is shared and noisy); the faster of the two is the baseline, which makes the ratio conservative.
   let rows = envelopes(n, startTime, spanMs);
-  const plainMs1 = plainLoop(join(dir, 'plain-1.sqlite'), rows);
+  const plainMs1 = plainLoopOf(join(dir, 'plain-1.sqlite'), rows);
   const cacheMs = feedCacheAlone(join(dir, 'feedcache.sqlite'), rows);
   rows = null; // not kept alive (and scanned by the GC) in the hub's process during the run
 
@@ -123,7 +80,7 @@ export async function run({ quick, print }) {
   const closed = await host.close();
   await hub.close();
   rows = envelopes(n, startTime, spanMs);
-  const plainMs2 = plainLoop(join(dir, 'plain-2.sqlite'), rows);
+  const plainMs2 = plainLoopOf(join(dir, 'plain-2.sqlite'), rows);
   rows = null;
   const plainMs = Math.min(plainMs1, plainMs2);
 

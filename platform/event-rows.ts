@@ -28,6 +28,20 @@ export function toEventRow(e: Envelope): EventRow {
   };
 }
 
+/** An EventRow's values in EVENT_COLUMNS order, for INSERT … VALUES (?, …) with `run(...eventValues(e))`. */
+export type EventValues = [
+  topic: KnownTopic,
+  offset: number,
+  time: number,
+  source: string,
+  key: string,
+  payload: string,
+];
+
+export function eventValues(e: Envelope): EventValues {
+  return [e.topic, e.offset, e.time, e.source, e.key, JSON.stringify(e.payload)];
+}
+
 /** Rows come from the app's own files, written by toEventRow: the payload is JSON the writer checked. */
 export function toEnvelope(r: EventRow): Envelope {
   return {

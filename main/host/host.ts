@@ -26,6 +26,7 @@ import { LaunchCodes } from './http/launch-codes.js';
 import { FeedCache } from './cache/feed-cache.js';
 import { openCache } from './cache/open-cache.js';
 import { hubUrls, type StartOptions } from './start-options.js';
+import { CacheIntegrity } from './cache/cache-integrity.js';
 import { SurfaceRegistry } from './surface-registry.js';
 import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
@@ -114,6 +115,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
   // What the host holds: the feed's cache and the operator actions not yet confirmed by the hub.
   const cacheFile = join(options.dataDir, 'cache.sqlite');
   const cacheDb = openCache(cacheFile, logger).db;
+  const integrity = new CacheIntegrity(cacheFile, logger);
   const store = new FeedCache(cacheDb, logger);
   const outbox = new Outbox(cacheDb, logger);
   const outboxView = () => ({ depth: outbox.depth(), items: outbox.list(50) });
@@ -233,7 +235,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     windowEvents: surfaces.recentEvents(),
     bridge: bridge.status(),
     feed: feed.status(),
-    cache: { kind: 'sqlite', keys: store.size },
+    cache: { kind: 'sqlite', keys: store.size, integrity: integrity.status },
     outbox: { depth: outbox.depth() },
     presets: presets.status(),
     connectors: hub ? hub.status().connectors : null,
@@ -248,6 +250,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       // A briefing pack's page asks its scene's time; every other page follows the wall's cursor.
       const at = req.asOf ?? cursor.current().asOf;
       if (at !== null) store.flush();
+      setImmediate(checkCache);
       return {
         locale: options.locale,
         surface,
@@ -339,7 +342,21 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     logger,
   });
 
+  // The cache's check runs once the first page is served (or a few seconds after the start without one).
+  let checkStarted = false;
+  const checkCache = (): void => {
+    if (checkStarted) return;
+    checkStarted = true;
+    clearTimeout(checkTimer);
+    // Damaged: an orderly stop (as on SIGTERM) rather than serve from it; the next start moves it aside.
+    void integrity.check(() => process.kill(process.pid, 'SIGTERM'));
+  };
+  const checkTimer = setTimeout(checkCache, 3000);
+  checkTimer.unref();
+
   const shutdown = async (): Promise<void> => {
+    clearTimeout(checkTimer);
+    integrity.stop();
     clearInterval(feedTicker);
     clearInterval(pruneTimer);
     cursor.close();

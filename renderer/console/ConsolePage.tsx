@@ -20,6 +20,7 @@ import { useSession, useSessionSnapshot } from '../state/session-context';
 import type { Session } from '../state/session';
 import { ConnectionBanner } from '../wall/ConnectionBanner';
 import { FeedSection, MonitorsTable, SurfacesTable } from './status-tables';
+import { CacheCheck } from './replay/CacheCheck';
 import { AlarmDesk } from './alarms/AlarmDesk';
 import { RulesSection } from './alarms/rules/RulesSection';
 import { LayoutEditor } from './editor/LayoutEditor';
@@ -175,7 +176,8 @@ function ConsoleView(): ReactNode {
               </dd>
               <dt>{t('console.cache')}</dt>
               <dd>
-                {status.cache.kind} · {t('console.keys')}: <Num value={status.cache.keys} />
+                {status.cache.kind} · {t('console.keys')}: <Num value={status.cache.keys} /> ·{' '}
+                <CacheCheck integrity={status.cache.integrity} />
               </dd>
               <dt>{t('console.outbox')}</dt>
               <dd>

@@ -11,6 +11,7 @@ import { Num } from '../ui/Num';
 import { TopicLabel } from '../ui/TopicLabel';
 import { useNow } from '../state/now';
 import { HubFailoverFacts } from './failover/HubFailoverFacts';
+import { CatchUpProgress } from './replay/CatchUpProgress';
 
 export function MonitorsTable({ monitors }: { monitors: readonly Monitor[] }): ReactNode {
   const { t } = useTranslation();
@@ -109,6 +110,7 @@ export function FeedSection({ feed }: { feed: FeedStatus }): ReactNode {
         <dd className={`feed-state feed-state--${feed.state}`}>
           <LinkIcon shape={feedShape(feed.state)} />
           {t(`feedState.${feed.state}`)} · {formatTime(feed.since)}
+          <CatchUpProgress catchUp={feed.catchUp} />
         </dd>
         {feed.lastError && (
           <>

@@ -66,6 +66,14 @@ export const FeedStatus = z.object({
 });
 export type FeedStatus = z.infer<typeof FeedStatus>;
 
+/** The cache's integrity check, run after the first snapshot is served: pending until it has run. */
+export const CacheIntegrityState = z.object({
+  state: z.enum(['pending', 'ok', 'failed']),
+  /** What the check found wrong (failed only). */
+  detail: z.string().nullable(),
+});
+export type CacheIntegrityState = z.infer<typeof CacheIntegrityState>;
+
 export const SurfaceHeartbeat = z.object({
   at: z.number(),
   /** Text of the surface's first live figure, as painted: lets a script tell that the wall moves. */
@@ -142,7 +150,11 @@ export const HostStatus = z.object({
   windowEvents: z.array(WindowEvent),
   bridge: z.object({ url: z.string(), clients: z.number().int().nonnegative(), rejected: z.number().int() }),
   feed: FeedStatus,
-  cache: z.object({ kind: z.enum(['memory', 'sqlite']), keys: z.number().int().nonnegative() }),
+  cache: z.object({
+    kind: z.enum(['memory', 'sqlite']),
+    keys: z.number().int().nonnegative(),
+    integrity: CacheIntegrityState.default({ state: 'pending', detail: null }),
+  }),
   outbox: z.object({ depth: z.number().int().nonnegative() }),
   presets: WallPresetStatus,
   /** The embedded hub's connectors, as its /api/status gives them; null with a remote hub (see its own status). */

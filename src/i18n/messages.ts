@@ -16,6 +16,7 @@ import { PRESENTER_MESSAGES } from './presenter-messages.js';
 
 import { ALARM_DESK_MESSAGES } from './alarm-desk-messages.js';
 import { FAILOVER_MESSAGES } from './failover-messages.js';
+import { REPLAY_MESSAGES } from './replay-messages.js';
 
 export const MESSAGES = {
   vi: {
@@ -529,6 +530,7 @@ export const MESSAGES = {
     ...ALARM_DESK_MESSAGES.vi,
     ...PRESENTER_MESSAGES.vi,
     ...FAILOVER_MESSAGES.vi,
+    ...REPLAY_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1033,6 +1035,7 @@ export const MESSAGES = {
     ...ALARM_DESK_MESSAGES.en,
     ...PRESENTER_MESSAGES.en,
     ...FAILOVER_MESSAGES.en,
+    ...REPLAY_MESSAGES.en,
   },
 } as const;
 

@@ -42,12 +42,13 @@ export async function until<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
   timeoutMs = 15_000,
+  pollMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v !== undefined && v !== false) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }

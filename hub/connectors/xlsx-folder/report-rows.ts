@@ -1,8 +1,8 @@
 // The rows of a report file, one at a time: an .xlsx streamed with exceljs's WorkbookReader (a 100,000-row file is
 // never held whole), a .csv parsed by exceljs as text. Cells come out as numbers, text or null; a date cell as its
 // month ("10/2025"), since in a report a date only ever says a period.
-import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
+import { loadExcelJs } from '../../../platform/load-exceljs.js';
 
 export type Cell = string | number | null;
 
@@ -42,6 +42,7 @@ interface SheetIdentity {
 }
 
 async function* xlsxRows(file: string, sheet: string | number): AsyncGenerator<ReportRow> {
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -64,6 +65,7 @@ async function* xlsxRows(file: string, sheet: string | number): AsyncGenerator<R
 }
 
 async function* csvRows(file: string): AsyncGenerator<ReportRow> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   // Every cell as text: exceljs would otherwise read "10/2025" as a date of its own choosing.
   const worksheet = await workbook.csv.readFile(file, { map: (value: unknown) => value });

@@ -2,10 +2,10 @@
 // JSON (`{ "cameras": [ … ] }`). A bad file stops the start with an error naming the row or entry and the field.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { CameraId } from '../../../src/contract/cameras.js';
 import { ProvinceCode } from '../../../src/contract/topics.js';
+import { loadExcelJs } from '../../../platform/load-exceljs.js';
 
 export class CameraFileError extends Error {}
 
@@ -110,6 +110,7 @@ function jsonCameras(text: string): unknown {
 
 /** Each data row as an object keyed by the header's (lower-case) names. */
 async function csvRows(file: string): Promise<Record<string, unknown>[]> {
+  const ExcelJS = await loadExcelJs();
   const sheet = await new ExcelJS.Workbook().csv.readFile(file, {
     parserOptions: { trim: true },
     // Cells stay text ("01" is Hà Nội's code, not the number 1); the schema converts what is a number.
