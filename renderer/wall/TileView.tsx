@@ -62,13 +62,14 @@ function LiveTile({
     );
   }
   // The hub answered and holds nothing of what this tile reads: say a source is missing, never draw an empty frame.
-  // Warnings are drawn over a map, never its source: a map of a site's own figures with no warning has data.
-  const sources = instance.topics.filter((topic) => topic !== 'ops.warnings');
+  // Warnings are drawn over a map, never its only source: a map of a site's own figures with no warning has data,
+  // and a map with a warning in force draws it even before any figure arrives.
+  const readsTopics = instance.topics.some((topic) => topic !== 'ops.warnings');
   const noSource =
-    sources.length > 0 &&
+    readsTopics &&
     asOf === null &&
     feed?.state === 'connected' &&
-    sources.every((topic) => (feed.topics[topic]?.head ?? 0) === 0);
+    instance.topics.every((topic) => (feed.topics[topic]?.head ?? 0) === 0);
   if (noSource) {
     return (
       <TileShell tile={tile} layout={layout} state="waiting">
