@@ -231,8 +231,18 @@ describe('a test pattern spanning all four monitors, bezel-compensated', () => {
   });
 
   it('continues the pattern across every seam, shifted by the bezel gap in pixels', async () => {
-    await new Promise((r) => setTimeout(r, 2000)); // let the canvas paint after the first heartbeat
-    const full = grab('wall-full', { x: 0, y: 0, width: 2 * W, height: 2 * H });
+    const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
+    // The canvas paints after the first heartbeat: on a loaded machine that may take a while.
+    const px = await until(
+      'the pattern painted on every monitor',
+      () => {
+        const grey = greyPixels(grab('wall-full', { x: 0, y: 0, width: 2 * W, height: 2 * H }));
+        const column = (x: number, y0: number) => range(y0, y0 + 400).map((y) => grey[y * 2 * W + x]!);
+        const painted = [column(W - 40, 150), column(W - 40, H + 150), column(W + 39, 150), column(W + 39, H + 150)];
+        return painted.every((c) => lineCentres(c).length > 1) ? grey : undefined;
+      },
+      30_000,
+    );
     for (const [name, x, y] of [
       ['seam-vertical-top', W - 200, H / 2 - 200],
       ['seam-vertical-bottom', W - 200, H + H / 2 - 200],
@@ -242,10 +252,8 @@ describe('a test pattern spanning all four monitors, bezel-compensated', () => {
     ] as const) {
       grab(name, { x, y, width: 400, height: 400 });
     }
-    const px = greyPixels(full);
     const at = (x: number, y: number): number => px[y * 2 * W + x]!;
     const step = 79; // screen pixels between the two sample lines, one 40 px each side of the seam
-    const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
 
     // Vertical seams (x = 1920): sample a column each side; lines go down-right, so y moves with x.
     for (const [y0, y1] of [
