@@ -60,7 +60,7 @@ export class CommandLog {
           connectors: this.connectors,
         };
         const { result, events } = actor.allowed
-          ? executeCommand(cmd.name, cmd.args, ctx)
+          ? this.log.asCommand(cmd.key, () => executeCommand(cmd.name, cmd.args, ctx))
           : rejected(ctx, 'forbidden', `${actor.issuer} may not ${cmd.name}: the person's roles do not allow it`);
         this.record.run(
           cmd.key,

@@ -79,6 +79,14 @@ export class EventLog {
     for (const e of envelopes) this.heads.set(e.topic, e.offset);
   }
 
+  /**
+   * Runs a command's handler. Here its events are written in the journal's transaction, so nothing more is needed;
+   * the JetStream replica gives them message ids made from the command's key.
+   */
+  asCommand<T>(_key: string, apply: () => T): T {
+    return apply();
+  }
+
   /** The newest event of a key, if any. */
   latestOf(topic: string, key: string): Envelope | undefined {
     const r = this.byKey.get(topic, key);

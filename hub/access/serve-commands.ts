@@ -62,15 +62,11 @@ export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
     const person = access.person;
     const claim = deps.claims ? await deps.claims.claim(cmd.key, Date.now()) : ({ kind: 'ours' } as const);
     if (claim.kind === 'taken') {
-      // Another hub of the site applied it (the host retried here after a failover): its result, not a second go.
-      const result: CommandResult = claim.result ?? {
-        status: 'rejected',
-        reason: 'conflict',
-        message: `hub ${claim.hub} took this command and has not finished it; its result will come with a retry`,
-        appliedAt: Date.now(),
-      };
       logger.info('command already claimed by another hub', { key: cmd.key, name: cmd.name, hub: claim.hub });
-      return reply({ ok: true, key: cmd.key, duplicate: true, result });
+      // Another hub of the site applied it (the host retried here after a failover): its result, not a second go.
+      if (claim.result) return reply({ ok: true, key: cmd.key, duplicate: true, result: claim.result });
+      // Still being applied there, or that hub died mid-way (its claim is taken over after a while): ask again.
+      return reply({ ok: false, error: `hub ${claim.hub} is applying this command`, retryAfterMs: 3000 });
     }
     const outcome = deps.commands.apply(cmd, {
       issuer: `${person.user}@${person.device}`,

@@ -1,6 +1,8 @@
 // Exactly once across hubs: before a hub applies a command it claims the command's key in a KV bucket, and only
 // the first writer of a key can create it. A host that retries through another hub (after a failover) finds the
-// claim and gets the first result back instead of applying the command twice.
+// claim and gets the first result back instead of applying the command twice. A claim left without a result (its
+// hub died mid-command) is taken over after a while; the command's events carry message ids made from its key, so
+// the events the dead hub did append are not appended again.
 import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -10,6 +12,8 @@ import { CommandResult } from '../../src/contract/commands.js';
 const BUCKET = 'ioc_commands';
 /** A key is kept 30 days: far longer than any host keeps an action in its outbox. */
 const KEEP_MS = 30 * 86_400_000;
+/** A claim without a result this old is a hub that died mid-command (within the streams' two-minute dedupe window). */
+const ABANDONED_MS = 15_000;
 
 const Claim = z.object({ hub: z.string(), at: z.number(), result: CommandResult.optional() });
 type Claim = z.infer<typeof Claim>;
@@ -19,18 +23,33 @@ export type ClaimOutcome =
   /** Claimed by another hub: its result, or none yet (it is applying it, or died while applying it). */
   | { kind: 'taken'; hub: string; result: CommandResult | undefined };
 
+/** Message ids of the events a command causes: the same whichever hub applies it, so they land once. */
+export const commandEventId = (key: string, index: number): string => `cmd-${key}-${index}`;
+
 export class CommandClaims {
   private constructor(
     private readonly kv: KV,
     private readonly hub: string,
+    private readonly appended: () => Promise<void>,
   ) {}
 
-  static async open(nc: NatsConnection, hub: string, replicas: number): Promise<CommandClaims> {
+  /** `appended`: resolves once what this hub appended so far is in the streams and in its replica. */
+  static async open(
+    nc: NatsConnection,
+    hub: string,
+    replicas: number,
+    appended: () => Promise<void>,
+  ): Promise<CommandClaims> {
     const kv = await new Kvm(nc).create(BUCKET, { ttl: KEEP_MS, replicas, history: 1 });
-    return new CommandClaims(kv, hub);
+    return new CommandClaims(kv, hub, appended);
   }
 
+  /**
+   * Claims `key` for this hub. Before it answers, what this hub appended earlier is in its replica: the command's
+   * handler reads the state its previous commands left (two notes in a row both stay).
+   */
   async claim(key: string, now: number): Promise<ClaimOutcome> {
+    await this.appended();
     const mine: Claim = { hub: this.hub, at: now };
     try {
       await this.kv.create(key, JSON.stringify(mine));
@@ -39,13 +58,21 @@ export class CommandClaims {
       const entry = await this.kv.get(key);
       const held = entry ? Claim.safeParse(safeJson(entry.string())) : undefined;
       // This hub's own claim (a retry, or a restart mid-command): its journal answers the repeat.
-      if (!held?.success || held.data.hub === this.hub) return { kind: 'ours' };
+      if (!entry || !held?.success || held.data.hub === this.hub) return { kind: 'ours' };
+      if (held.data.result === undefined && now - held.data.at > ABANDONED_MS) {
+        const taken = await this.kv.update(key, JSON.stringify(mine), entry.revision).then(
+          () => true,
+          () => false,
+        );
+        if (taken) return { kind: 'ours' };
+      }
       return { kind: 'taken', hub: held.data.hub, result: held.data.result };
     }
   }
 
-  /** Records the result with the claim, for a repeat through another hub. */
+  /** Once the command's events are in the streams, records its result with the claim, for a repeat elsewhere. */
   async settle(key: string, result: CommandResult, now: number): Promise<void> {
+    await this.appended();
     await this.kv.put(key, JSON.stringify({ hub: this.hub, at: now, result } satisfies Claim));
   }
 }

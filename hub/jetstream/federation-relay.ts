@@ -24,22 +24,23 @@ function relayedEvent(domain: string, topic: KnownTopic, raw: unknown): NewEvent
   return Envelope.safeParse({ ...event, offset: 1 }).success ? event : undefined;
 }
 
-export async function relayFederation(
+export function relayFederation(
   deps: { js: JetStreamClient; jsm: JetStreamManager; writer: StreamWriter; logger: Logger },
   sites: readonly FederatedSite[],
-): Promise<() => void> {
-  const stops: Array<() => void> = [];
+): () => void {
+  const closers = new Set<() => void>();
   let stopped = false;
-  for (const site of sites) {
-    for (const topic of site.topics) {
-      const stream = federatedStreamOf(site.domain, topic);
-      await deps.jsm.consumers
-        .add(stream, { durable_name: CONSUMER, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All })
-        .catch(() => undefined); // there already: it keeps its position
-      const consumer = await deps.js.consumers.get(stream, CONSUMER);
-      const messages = await consumer.consume({ max_messages: BATCH });
-      stops.push(() => void messages.close());
-      void (async () => {
+  /** One copy, for as long as this hub produces: the consumer made again after a failure, from its ack floor. */
+  const relay = async (domain: string, topic: KnownTopic): Promise<void> => {
+    const stream = federatedStreamOf(domain, topic);
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        await deps.jsm.consumers
+          .add(stream, { durable_name: CONSUMER, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All })
+          .catch(() => undefined); // there already: it keeps its position
+        const messages = await (await deps.js.consumers.get(stream, CONSUMER)).consume({ max_messages: BATCH });
+        const close = (): void => void messages.close();
+        closers.add(close);
         let batch: { ack(): void }[] = [];
         for await (const m of messages) {
           let raw: unknown;
@@ -48,8 +49,8 @@ export async function relayFederation(
           } catch {
             raw = undefined;
           }
-          const event = relayedEvent(site.domain, topic, raw);
-          if (event) deps.writer.enqueue([event], [`fed-${site.domain}-${topic}-${m.seq}`]);
+          const event = relayedEvent(domain, topic, raw);
+          if (event) deps.writer.enqueue([event], [`fed-${domain}-${topic}-${m.seq}`]);
           else
             deps.logger.warn('refused a federated message that is not an event of its topic', { stream, seq: m.seq });
           batch.push(m);
@@ -57,16 +58,20 @@ export async function relayFederation(
             await deps.writer.flushed();
             for (const done of batch) done.ack();
             batch = [];
+            attempt = 0;
           }
         }
-      })().catch((err: unknown) =>
-        stopped ? undefined : deps.logger.error('stopped relaying a federated stream', { stream, error: String(err) }),
-      );
+        closers.delete(close);
+      } catch (err) {
+        if (!stopped) deps.logger.warn('relaying a federated stream failed; going on', { stream, error: String(err) });
+      }
+      if (!stopped) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(attempt, 5))));
     }
-  }
+  };
+  for (const site of sites) for (const topic of site.topics) void relay(site.domain, topic);
   return () => {
     stopped = true;
-    for (const s of stops) s();
+    for (const close of closers) close();
   };
 }
 

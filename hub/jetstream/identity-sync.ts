@@ -12,6 +12,7 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { migrate } from '../../platform/sqlite/migrate.js';
+import { readStream } from './stream-reader.js';
 
 const STREAM = 'IOC_IDENTITY';
 const SUBJECT = 'ioc.identity';
@@ -33,6 +34,30 @@ const Change = z.object({
   /** The row's columns, or null: deleted. */
   row: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
 });
+
+type Row = Record<string, string | number | null>;
+
+/**
+ * Another hub's version of a row, made to agree with this hub's: what only moves one way stays moved (a refresh
+ * token used, a session revoked), and an older change of a person or device does not undo a newer one here.
+ * Undefined: keep this hub's row.
+ */
+function merged(table: SharedTable, local: Row | undefined, incoming: Row): Row | undefined {
+  if (!local) return incoming;
+  switch (table) {
+    case 'refresh_tokens':
+      return { ...incoming, used_at: local['used_at'] ?? incoming['used_at'] ?? null };
+    case 'sessions':
+      return local['revoked_at'] !== null
+        ? { ...incoming, revoked_at: local['revoked_at'] ?? null, revoke_reason: local['revoke_reason'] ?? null }
+        : incoming;
+    case 'users':
+    case 'devices':
+      return Number(incoming['updated_at']) >= Number(local['updated_at']) ? incoming : undefined;
+    case 'login_failures':
+      return incoming;
+  }
+}
 
 function columnsOf(db: Database.Database, table: SharedTable): string[] {
   return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
@@ -138,25 +163,30 @@ export async function syncIdentity(
   timer.unref();
 
   const apply = db.transaction((change: z.infer<typeof Change>, seq: number) => {
+    setState.run('seq', seq);
+    // This hub's own changes are in its tables already: applied again they could undo a newer one (a refresh
+    // token used since would look unused, and its next use like a stolen token's).
+    if (change.hub === hub) return;
     db.prepare('INSERT INTO identity_applying (one) VALUES (1)').run();
     const pk = SHARED[change.tbl];
+    const local = db.prepare(`SELECT * FROM ${change.tbl} WHERE ${pk} = ?`).get(change.pk) as Row | undefined;
     if (change.row === null) db.prepare(`DELETE FROM ${change.tbl} WHERE ${pk} = ?`).run(change.pk);
     else {
-      const cols = columnsOf(db, change.tbl).filter((c) => c in change.row!);
-      db.prepare(
-        `INSERT OR REPLACE INTO ${change.tbl} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
-      ).run(change.row);
+      const row = merged(change.tbl, local, change.row);
+      if (row) {
+        const cols = columnsOf(db, change.tbl).filter((c) => c in row);
+        db.prepare(
+          `INSERT OR REPLACE INTO ${change.tbl} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+        ).run(row);
+      }
     }
     db.prepare('DELETE FROM identity_applying').run();
-    setState.run('seq', seq);
   });
-  const consumer = await nats.js.consumers.get(STREAM, {
-    deliver_policy: 'by_start_sequence',
-    opt_start_seq: (state.get('seq')?.value ?? 0) + 1,
-  });
-  const messages = await consumer.consume();
-  void (async () => {
-    for await (const m of messages) {
+  const reading = readStream(
+    nats,
+    STREAM,
+    () => (state.get('seq')?.value ?? 0) + 1,
+    (m) => {
       let raw: unknown;
       try {
         raw = JSON.parse(m.string());
@@ -167,7 +197,7 @@ export async function syncIdentity(
       if (!change.success) {
         logger.warn('refused an identity change that is not one', { seq: m.seq });
         setState.run('seq', m.seq);
-        continue;
+        return;
       }
       try {
         apply(change.data, m.seq);
@@ -175,10 +205,11 @@ export async function syncIdentity(
         logger.warn('refused an identity change the tables do not take', { seq: m.seq, error: String(err) });
         setState.run('seq', m.seq);
       }
-    }
-  })();
+    },
+    logger,
+  );
   return () => {
     clearInterval(timer);
-    void messages.close();
+    reading.stop();
   };
 }

@@ -46,15 +46,16 @@ export async function openJetStreamBackEnd(
   await ensureAuditStream(jsm, options.replicas);
   await sourceSites(jsm, options.federate, { replicas: options.replicas });
   const holder: { writer: StreamWriter | null } = { writer: null };
-  const replica = ReplicaLog.open(db, (events) => holder.writer?.enqueue(events));
+  const replica = ReplicaLog.open(db, (events, ids) => holder.writer?.enqueue(events, ids));
   const writer = new StreamWriter({ js, jsm, replicaTail: (t) => replica.tail(t), logger });
   holder.writer = writer;
-  const claims = await CommandClaims.open(nc, options.hubName, options.replicas);
+  const claims = await CommandClaims.open(nc, options.hubName, options.replicas, () => writer.applied());
   const stopMirror = await mirrorAudit(db, { js, jsm }, options.hubName, logger);
   await shareSigningKey(db, nc, options.replicas);
   const stopIdentity = await syncIdentity(db, { js, jsm }, options.hubName, options.replicas, logger);
   let follower: StreamFollower | null = null;
   let lease: ProducerLease | null = null;
+  let stopRelay: (() => void) | null = null;
   let connected = true;
   void (async () => {
     for await (const s of nc.status()) {
@@ -72,7 +73,6 @@ export async function openJetStreamBackEnd(
     },
     async lease(handlers) {
       // The federated copies are relayed by the producing hub, like any other source.
-      let stopRelay: Promise<() => void> | null = null;
       lease = await holdProducerLease(
         nc,
         options.hubName,
@@ -83,7 +83,7 @@ export async function openJetStreamBackEnd(
             handlers.gained();
           },
           lost: () => {
-            void stopRelay?.then((stop) => stop());
+            stopRelay?.();
             stopRelay = null;
             handlers.lost();
           },
@@ -101,6 +101,7 @@ export async function openJetStreamBackEnd(
     }),
     async close() {
       lease?.stop();
+      stopRelay?.();
       await Promise.race([writer.flushed(), new Promise((r) => setTimeout(r, 2000))]);
       writer.close();
       stopMirror();

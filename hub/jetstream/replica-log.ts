@@ -6,11 +6,15 @@ import type Database from 'better-sqlite3';
 import { migrate } from '../../platform/sqlite/migrate.js';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import { EventLog, type NewEvent } from '../event-log.js';
+import { commandEventId } from './command-claims.js';
 
 /** Where the replica stands in each topic's stream: the last stream sequence it applied (or skipped). */
 const REPLICA_MIGRATIONS: readonly string[] = [
   `CREATE TABLE stream_positions (topic TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
+
+/** Hands events to the stream writer, with their message ids when they have their own. */
+type Send = (events: readonly NewEvent[], ids?: readonly string[]) => void;
 
 export interface StreamTail {
   /** The stream sequence of the last message applied or skipped. */
@@ -21,17 +25,18 @@ export interface StreamTail {
 
 export class ReplicaLog extends EventLog {
   private readonly positions = new Map<string, number>();
+  private command: { key: string; next: number } | null = null;
   private readonly savePosition: Database.Statement<[string, number]>;
 
   /** `send`: hands events to the stream writer; they enter this replica once the stream has them. */
-  static open(db: Database.Database, send: (events: readonly NewEvent[]) => void): ReplicaLog {
+  static open(db: Database.Database, send: Send): ReplicaLog {
     migrate(db, 'jetstream-replica', REPLICA_MIGRATIONS);
     return new ReplicaLog(db, send);
   }
 
   private constructor(
     db: Database.Database,
-    private readonly send: (events: readonly NewEvent[]) => void,
+    private readonly send: Send,
   ) {
     super(db);
     for (const r of db.prepare('SELECT topic, seq FROM stream_positions').all() as { topic: string; seq: number }[]) {
@@ -47,8 +52,19 @@ export class ReplicaLog extends EventLog {
    * result needs them, and the events reach the subscribers and the alarm engine when the followers apply them.
    */
   override append(events: readonly NewEvent[]): Envelope[] {
-    this.send(events);
+    const command = this.command;
+    this.send(events, command ? events.map(() => commandEventId(command.key, command.next++)) : undefined);
     return events.map((e) => ({ ...e, offset: 0 }));
+  }
+
+  /** Runs a command's handler: the events it appends get message ids from the command's key (command-claims.ts). */
+  override asCommand<T>(key: string, apply: () => T): T {
+    this.command = { key, next: 0 };
+    try {
+      return apply();
+    } finally {
+      this.command = null;
+    }
   }
 
   /** Applies a follower's batch, the last stream sequence it read (applied or skipped) saved with it. */

@@ -1,12 +1,13 @@
 // Follows each topic's stream into the hub's replica, in stream order, from where the replica stands. A message
 // is applied only if it is a valid event of the topic with the next offset; anything else (a client writing
 // straight into the stream, a stale writer) is refused, logged and skipped, so the topic never stalls on it.
-import { type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { Envelope, KNOWN_TOPICS, type KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { ReplicaLog } from './replica-log.js';
 import { streamOf } from './stream-names.js';
+import { readStream } from './stream-reader.js';
 
 /** Applied in one SQLite transaction at most this many at a time, or when the stream has no more pending. */
 const BATCH = 2000;
@@ -43,13 +44,7 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
       }),
   );
 
-  const follow = async (topic: KnownTopic): Promise<void> => {
-    const consumer = await deps.js.consumers.get(streamOf(topic), {
-      deliver_policy: 'by_start_sequence',
-      opt_start_seq: deps.replica.tail(topic).seq + 1,
-    });
-    const messages = await consumer.consume();
-    stops.push(() => void messages.close());
+  const follow = (topic: KnownTopic): void => {
     let batch: Envelope[] = [];
     let lastSeq = deps.replica.tail(topic).seq;
     const flush = (): void => {
@@ -63,27 +58,35 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
         w.resolve();
       }
     };
-    for await (const m of messages) {
-      const expected = (batch[batch.length - 1]?.offset ?? deps.replica.head(topic)) + 1;
-      const event = readEvent(m, topic, expected, deps.replica.head(topic) === 0 && batch.length === 0);
-      if (event.ok) batch.push(event.envelope);
-      else {
-        refused++;
-        deps.logger.warn('refused a message of the stream that is not the next event of its topic', {
-          topic,
-          seq: m.seq,
-          error: event.error,
-        });
-      }
-      lastSeq = m.seq;
-      if (batch.length >= BATCH || m.info.pending === 0) flush();
-    }
-  };
-  for (const topic of KNOWN_TOPICS) {
-    follow(topic).catch((err: unknown) =>
-      deps.logger.error('stopped following a stream', { topic, error: String(err) }),
+    const reading = readStream(
+      deps,
+      streamOf(topic),
+      () => {
+        // Restarted mid-batch: what was read but not applied is read again.
+        batch = [];
+        lastSeq = deps.replica.tail(topic).seq;
+        return lastSeq + 1;
+      },
+      (m) => {
+        const expected = (batch[batch.length - 1]?.offset ?? deps.replica.head(topic)) + 1;
+        const event = readEvent(m, topic, expected, deps.replica.head(topic) === 0 && batch.length === 0);
+        if (event.ok) batch.push(event.envelope);
+        else {
+          refused++;
+          deps.logger.warn('refused a message of the stream that is not the next event of its topic', {
+            topic,
+            seq: m.seq,
+            error: event.error,
+          });
+        }
+        lastSeq = m.seq;
+        if (batch.length >= BATCH || m.info.pending === 0) flush();
+      },
+      deps.logger,
     );
-  }
+    stops.push(() => reading.stop());
+  };
+  for (const topic of KNOWN_TOPICS) follow(topic);
   return {
     caughtUp: () => Promise.all(reached).then(() => undefined),
     refused: () => refused,

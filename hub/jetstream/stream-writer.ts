@@ -50,6 +50,16 @@ export class StreamWriter {
     while (this.draining) await this.draining;
   }
 
+  /** Resolves once everything enqueued so far is in the streams and back in the replica (at most a few seconds). */
+  async applied(): Promise<void> {
+    await this.flushed();
+    for (let i = 0; i < 500; i++) {
+      const behind = [...this.tails].some(([topic, tail]) => this.deps.replicaTail(topic).seq < tail.seq);
+      if (!behind) return;
+      await sleep(10);
+    }
+  }
+
   /** Events waiting to be appended (NATS away, or a conflict being resolved). */
   waiting(): number {
     return this.queue.length;
