@@ -200,7 +200,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       alarms.observe(events);
       choreographer.refresh(); // a command may have changed an alarm, the override or a response
     };
-    serveCommands(socket, { commands, sessions, audit, guard, logger, wake, claims: cluster?.claims });
+    serveCommands(socket, {
+      ...{ commands, sessions, audit, guard, logger, wake },
+      claims: cluster?.claims,
+      identityCaughtUp: cluster ? () => cluster.identityCaughtUp() : undefined,
+    });
     servePeople(socket, { login, sessions, audit, guard, logger });
     serveDeadLetters(socket, { sessions, deadLetters, guard });
   });

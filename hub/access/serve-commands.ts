@@ -27,6 +27,11 @@ export interface CommandServiceDeps {
   wake(events: readonly Envelope[]): void;
   /** With the JetStream back end: the site-wide claim that makes a command apply once whichever hub gets it. */
   claims?: CommandClaims | undefined;
+  /**
+   * With the JetStream back end: waits for the people and sessions other hubs made. A session opened at another
+   * hub a moment ago (the host then failed over here) is not refused as unknown.
+   */
+  identityCaughtUp?: (() => Promise<void>) | undefined;
 }
 
 export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
@@ -45,7 +50,13 @@ export function serveCommands(socket: Socket, deps: CommandServiceDeps): void {
     }
     const cmd = parsed.data;
     const target = commandTarget(cmd.name, cmd.args);
-    const access = await commandAccess(cmd, connection, deps.sessions);
+    let access = await commandAccess(cmd, connection, deps.sessions);
+    // A session opened at another hub reaches this one within moments: asked again for up to three seconds.
+    for (let i = 0; !access.ok && deps.identityCaughtUp && i < 10; i++) {
+      await deps.identityCaughtUp();
+      access = await commandAccess(cmd, connection, deps.sessions);
+      if (!access.ok) await new Promise((r) => setTimeout(r, 300));
+    }
     if (!access.ok) {
       audit.append({
         person: access.person,

@@ -26,30 +26,30 @@ export type ClaimOutcome =
 /** Message ids of the events a command causes: the same whichever hub applies it, so they land once. */
 export const commandEventId = (key: string, index: number): string => `cmd-${key}-${index}`;
 
+/** What a command waits for: the streams read up to their end before it, its own events appended after it. */
+export interface ReplicaWaits {
+  before(): Promise<void>;
+  after(): Promise<void>;
+}
+
 export class CommandClaims {
   private constructor(
     private readonly kv: KV,
     private readonly hub: string,
-    private readonly appended: () => Promise<void>,
+    private readonly replica: ReplicaWaits,
   ) {}
 
-  /** `appended`: resolves once what this hub appended so far is in the streams and in its replica. */
-  static async open(
-    nc: NatsConnection,
-    hub: string,
-    replicas: number,
-    appended: () => Promise<void>,
-  ): Promise<CommandClaims> {
+  static async open(nc: NatsConnection, hub: string, replicas: number, replica: ReplicaWaits): Promise<CommandClaims> {
     const kv = await new Kvm(nc).create(BUCKET, { ttl: KEEP_MS, replicas, history: 1 });
-    return new CommandClaims(kv, hub, appended);
+    return new CommandClaims(kv, hub, replica);
   }
 
   /**
-   * Claims `key` for this hub. Before it answers, what this hub appended earlier is in its replica: the command's
-   * handler reads the state its previous commands left (two notes in a row both stay).
+   * Claims `key` for this hub. Before it answers, the replica holds what any hub appended before: the command's
+   * handler reads the state earlier commands left (two notes in a row both stay, whichever hubs took them).
    */
   async claim(key: string, now: number): Promise<ClaimOutcome> {
-    await this.appended();
+    await this.replica.before();
     const mine: Claim = { hub: this.hub, at: now };
     try {
       await this.kv.create(key, JSON.stringify(mine));
@@ -72,7 +72,7 @@ export class CommandClaims {
 
   /** Once the command's events are in the streams, records its result with the claim, for a repeat elsewhere. */
   async settle(key: string, result: CommandResult, now: number): Promise<void> {
-    await this.appended();
+    await this.replica.after();
     await this.kv.put(key, JSON.stringify({ hub: this.hub, at: now, result } satisfies Claim));
   }
 }

@@ -16,7 +16,7 @@ import { readStream } from './stream-reader.js';
 
 const STREAM = 'IOC_IDENTITY';
 const SUBJECT = 'ioc.identity';
-const PERIOD_MS = 200;
+const PERIOD_MS = 50;
 /** The identity tables that are shared, each with its one-column primary key. */
 const SHARED = { users: 'name', devices: 'name', login_failures: 'name', sessions: 'id', refresh_tokens: 'hash' };
 type SharedTable = keyof typeof SHARED;
@@ -99,14 +99,20 @@ export async function shareSigningKey(db: Database.Database, nc: NatsConnection,
   );
 }
 
-/** Starts sharing the identity tables; returns the way to stop. */
+export interface IdentitySync {
+  /** Resolves once this hub holds every change the cluster had when asked (at most a few seconds). */
+  caughtUp(): Promise<void>;
+  stop(): void;
+}
+
+/** Starts sharing the identity tables. */
 export async function syncIdentity(
   db: Database.Database,
   nats: { js: JetStreamClient; jsm: JetStreamManager },
   hub: string,
   replicas: number,
   logger: Logger,
-): Promise<() => void> {
+): Promise<IdentitySync> {
   migrate(db, 'jetstream-identity', SYNC_MIGRATIONS);
   installTriggers(db);
   const exists = await nats.jsm.streams.info(STREAM).then(
@@ -208,8 +214,18 @@ export async function syncIdentity(
     },
     logger,
   );
-  return () => {
-    clearInterval(timer);
-    reading.stop();
+  return {
+    async caughtUp() {
+      const last = await nats.jsm.streams.info(STREAM).then(
+        (i) => i.state.last_seq,
+        () => 0,
+      );
+      for (let i = 0; i < 300 && (state.get('seq')?.value ?? 0) < last; i++)
+        await new Promise((r) => setTimeout(r, 10));
+    },
+    stop: () => {
+      clearInterval(timer);
+      reading.stop();
+    },
   };
 }

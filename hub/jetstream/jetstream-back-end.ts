@@ -23,6 +23,8 @@ import { ensureTopicStreams } from './topic-streams.js';
 export interface JetStreamBackEnd {
   readonly replica: ReplicaLog;
   readonly claims: CommandClaims;
+  /** Resolves once this hub holds the people, devices and sessions the cluster had when asked. */
+  identityCaughtUp(): Promise<void>;
   /** Follows the streams into the replica; resolves once it holds what the streams held at the start. */
   follow(onApplied: (events: readonly Envelope[]) => void): Promise<void>;
   /** Competes for the producer lease; the handlers start and stop this hub's producers. */
@@ -49,10 +51,13 @@ export async function openJetStreamBackEnd(
   const replica = ReplicaLog.open(db, (events, ids) => holder.writer?.enqueue(events, ids));
   const writer = new StreamWriter({ js, jsm, replicaTail: (t) => replica.tail(t), logger });
   holder.writer = writer;
-  const claims = await CommandClaims.open(nc, options.hubName, options.replicas, () => writer.applied());
+  const claims = await CommandClaims.open(nc, options.hubName, options.replicas, {
+    before: () => writer.caughtUp(),
+    after: () => writer.applied(),
+  });
   const stopMirror = await mirrorAudit(db, { js, jsm }, options.hubName, logger);
   await shareSigningKey(db, nc, options.replicas);
-  const stopIdentity = await syncIdentity(db, { js, jsm }, options.hubName, options.replicas, logger);
+  const identity = await syncIdentity(db, { js, jsm }, options.hubName, options.replicas, logger);
   let follower: StreamFollower | null = null;
   let lease: ProducerLease | null = null;
   let stopRelay: (() => void) | null = null;
@@ -67,6 +72,7 @@ export async function openJetStreamBackEnd(
   return {
     replica,
     claims,
+    identityCaughtUp: () => identity.caughtUp(),
     async follow(onApplied) {
       follower = await followStreams({ js, jsm, replica, logger, onApplied });
       await follower.caughtUp();
@@ -105,7 +111,7 @@ export async function openJetStreamBackEnd(
       await Promise.race([writer.flushed(), new Promise((r) => setTimeout(r, 2000))]);
       writer.close();
       stopMirror();
-      stopIdentity();
+      identity.stop();
       follower?.stop();
       await nc.drain().catch(() => nc.close());
     },

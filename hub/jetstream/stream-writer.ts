@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type JetStreamClient, JetStreamApiCodes, JetStreamApiError, type JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from '../../platform/logger.js';
-import type { KnownTopic } from '../../src/contract/hub-protocol.js';
+import { KNOWN_TOPICS, type KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { NewEvent } from '../event-log.js';
 import type { StreamTail } from './replica-log.js';
 import { streamOf, subjectOf } from './stream-names.js';
@@ -56,6 +56,26 @@ export class StreamWriter {
     for (let i = 0; i < 500; i++) {
       const behind = [...this.tails].some(([topic, tail]) => this.deps.replicaTail(topic).seq < tail.seq);
       if (!behind) return;
+      await sleep(10);
+    }
+  }
+
+  /**
+   * Resolves once the replica holds every stream up to where it ended when asked (at most a few seconds): a
+   * command's handler then reads what any hub wrote before it, not an older state it would write over.
+   */
+  async caughtUp(): Promise<void> {
+    await this.applied();
+    const lasts = await Promise.all(
+      KNOWN_TOPICS.map((topic) =>
+        this.deps.jsm.streams.info(streamOf(topic)).then(
+          (i) => [topic, i.state.last_seq] as const,
+          () => [topic, 0] as const,
+        ),
+      ),
+    );
+    for (let i = 0; i < 300; i++) {
+      if (lasts.every(([topic, last]) => this.deps.replicaTail(topic).seq >= last)) return;
       await sleep(10);
     }
   }

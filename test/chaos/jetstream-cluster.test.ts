@@ -222,12 +222,18 @@ describe('a site on a 3-node NATS cluster with two hubs', () => {
     const nc = await connect({ servers: log.split(',') });
     try {
       for (const hub of hubs) {
-        const verified = await until(`${hub.name}'s audit chain in the cluster`, async () => {
-          // A request may time out while the cluster, one node down, moves a leader: asked again.
-          const v = await verifyMirroredAudit(jetstream(nc), hub.name).catch(() => undefined);
-          return v?.ok && v.rows > 0 ? v : undefined;
-        });
-        expect(verified).toMatchObject({ ok: true });
+        // A request may time out while the cluster, one node down, moves a leader: asked again.
+        let last: unknown;
+        const verified = await until(
+          `${hub.name}'s audit chain in the cluster`,
+          async () => {
+            last = await verifyMirroredAudit(jetstream(nc), hub.name).catch((e: unknown) => String(e));
+            const v = last as Awaited<ReturnType<typeof verifyMirroredAudit>> | string;
+            return typeof v === 'object' && v.ok && v.rows > 0 ? v : undefined;
+          },
+          60_000,
+        ).catch(() => last);
+        expect(verified, hub.name).toMatchObject({ ok: true });
       }
     } finally {
       await nc.close();
