@@ -49,7 +49,7 @@ export function readStream(
           deliver_policy: 'by_start_sequence',
           opt_start_seq: start,
         });
-        const messages = await consumer.consume();
+        const messages = await consumer.consume({ max_messages: 5000 });
         close = () => void messages.close();
         if (stopped) close();
         for await (const m of messages) {

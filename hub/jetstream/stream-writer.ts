@@ -12,7 +12,7 @@ import type { StreamTail } from './replica-log.js';
 import { streamOf, subjectOf } from './stream-names.js';
 
 /** Published without waiting for each answer, at most this many at a time per topic. */
-const PIPELINE = 64;
+const PIPELINE = 1000;
 
 interface Pending {
   id: string;
