@@ -3,13 +3,12 @@
 // events, the same host; real nats-server processes on loopback. Prints figures; never passes or fails on time.
 //
 //   npx tsc -b && node bench/backends.mjs [--quick]
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startHub } from '../dist/hub/hub-server.js';
 import { createLogger } from '../dist/platform/logger.js';
 import { envelopesFrom } from './plain-loop.mjs';
+import { freePort, startServer } from './nats-server.mjs';
 import { fmt, section, table } from './report.mjs';
 import {
   atCleanup,
@@ -20,28 +19,11 @@ import {
   startHostProcess,
   tempDir,
   totalOf,
-  trackChild,
   until,
   waitCommitted,
 } from './support.mjs';
 
 const PUBLISH_BATCH = 1000;
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function startServer(configFile) {
-  const child = trackChild(spawn('/usr/sbin/nats-server', ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] }));
-  let log = '';
-  child.stderr.on('data', (d) => (log += d.toString()));
-  await until(`nats-server -c ${configFile}`, () => log.includes('Server is ready') || child.exitCode !== null, 30_000);
-  if (child.exitCode !== null) throw new Error(`nats-server exited:\n${log}`);
-}
 
 /** `nodes` nats-servers with JetStream (a cluster when more than one); returns their client URLs. */
 async function natsCluster(dir, nodes) {

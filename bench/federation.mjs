@@ -7,36 +7,17 @@
 //   npx tsc -b && node bench/federation.mjs [--quick]
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sourceSites, federatedStreamOf } from '../dist/hub/jetstream/federation.js';
 import { streamOf, subjectOf } from '../dist/hub/jetstream/stream-names.js';
 import { initCluster } from '../dist/main/host/cluster/cluster-init.js';
 import { ClusterInitOptions } from '../dist/main/host/cluster/cluster-options.js';
+import { freePort, startServer } from './nats-server.mjs';
 import { fmt, section, table } from './report.mjs';
-import { atCleanup, round, runAlone, sleep, tempDir, trackChild, until } from './support.mjs';
+import { atCleanup, round, runAlone, sleep, tempDir, until } from './support.mjs';
 
 const TOPIC = 'econ.live';
 const WINDOW = 1000;
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** nats-server -c file, resolved once it says it is ready (bounded). */
-async function startServer(configFile) {
-  const child = trackChild(spawn('/usr/sbin/nats-server', ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] }));
-  let log = '';
-  child.stderr.on('data', (d) => (log += d.toString()));
-  await until(`nats-server -c ${configFile}`, () => log.includes('Server is ready') || child.exitCode !== null, 30_000);
-  if (child.exitCode !== null) throw new Error(`nats-server exited:\n${log}`);
-  return child;
-}
 
 async function site(dir, extra) {
   const options = ClusterInitOptions.parse({

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { type AuditRecord, rowHash } from '../audit/audit-entry.js';
 import { GENESIS_HASH } from '../audit/audit-schema.js';
+import { AuditRow } from '../../src/contract/people.js';
 
 const STREAM = 'IOC_AUDIT';
 const subjectOfHub = (hub: string) => `ioc.audit.${hub}`;
@@ -16,19 +17,8 @@ const PERIOD_MS = 1000;
 const RECORD =
   'seq, time, person, device, peer, action, target, outcome, detail, prev_hash AS prevHash, hash FROM audit_log';
 
-const MirroredRecord = z.object({
-  seq: z.number().int().positive(),
-  time: z.number().int(),
-  person: z.string().nullable(),
-  device: z.string().nullable(),
-  peer: z.string().nullable(),
-  action: z.string(),
-  target: z.string().nullable(),
-  outcome: z.string(),
-  detail: z.string(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
+/** A row as the cluster holds it: the console's audit row and the chain's two hashes. */
+const MirroredRecord = AuditRow.extend({ prevHash: z.string(), hash: z.string() });
 
 export async function ensureAuditStream(jsm: JetStreamManager, replicas: number): Promise<void> {
   const config = { name: STREAM, subjects: ['ioc.audit.>'], num_replicas: replicas, duplicate_window: nanos(120_000) };
