@@ -196,12 +196,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     const wake = (events: readonly Envelope[]): void => {
       if (cluster) return; // the events come back through the stream followers (applied below)
-      for (const sub of subscribers) sub.wake();
-      alarms.observe(events);
+      applied(events);
       choreographer.refresh(); // a command may have changed an alarm, the override or a response
     };
     serveCommands(socket, {
-      ...{ commands, sessions, audit, guard, logger, wake },
+      commands,
+      sessions,
+      audit,
+      guard,
+      logger,
+      wake,
       claims: cluster?.claims,
       identityCaughtUp: cluster ? () => cluster.identityCaughtUp() : undefined,
     });
@@ -256,7 +260,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   pruneTimer.unref();
 
   /** The demo, the connectors, the alarm engine and the choreographer: what writes to the log of its own accord. */
-  const startProducers = (): (() => void) => {
+  const startProducers = (): (() => Promise<void>) => {
     producing = true;
     alarms.start();
     choreographer.start();
@@ -300,15 +304,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         publish(batch);
       }, tickMs);
     }
-    return () => {
+    return async () => {
       producing = false;
       if (timer) clearInterval(timer);
       alarms.stop();
       choreographer.close();
-      void connectors.runner?.stop();
+      await connectors.runner?.stop();
     };
   };
-  let stopProducers: (() => void) | null = null;
+  let stopProducers: (() => Promise<void>) | null = null;
   if (cluster) {
     await cluster.follow(applied);
     await cluster.lease({
@@ -316,7 +320,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         stopProducers = startProducers();
       },
       lost: () => {
-        stopProducers?.();
+        void stopProducers?.();
         stopProducers = null;
       },
     });
@@ -338,10 +342,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     admin,
     alarms,
     async close() {
-      stopProducers?.();
+      await stopProducers?.();
       clearInterval(pruneTimer);
       stopCutting();
-      await connectors.runner?.stop();
       await io.close();
       await cluster?.close();
       db.close();
