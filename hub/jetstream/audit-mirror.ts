@@ -4,11 +4,11 @@
 // follows within a second.
 import type Database from 'better-sqlite3';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
 import { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { type AuditRecord, rowHash } from '../audit/audit-entry.js';
 import { GENESIS_HASH } from '../audit/audit-schema.js';
+import { DEDUPE_WINDOW, ensureStream } from './topic-streams.js';
 import { AuditRow } from '../../src/contract/people.js';
 
 const STREAM = 'IOC_AUDIT';
@@ -20,13 +20,13 @@ const RECORD =
 /** A row as the cluster holds it: the console's audit row and the chain's two hashes. */
 const MirroredRecord = AuditRow.extend({ prevHash: z.string(), hash: z.string() });
 
-export async function ensureAuditStream(jsm: JetStreamManager, replicas: number): Promise<void> {
-  const config = { name: STREAM, subjects: ['ioc.audit.>'], num_replicas: replicas, duplicate_window: nanos(120_000) };
-  const exists = await jsm.streams.info(STREAM).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) await jsm.streams.add(config);
+export function ensureAuditStream(jsm: JetStreamManager, replicas: number): Promise<void> {
+  return ensureStream(jsm, {
+    name: STREAM,
+    subjects: ['ioc.audit.>'],
+    num_replicas: replicas,
+    duplicate_window: DEDUPE_WINDOW,
+  });
 }
 
 /** Copies the rows the stream does not have yet, now and every second; returns the way to stop. */

@@ -8,6 +8,7 @@ import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
 import { CommandResult } from '../../src/contract/commands.js';
+import { jsonOf } from './json-text.js';
 
 const BUCKET = 'ioc_commands';
 /** A key is kept 30 days: far longer than any host keeps an action in its outbox. */
@@ -56,7 +57,7 @@ export class CommandClaims {
       return { kind: 'ours' };
     } catch {
       const entry = await this.kv.get(key);
-      const held = entry ? Claim.safeParse(safeJson(entry.string())) : undefined;
+      const held = entry ? Claim.safeParse(jsonOf(entry.string())) : undefined;
       // This hub's own claim (a retry, or a restart mid-command): its journal answers the repeat.
       if (!entry || !held?.success || held.data.hub === this.hub) return { kind: 'ours' };
       if (held.data.result === undefined && now - held.data.at > ABANDONED_MS) {
@@ -74,13 +75,5 @@ export class CommandClaims {
   async settle(key: string, result: CommandResult, now: number): Promise<void> {
     await this.replica.after();
     await this.kv.put(key, JSON.stringify({ hub: this.hub, at: now, result } satisfies Claim));
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../../platform/logger.js';
 import { Envelope, type KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { NewEvent } from '../event-log.js';
 import { FederatedSite, federatedStreamOf } from './federation.js';
+import { jsonOf } from './json-text.js';
 import type { StreamWriter } from './stream-writer.js';
 
 const CONSUMER = 'ioc-relay';
@@ -43,13 +44,7 @@ export function relayFederation(
         closers.add(close);
         let batch: { ack(): void }[] = [];
         for await (const m of messages) {
-          let raw: unknown;
-          try {
-            raw = JSON.parse(m.string());
-          } catch {
-            raw = undefined;
-          }
-          const event = relayedEvent(domain, topic, raw);
+          const event = relayedEvent(domain, topic, jsonOf(m.string()));
           if (event) deps.writer.enqueue([event], [`fed-${domain}-${topic}-${m.seq}`]);
           else
             deps.logger.warn('refused a federated message that is not an event of its topic', { stream, seq: m.seq });

@@ -8,11 +8,14 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { migrate } from '../../platform/sqlite/migrate.js';
 import { readStream } from './stream-reader.js';
+import { lastSeqOf, pollUntil } from './stream-wait.js';
+import { DEDUPE_WINDOW, ensureStream } from './topic-streams.js';
+import { jsonOf } from './json-text.js';
 
 const STREAM = 'IOC_IDENTITY';
 const SUBJECT = 'ioc.identity';
@@ -115,18 +118,12 @@ export async function syncIdentity(
 ): Promise<IdentitySync> {
   migrate(db, 'jetstream-identity', SYNC_MIGRATIONS);
   installTriggers(db);
-  const exists = await nats.jsm.streams.info(STREAM).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    await nats.jsm.streams.add({
-      name: STREAM,
-      subjects: [SUBJECT],
-      num_replicas: replicas,
-      duplicate_window: nanos(120_000),
-    });
-  }
+  await ensureStream(nats.jsm, {
+    name: STREAM,
+    subjects: [SUBJECT],
+    num_replicas: replicas,
+    duplicate_window: DEDUPE_WINDOW,
+  });
   const state = db.prepare<[string], { value: number }>('SELECT value FROM identity_sync WHERE name = ?');
   const setState = db.prepare(
     'INSERT INTO identity_sync (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
@@ -193,13 +190,7 @@ export async function syncIdentity(
     STREAM,
     () => (state.get('seq')?.value ?? 0) + 1,
     (m) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(m.string());
-      } catch {
-        raw = undefined;
-      }
-      const change = Change.safeParse(raw);
+      const change = Change.safeParse(jsonOf(m.string()));
       if (!change.success) {
         logger.warn('refused an identity change that is not one', { seq: m.seq });
         setState.run('seq', m.seq);
@@ -216,12 +207,8 @@ export async function syncIdentity(
   );
   return {
     async caughtUp() {
-      const last = await nats.jsm.streams.info(STREAM).then(
-        (i) => i.state.last_seq,
-        () => 0,
-      );
-      for (let i = 0; i < 300 && (state.get('seq')?.value ?? 0) < last; i++)
-        await new Promise((r) => setTimeout(r, 10));
+      const last = await lastSeqOf(nats.jsm, STREAM);
+      await pollUntil(() => (state.get('seq')?.value ?? 0) >= last, 3000);
     },
     stop: () => {
       clearInterval(timer);

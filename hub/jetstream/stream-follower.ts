@@ -8,6 +8,7 @@ import { Envelope, KNOWN_TOPICS, type KnownTopic } from '../../src/contract/hub-
 import type { ReplicaLog } from './replica-log.js';
 import { streamOf } from './stream-names.js';
 import { readStream } from './stream-reader.js';
+import { jsonOf } from './json-text.js';
 
 /** Applied in one SQLite transaction at most this many at a time, or when the stream has no more pending. */
 const BATCH = 2000;
@@ -100,12 +101,8 @@ type ReadEvent = { ok: true; envelope: Envelope } | { ok: false; error: string }
 
 /** `first`: the replica holds nothing of the topic yet, so a pruned stream may start at any offset. */
 function readEvent(m: JsMsg, topic: KnownTopic, expected: number, first: boolean): ReadEvent {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(m.string());
-  } catch {
-    return { ok: false, error: 'not JSON' };
-  }
+  const raw = jsonOf(m.string());
+  if (raw === undefined) return { ok: false, error: 'not JSON' };
   const parsed = Envelope.safeParse(raw);
   if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
   const e = parsed.data;

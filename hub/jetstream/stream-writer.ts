@@ -10,6 +10,7 @@ import { KNOWN_TOPICS, type KnownTopic } from '../../src/contract/hub-protocol.j
 import type { NewEvent } from '../event-log.js';
 import type { StreamTail } from './replica-log.js';
 import { streamOf, subjectOf } from './stream-names.js';
+import { lastSeqOf, pollUntil } from './stream-wait.js';
 
 /** Published without waiting for each answer, at most this many at a time per topic. */
 const PIPELINE = 1000;
@@ -53,11 +54,7 @@ export class StreamWriter {
   /** Resolves once everything enqueued so far is in the streams and back in the replica (at most a few seconds). */
   async applied(): Promise<void> {
     await this.flushed();
-    for (let i = 0; i < 500; i++) {
-      const behind = [...this.tails].some(([topic, tail]) => this.deps.replicaTail(topic).seq < tail.seq);
-      if (!behind) return;
-      await sleep(10);
-    }
+    await pollUntil(() => [...this.tails].every(([topic, tail]) => this.deps.replicaTail(topic).seq >= tail.seq), 5000);
   }
 
   /**
@@ -67,17 +64,9 @@ export class StreamWriter {
   async caughtUp(): Promise<void> {
     await this.applied();
     const lasts = await Promise.all(
-      KNOWN_TOPICS.map((topic) =>
-        this.deps.jsm.streams.info(streamOf(topic)).then(
-          (i) => [topic, i.state.last_seq] as const,
-          () => [topic, 0] as const,
-        ),
-      ),
+      KNOWN_TOPICS.map(async (topic) => [topic, await lastSeqOf(this.deps.jsm, streamOf(topic))] as const),
     );
-    for (let i = 0; i < 300; i++) {
-      if (lasts.every(([topic, last]) => this.deps.replicaTail(topic).seq >= last)) return;
-      await sleep(10);
-    }
+    await pollUntil(() => lasts.every(([topic, last]) => this.deps.replicaTail(topic).seq >= last), 3000);
   }
 
   /** Events waiting to be appended (NATS away, or a conflict being resolved). */
@@ -152,11 +141,8 @@ export class StreamWriter {
   /** Another hub appended (or a message was a duplicate): wait until the replica holds the stream's end. */
   private async resync(topic: KnownTopic): Promise<void> {
     this.tails.delete(topic);
-    const last = await this.deps.jsm.streams.info(streamOf(topic)).then(
-      (i) => i.state.last_seq,
-      () => 0,
-    );
-    for (let i = 0; i < 200 && this.deps.replicaTail(topic).seq < last && !this.closed; i++) await sleep(10);
+    const last = await lastSeqOf(this.deps.jsm, streamOf(topic));
+    await pollUntil(() => this.closed || this.deps.replicaTail(topic).seq >= last, 2000);
   }
 }
 

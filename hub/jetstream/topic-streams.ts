@@ -7,7 +7,8 @@ import { KNOWN_TOPICS, type KnownTopic } from '../../src/contract/hub-protocol.j
 import type { RetentionPolicy } from '../event-log.js';
 import { streamOf, subjectOf } from './stream-names.js';
 
-const DEDUPE_WINDOW_MS = 120_000;
+/** The window in which a message id is published once, on every stream of the back end. */
+export const DEDUPE_WINDOW = nanos(120_000);
 
 function topicStreamConfig(
   topic: KnownTopic,
@@ -20,7 +21,7 @@ function topicStreamConfig(
     max_age: nanos(policy.maxAgeMs),
     max_msgs: policy.maxEvents,
     num_replicas: replicas,
-    duplicate_window: nanos(DEDUPE_WINDOW_MS),
+    duplicate_window: DEDUPE_WINDOW,
   };
 }
 
@@ -32,11 +33,22 @@ export async function ensureTopicStreams(
 ): Promise<void> {
   for (const topic of KNOWN_TOPICS) {
     const config = topicStreamConfig(topic, policyOf(topic), replicas);
-    const exists = await jsm.streams.info(config.name).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await jsm.streams.update(config.name, config);
+    if (await streamExists(jsm, config.name)) await jsm.streams.update(config.name, config);
     else await jsm.streams.add(config);
   }
+}
+
+/** Makes a stream of the back end that is not there yet; one that is stays as it is. */
+export async function ensureStream(
+  jsm: JetStreamManager,
+  config: Partial<StreamConfig> & { name: string },
+): Promise<void> {
+  if (!(await streamExists(jsm, config.name))) await jsm.streams.add(config);
+}
+
+function streamExists(jsm: JetStreamManager, name: string): Promise<boolean> {
+  return jsm.streams.info(name).then(
+    () => true,
+    () => false,
+  );
 }
