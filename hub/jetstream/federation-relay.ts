@@ -12,6 +12,7 @@ import type { NewEvent } from '../event-log.js';
 import { FederatedSite, federatedStreamOf } from './federation.js';
 import { jsonOf } from './json-text.js';
 import type { StreamWriter } from './stream-writer.js';
+import { retryPause } from './stream-wait.js';
 
 const CONSUMER = 'ioc-relay';
 const BATCH = 500;
@@ -60,7 +61,7 @@ export function relayFederation(
       } catch (err) {
         if (!stopped) deps.logger.warn('relaying a federated stream failed; going on', { stream, error: String(err) });
       }
-      if (!stopped) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(attempt, 5))));
+      if (!stopped) await retryPause(attempt);
     }
   };
   for (const site of sites) for (const topic of site.topics) void relay(site.domain, topic);

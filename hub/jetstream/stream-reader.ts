@@ -3,6 +3,7 @@
 // or when it has gone quiet while the stream holds more (a consumer lost with its node does not always say so).
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from '../../platform/logger.js';
+import { retryPause } from './stream-wait.js';
 
 /** Quiet this long with more in the stream: the consumer is made again. */
 const QUIET_MS = 5000;
@@ -62,7 +63,7 @@ export function readStream(
         if (!stopped)
           logger.warn('reading a stream failed; reading on from where it stood', { stream, error: String(err) });
       }
-      if (!stopped) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(attempt, 5))));
+      if (!stopped) await retryPause(attempt);
     }
   })();
   return {
