@@ -44,6 +44,22 @@ describe('demo source', () => {
     expect(run(8, 400)).not.toEqual(run(7, 400));
   });
 
+  it('numbers its new alarms after those already in the log when it starts again on it', () => {
+    let now = Date.UTC(2026, 10, 27, 1, 0, 0);
+    const src = new DemoSource({ seed: 2025, clock: () => now });
+    const seen = new Set(src.initial().map((e) => e.key));
+    src.continueAlarmNumbers(['CB-00042', 'CB-00007', 'rule:cpi:01', 'CB-x']);
+    const raised: string[] = [];
+    for (let i = 0; i < 5000 && raised.length < 2; i++) {
+      now += 250;
+      for (const e of src.tick()) {
+        if (e.topic === 'ops.alerts' && !seen.has(e.key)) raised.push(e.key);
+        seen.add(e.key);
+      }
+    }
+    expect(raised).toEqual(['CB-00043', 'CB-00044']);
+  });
+
   it('produces only valid events, on every known topic (with the demo hub alarm rules)', () => {
     const events = [...run(2025, 2000), ...demoRuleEvents(Date.UTC(2026, 10, 27, 1, 0, 0))];
     events.forEach((e, i) => {

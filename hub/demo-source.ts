@@ -120,6 +120,17 @@ export class DemoSource {
     return events;
   }
 
+  /**
+   * A demo started again on a log that already has its alarms (a restarted hub, or another hub taking over
+   * production) numbers its new alarms after the highest one there, rather than raising CB-00005 over an old one.
+   */
+  continueAlarmNumbers(alarmIds: Iterable<string>): void {
+    for (const id of alarmIds) {
+      const n = /^CB-(\d+)$/.exec(id);
+      if (n) this.nextAlert = Math.max(this.nextAlert, Number(n[1]) + 1);
+    }
+  }
+
   /** What happens in one tick (about a quarter of a second) of a working day. */
   tick(): DemoEvent[] {
     const events: DemoEvent[] = [];

@@ -284,9 +284,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       // A demo hub restarted on an existing log keeps its history and only adds what happens next.
       // (Judged by the demo's own topics: the choreographer may already have written its empty responses.)
       if (initial.every((e) => log.head(e.topic) === 0)) publish(initial);
-      // A log written before presets existed gets the demo presets (and only those) once.
-      else if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
-        publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
+      else {
+        demo.continueAlarmNumbers(log.snapshot('ops.alerts').map((e) => e.key));
+        // A log written before presets existed gets the demo presets (and only those) once.
+        if (log.head('wall.presets') === 0 && log.head('wall.state') === 0) {
+          publish(initial.filter((e) => e.topic === 'wall.presets' || e.topic === 'wall.state'));
+        }
       }
       // Its alarm rules, once: an admin may have changed or deleted them since.
       if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
