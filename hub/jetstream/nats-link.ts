@@ -10,6 +10,8 @@ export function connectNats(options: JetStreamLogOptions, name: string): Promise
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    // Each request would otherwise build an Error for its stack up front: 5 % of the hub's time when appending.
+    noAsyncTraces: true,
     ...(options.tlsCa || options.tlsCert
       ? {
           tls: {
