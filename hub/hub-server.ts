@@ -294,11 +294,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       // Its alarm rules, once: an admin may have changed or deleted them since.
       if (log.head('alarm.rules') === 0) publish(demoRuleEvents(Date.now()));
       const tickMs = options.rate ? 50 : (options.tickMs ?? 250);
-      const perTick = options.rate ? (options.rate * tickMs) / 1000 : 0;
+      // Owed by the clock, not by ticks: a timer that fires late on a busy machine still makes the rate.
       let owed = 0;
+      let last = Date.now();
       timer = setInterval(() => {
         const batch = demo.tick();
-        owed += perTick - batch.length;
+        const now = Date.now();
+        const rate = options.rate ?? 0;
+        // At most a second's worth after a stall, not a burst of everything missed.
+        owed = Math.min(rate, owed + (rate * (now - last)) / 1000 - batch.length);
+        last = now;
         while (owed >= 1) {
           const more = demo.tick();
           batch.push(...more);
