@@ -79,6 +79,7 @@ const report = () =>
     return {
       hub: status.hub,
       state: status.state,
+      lastError: status.lastError,
       moves: status.failover.lastMove,
       received: rec.lags.length,
       lagP50: lag.p50,

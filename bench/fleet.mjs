@@ -7,6 +7,7 @@
 //   npx tsc -b && node bench/fleet.mjs [--quick]
 import { execFile, fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { io } from 'socket.io-client';
@@ -21,6 +22,7 @@ const HOSTS = 50;
 const PROCESSES = 5;
 const RATE = 1000;
 const BIN = join(REPO, 'bin/ioc-wall.js');
+const cpus = availableParallelism();
 const QUIET = { ...process.env, IOC_LOG_LEVEL: 'error' };
 
 /** `ioc-wall hub` in its own process on the JetStream log; resolved once it listens (bounded). */
@@ -137,6 +139,16 @@ function integrity(clients) {
   };
 }
 
+/** Hosts counted by where they are and why (the feed client's state and last error). */
+function tally(clients, hubs) {
+  const out = {};
+  for (const c of clients) {
+    const where = `${c.hub === hubs.a.url ? 'hub a' : 'hub b'}, ${c.state}: ${c.lastError ?? 'no error'}`;
+    out[where] = (out[where] ?? 0) + 1;
+  }
+  return out;
+}
+
 const integrityLine = (i) =>
   `offsets given to the hosts: ${fmt(i.gaps)} gaps, ${fmt(i.duplicates)} duplicates, ${fmt(i.snapshots)} ` +
   `snapshot restarts; feed client warnings: ${
@@ -148,6 +160,7 @@ const integrityLine = (i) =>
 export async function run({ quick, print }) {
   const steadyS = quick ? 10 : 30;
   const failoverS = quick ? 16 : 30;
+  const load0 = loadavg()[0];
   const dir = tempDir('fleet');
   const logUrls = await natsCluster(dir, 1);
 
@@ -194,14 +207,19 @@ export async function run({ quick, print }) {
     ...Object.fromEntries(procs.map((p, i) => [`bench hosts ${i + 1}`, p.child.pid])),
   };
 
-  // Warm-up: every host has caught up with the log and receives live events.
+  // Warm-up: every host has caught up with the log and receives live events (bounded; who did not is said).
   const warmFrom = Date.now();
   await phase(procs, warmFrom);
+  let warm = [];
   await until(
     'all hosts receiving live events',
-    async () => (await reportAll(procs)).every((c) => c.received > 0),
+    async () => (warm = await reportAll(procs)).every((c) => c.received > 0),
     60_000,
     500,
+  ).catch(() => undefined);
+  const cold = tally(
+    warm.filter((c) => c.received === 0),
+    { a, b },
   );
   await sleep(1000);
 
@@ -236,6 +254,10 @@ export async function run({ quick, print }) {
   const gapsMoved = moved.map((c) => c.longestGap);
   const gapsStayed = failover.filter((_, i) => !onA[i]).map((c) => c.longestGap);
   const onBAtEnd = failover.filter((c) => c.hub === b.url && c.state === 'connected').length;
+  const elsewhere = tally(
+    failover.filter((x) => !(x.hub === b.url && x.state === 'connected')),
+    { a, b },
+  );
 
   const lagP50 = steady.map((c) => c.lagP50);
   const lagP99 = steady.map((c) => c.lagP99);
@@ -270,6 +292,8 @@ export async function run({ quick, print }) {
       ],
     ),
   );
+  for (const [where, n] of Object.entries(cold))
+    print(`   no live event after 60 s of warm-up: ${fmt(n)} × (${where})`);
   print(`   ${integrityLine(steadyIntegrity)}`);
   print(
     `   the log grew by ${fmt(logRate)} events/s (hub p ${log1.producer ? 'holds' : 'does NOT hold'} the producer ` +
@@ -303,13 +327,20 @@ export async function run({ quick, print }) {
     `   all ${fmt(moved.length)} hosts of hub a receiving from hub b ${allBack === null ? `— NOT all: ${resumed.length} did` : `${fmt(allBack)} ms after the kill`}; ` +
       `${fmt(onBAtEnd)} of ${HOSTS} on hub b at the end`,
   );
+  print(
+    `   at the kill ${fmt(moved.length)} hosts were on hub a and ${fmt(HOSTS - moved.length)} on hub b (half started on ` +
+      'each; a host whose first try timed out went on to the other)',
+  );
+  for (const [where, n] of Object.entries(elsewhere)) print(`   not on hub b at the end: ${fmt(n)} × (${where})`);
   print(`   ${integrityLine(failoverIntegrity)}`);
+  print(`   load average (1 min) ${fmt(load0, 2)} at the start, ${fmt(loadavg()[0], 2)} at the end (${cpus} cores)`);
 
   return {
     bench: 'fleet',
     hosts: HOSTS,
     rate: RATE,
     nats: 'one node, R1',
+    loadAverage: [load0, loadavg()[0]],
     steady: {
       seconds: round(seconds1, 1),
       logEventsPerSecond: round(logRate),
@@ -319,6 +350,7 @@ export async function run({ quick, print }) {
       lagP99Median: round(median(lagP99)),
       lagP99Worst: round(worst(lagP99)),
       cpuPercent: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v, 1)])),
+      coldAfterWarmUp: cold,
       ...steadyIntegrity,
     },
     failover: {
@@ -331,6 +363,7 @@ export async function run({ quick, print }) {
       connectedMaxMs: round(worst(reconnected)),
       allBackMs: allBack,
       onBAtEnd,
+      elsewhere,
       ...failoverIntegrity,
     },
   };
