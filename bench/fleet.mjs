@@ -16,7 +16,19 @@ import { natsCluster } from './backends.mjs';
 import { freePort } from './nats-server.mjs';
 import { fmt, section, table } from './report.mjs';
 import { percentile, processCpuSeconds } from './stats.mjs';
-import { atCleanup, getJson, REPO, round, runAlone, sleep, tempDir, trackChild, until, within } from './support.mjs';
+import {
+  atCleanup,
+  getJson,
+  nextMessage,
+  REPO,
+  round,
+  runAlone,
+  sleep,
+  tempDir,
+  trackChild,
+  until,
+  within,
+} from './support.mjs';
 
 const HOSTS = 50;
 const PROCESSES = 5;
@@ -79,21 +91,13 @@ async function startClients(hubs, credentialFile) {
       env: QUIET,
     }),
   );
-  const request = (msg, reply, ms = 15_000) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.off('message', on);
-        reject(new Error(`bench hosts did not answer ${msg?.type ?? 'start'} within ${ms} ms`));
-      }, ms);
-      const on = (m) => {
-        if (m?.type !== reply) return;
-        clearTimeout(timer);
-        child.off('message', on);
-        resolve(m);
-      };
-      child.on('message', on);
-      if (msg) child.send(msg);
-    });
+  const request = async (msg, reply, ms = 15_000) => {
+    const answer = nextMessage(child, reply, ms);
+    if (msg) child.send(msg);
+    const m = await answer;
+    if (!m) throw new Error(`bench hosts did not answer ${msg?.type ?? 'start'} within ${ms} ms`);
+    return m;
+  };
   await request(null, 'ready', 30_000);
   atCleanup(() => request({ type: 'close' }, 'closed', 5_000).catch(() => child.kill('SIGKILL')));
   return { child, request };
