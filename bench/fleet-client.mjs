@@ -80,7 +80,7 @@ const report = () =>
       hub: status.hub,
       state: status.state,
       lastError: status.lastError,
-      moves: status.failover.lastMove,
+      lastMove: status.failover.lastMove,
       received: rec.lags.length,
       lagP50: lag.p50,
       lagP99: lag.p99,

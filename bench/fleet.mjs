@@ -119,7 +119,7 @@ async function logState(hub) {
 const phase = (procs, since) => Promise.all(procs.map((p) => p.request({ type: 'phase', since }, 'phase-started')));
 
 const median = (values) => percentile(Float64Array.from(values).sort(), 50);
-const worst = (values) => Math.max(...values);
+const worst = (values) => (values.length > 0 ? Math.max(...values) : NaN);
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 
 function cpuOf(pids) {
@@ -246,7 +246,7 @@ export async function run({ quick, print }) {
   const onA = (await reportAll(procs)).map((c) => c.hub === a.url);
   const killedAt = Date.now();
   a.child.kill('SIGKILL');
-  await Promise.all(procs.map((p) => p.child.send({ type: 'killed', at: killedAt, url: a.url })));
+  for (const p of procs) p.child.send({ type: 'killed', at: killedAt, url: a.url });
   await sleep((failoverS / 2) * 1000);
   const failover = await reportAll(procs);
   const seconds2 = (Date.now() - t1) / 1000;
@@ -254,7 +254,7 @@ export async function run({ quick, print }) {
   const moved = failover.filter((_, i) => onA[i]);
   const resumed = moved.filter((c) => c.firstAfterKill !== null).map((c) => c.firstAfterKill - killedAt);
   const allBack = resumed.length === moved.length && moved.length > 0 ? worst(resumed) : null;
-  const reconnected = moved.filter((c) => c.moves && c.moves.at >= killedAt).map((c) => c.moves.at - killedAt);
+  const reconnected = moved.filter((c) => c.lastMove && c.lastMove.at >= killedAt).map((c) => c.lastMove.at - killedAt);
   const gapsMoved = moved.map((c) => c.longestGap);
   const gapsStayed = failover.filter((_, i) => !onA[i]).map((c) => c.longestGap);
   const onBAtEnd = failover.filter((c) => c.hub === b.url && c.state === 'connected').length;
