@@ -26,7 +26,7 @@ import {
 const PUBLISH_BATCH = 1000;
 
 /** `nodes` nats-servers with JetStream (a cluster when more than one); returns their client URLs. */
-async function natsCluster(dir, nodes) {
+export async function natsCluster(dir, nodes) {
   const ports = [];
   for (let i = 0; i < nodes; i++) ports.push({ client: await freePort(), route: await freePort() });
   for (const [i, p] of ports.entries()) {

@@ -27,6 +27,7 @@ const BENCHES = {
   'camera-relay': './camera-relay.mjs',
   federation: './federation.mjs',
   backends: './backends.mjs',
+  fleet: './fleet.mjs',
 };
 const USAGE = `usage: node bench/run.mjs [--quick] [${Object.keys(BENCHES).join(' | ')} ...]`;
 /** A run that takes longer than this is stopped (the full run takes about 25 minutes on 2 cores, `surface` 15). */

@@ -114,6 +114,24 @@ export function benchCredentialFile(hub, dir) {
   return file;
 }
 
+/** The next IPC message of `type` from `child`; null after `ms`, or at once when the child is gone. */
+export function nextMessage(child, type, ms) {
+  return new Promise((resolve) => {
+    if (!child.connected) return resolve(null);
+    const timer = setTimeout(() => {
+      child.off('message', on);
+      resolve(null);
+    }, ms);
+    const on = (msg) => {
+      if (msg?.type !== type) return;
+      clearTimeout(timer);
+      child.off('message', on);
+      resolve(msg);
+    };
+    child.on('message', on);
+  });
+}
+
 /** Starts bench/host-child.mjs (startHost from dist) against `hub`; resolves once startHost has returned. */
 export async function startHostProcess(hub, dataDir, timeoutMs = 30_000) {
   const hubCredential = benchCredentialFile(hub, `${dataDir}-credential`);
@@ -136,22 +154,11 @@ export async function startHostProcess(hub, dataDir, timeoutMs = 30_000) {
       reject(new Error(`host exited with ${code} before it was ready`));
     });
   });
-  const request = (type, reply, ms) =>
-    new Promise((resolve) => {
-      if (!child.connected) return resolve(null);
-      const timer = setTimeout(() => {
-        child.off('message', on);
-        resolve(null);
-      }, ms);
-      const on = (msg) => {
-        if (msg?.type !== reply) return;
-        clearTimeout(timer);
-        child.off('message', on);
-        resolve(msg);
-      };
-      child.on('message', on);
-      child.send({ type });
-    });
+  const request = (type, reply, ms) => {
+    const answer = nextMessage(child, reply, ms);
+    if (child.connected) child.send({ type });
+    return answer;
+  };
   const close = async () => {
     undo();
     if (child.exitCode !== null || child.signalCode !== null) return null;
