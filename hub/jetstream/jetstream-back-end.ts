@@ -1,6 +1,7 @@
 // The JetStream back end of the hub (`ioc-wall hub --log nats://…`): the streams, this hub's replica of them, the
-// writer, the keeper of the latest value per key, the command claims, the audit copy, the shared identity and the producer lease, opened together and
-// closed together. Open it before anything reads the signing key (the sessions).
+// writer, the keeper of the latest value per key, the command claims, the audit copy, the shared identity and the
+// producer lease, opened together and closed together. Open it before anything reads the signing key (the
+// sessions).
 import type Database from 'better-sqlite3';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
