@@ -1,6 +1,7 @@
 // The JetStream back end of the hub (`ioc-wall hub --log nats://…`): the streams, this hub's replica of them, the
-// writer, the command claims, the audit copy, the shared identity and the producer lease, opened together and
-// closed together. Open it before anything reads the signing key (the sessions).
+// writer, the keeper of the latest value per key, the command claims, the audit copy, the shared identity and the
+// producer lease, opened together and closed together. Open it before anything reads the signing key (the
+// sessions).
 import type Database from 'better-sqlite3';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -14,6 +15,7 @@ import { shareSigningKey, syncIdentity } from './identity-sync.js';
 import { CommandClaims } from './command-claims.js';
 import { type JetStreamLogInput, JetStreamLogOptions } from './jetstream-options.js';
 import { connectNats } from './nats-link.js';
+import { keepLatest, type LatestKeeper } from './latest-keeper.js';
 import { holdProducerLease, type LeaseHandlers, type ProducerLease } from './producer-lease.js';
 import { ReplicaLog } from './replica-log.js';
 import { followStreams, type StreamFollower } from './stream-follower.js';
@@ -61,6 +63,7 @@ export async function openJetStreamBackEnd(
   let follower: StreamFollower | null = null;
   let lease: ProducerLease | null = null;
   let stopRelay: (() => void) | null = null;
+  let keeper: LatestKeeper | null = null;
   let connected = true;
   void (async () => {
     for await (const s of nc.status()) {
@@ -74,11 +77,20 @@ export async function openJetStreamBackEnd(
     claims,
     identityCaughtUp: () => identity.caughtUp(),
     async follow(onApplied) {
-      follower = await followStreams({ js, jsm, replica, logger, onApplied });
+      follower = await followStreams({
+        js,
+        jsm,
+        replica,
+        logger,
+        onApplied: (events) => {
+          keeper?.wake();
+          onApplied(events);
+        },
+      });
       await follower.caughtUp();
     },
     async lease(handlers) {
-      // The federated copies are relayed by the producing hub, like any other source.
+      // The federated copies are relayed, and the latest values kept, by the producing hub, like any other source.
       lease = await holdProducerLease(
         nc,
         options.hubName,
@@ -86,11 +98,14 @@ export async function openJetStreamBackEnd(
         {
           gained: () => {
             stopRelay = relayFederation({ js, jsm, writer, logger }, options.federate);
+            keeper = keepLatest({ js, jsm, replica, logger });
             handlers.gained();
           },
           lost: () => {
             stopRelay?.();
             stopRelay = null;
+            keeper?.stop();
+            keeper = null;
             handlers.lost();
           },
         },
@@ -108,6 +123,7 @@ export async function openJetStreamBackEnd(
     async close() {
       lease?.stop();
       stopRelay?.();
+      keeper?.stop();
       await Promise.race([writer.flushed(), new Promise((r) => setTimeout(r, 2000))]);
       writer.close();
       stopMirror();

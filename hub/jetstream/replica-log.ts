@@ -67,11 +67,12 @@ export class ReplicaLog extends EventLog {
     }
   }
 
-  /** Applies a follower's batch, the last stream sequence it read (applied or skipped) saved with it. */
-  applyFromStream(topic: KnownTopic, envelopes: readonly Envelope[], lastSeq: number): void {
-    const first = envelopes[0];
-    // A replica that starts on a stream already pruned holds the topic from its first message on.
-    const floor = first && this.head(topic) === 0 && first.offset > 1 ? first.offset : undefined;
+  /**
+   * Applies a follower's batch, the last stream sequence it read (applied or skipped) saved with it. `floor`: the
+   * batch starts past a part of the log the stream no longer holds (a new replica, or one away longer than the
+   * retention); below it the batch holds only the latest event of each key (latest-snapshot.ts).
+   */
+  applyFromStream(topic: KnownTopic, envelopes: readonly Envelope[], lastSeq: number, floor?: number): void {
     this.store(envelopes, () => {
       this.savePosition.run(topic, lastSeq);
       if (floor !== undefined) this.recordFloor(topic, floor);

@@ -1,12 +1,15 @@
 // Follows each topic's stream into the hub's replica, in stream order, from where the replica stands. A message
 // is applied only if it is a valid event of the topic with the next offset; anything else (a client writing
-// straight into the stream, a stale writer) is refused, logged and skipped, so the topic never stalls on it.
+// straight into the stream, a stale writer) is refused, logged and skipped, so the topic never stalls on it. A
+// replica behind the stream's first message (new, or away longer than the retention) first takes the latest event
+// of every key from the part the stream dropped (latest-snapshot.ts), below its new floor.
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { z } from 'zod';
 import type { Logger } from '../../platform/logger.js';
 import { Envelope, KNOWN_TOPICS, type KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { ReplicaLog } from './replica-log.js';
 import { streamOf } from './stream-names.js';
+import { readLatestSnapshot } from './latest-snapshot.js';
 import { readStream } from './stream-reader.js';
 import { jsonOf } from './json-text.js';
 
@@ -47,11 +50,15 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
 
   const follow = (topic: KnownTopic): void => {
     let batch: Envelope[] = [];
+    let floor: number | undefined;
     let lastSeq = deps.replica.tail(topic).seq;
+    // The stream dropped messages the replica has not read (retention): the next valid event may be further on.
+    let gap = false;
     const flush = (): void => {
-      deps.replica.applyFromStream(topic, batch, lastSeq);
+      deps.replica.applyFromStream(topic, batch, lastSeq, floor);
       const applied = batch;
       batch = [];
+      floor = undefined;
       if (applied.length > 0) deps.onApplied(applied);
       const w = waiting.get(topic);
       if (w && lastSeq >= w.last) {
@@ -65,14 +72,26 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
       () => {
         // Restarted mid-batch: what was read but not applied is read again.
         batch = [];
+        floor = undefined;
         lastSeq = deps.replica.tail(topic).seq;
         return lastSeq + 1;
       },
-      (m) => {
-        const expected = (batch[batch.length - 1]?.offset ?? deps.replica.head(topic)) + 1;
-        const event = readEvent(m, topic, expected, deps.replica.head(topic) === 0 && batch.length === 0);
-        if (event.ok) batch.push(event.envelope);
-        else {
+      async (m) => {
+        if (m.seq > lastSeq + 1) gap = true;
+        const head = batch[batch.length - 1]?.offset ?? deps.replica.head(topic);
+        const event = readEvent(m, topic, head + 1, gap || head === 0);
+        if (event.ok) {
+          const { offset } = event.envelope;
+          if (offset > head + 1) {
+            // The keys last written in the part the stream dropped come from the latest stream.
+            const snapshot = await readLatestSnapshot(deps, topic, { after: head, before: offset }, deps.logger);
+            refused += snapshot.refused;
+            batch.push(...snapshot.events);
+            floor = offset;
+          }
+          batch.push(event.envelope);
+          gap = false;
+        } else {
           refused++;
           deps.logger.warn('refused a message of the stream that is not the next event of its topic', {
             topic,
@@ -99,14 +118,18 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
 
 type ReadEvent = { ok: true; envelope: Envelope } | { ok: false; error: string };
 
-/** `first`: the replica holds nothing of the topic yet, so a pruned stream may start at any offset. */
-function readEvent(m: JsMsg, topic: KnownTopic, expected: number, first: boolean): ReadEvent {
+/**
+ * `jump`: the replica holds nothing of the topic yet, or the stream dropped messages it had not read: the event may
+ * come later than `expected` (never later than its sequence: each offset takes one).
+ */
+function readEvent(m: JsMsg, topic: KnownTopic, expected: number, jump: boolean): ReadEvent {
   const raw = jsonOf(m.string());
   if (raw === undefined) return { ok: false, error: 'not JSON' };
   const parsed = Envelope.safeParse(raw);
   if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
   const e = parsed.data;
   if (e.topic !== topic) return { ok: false, error: `an event of ${e.topic} in the stream of ${topic}` };
-  if (e.offset !== expected && !first) return { ok: false, error: `offset ${e.offset}, expected ${expected}` };
+  const jumped = jump && e.offset > expected && e.offset <= m.seq;
+  if (e.offset !== expected && !jumped) return { ok: false, error: `offset ${e.offset}, expected ${expected}` };
   return { ok: true, envelope: e };
 }
