@@ -6,10 +6,10 @@
 // copies, and none of its publishes lands in the centre's account.
 import { type JetStreamClient, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { federatedStreamOf, sourceSites } from '../../hub/jetstream/federation.js';
+import { type FederatedSite, federatedStreamOf, sourceSites } from '../../hub/jetstream/federation.js';
 import { streamOf, subjectOf } from '../../hub/jetstream/stream-names.js';
 import { runCli } from '../support/cli-process.js';
 import { readStream, untilJetStreamReady } from '../support/jetstream-client.js';
@@ -125,7 +125,7 @@ beforeAll(async () => {
   }
   await centre.jsm.streams.add({ name: AUDIT, subjects: ['ioc.audit.>'] });
   await centre.js.publish('ioc.audit.hub-1', '{"row":1}');
-  const provinces = [A, B].map((domain) => ({ domain, topics: [FORWARDED] as const }));
+  const provinces: FederatedSite[] = [A, B].map((domain) => ({ domain, topics: [FORWARDED] }));
   await sourceSites(centre.jsm, provinces, { replicas: 1 });
   for (const site of [a, b]) await sourceSites(site.jsm, [{ domain: 'centre', topics: [DIRECTIVE] }], { replicas: 1 });
 }, 120_000);
@@ -136,6 +136,22 @@ afterAll(async () => {
 });
 
 describe('a centre with an account per province', { timeout: 120_000 }, () => {
+  it("refuses to write a province with another province's credential, and writes nothing", async () => {
+    const out = join(servers.dir, 'wrong');
+    const run = runCli([
+      ...['cluster', 'init', '--nodes', '1', '--self-signed', '--out', out, '--domain', B],
+      ...[
+        '--leaf-remote',
+        'tls://127.0.0.1:7422',
+        '--leaf-credentials',
+        join(servers.dir, 'centre/provinces', `${A}.json`),
+      ],
+    ]);
+    expect(await run.exited()).not.toBe(0);
+    expect(run.stderr()).toContain(`province "${A}"'s, and this site's --domain is "${B}"`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("sources each province's topic, and each province the centre's directives", async () => {
     await a.js.publish(subjectOf(FORWARDED), event(FORWARDED, A, 1));
     await b.js.publish(subjectOf(FORWARDED), event(FORWARDED, B, 1));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CertificateError, makeCertificates } from './cluster-certificates.js';
 import type { ClusterInitOptions } from './cluster-options.js';
 import { type ClusterPlan, clientUrls, nodeConfig, planCluster } from './cluster-plan.js';
-import { LeafCredentialsError, readLeafCredentials } from './leaf-credentials.js';
+import { type LeafCredentials, LeafCredentialsError, readLeafCredentials } from './leaf-credentials.js';
 
 export class ClusterInitError extends Error {}
 
@@ -13,7 +13,7 @@ export class ClusterInitError extends Error {}
 export const credentialsFile = (plan: ClusterPlan, province: string): string =>
   join(plan.out, 'provinces', `${province}.json`);
 
-function provinceCredentials(o: ClusterInitOptions): ReturnType<typeof readLeafCredentials> | undefined {
+function provinceCredentials(o: ClusterInitOptions): LeafCredentials | undefined {
   if (!o.leafCredentials) return undefined;
   try {
     const c = readLeafCredentials(o.leafCredentials);
