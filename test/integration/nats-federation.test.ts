@@ -116,16 +116,23 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
         await site.jsm.streams.add({ name: streamOf(topic), subjects: [subjectOf(topic)] });
       }
     }
+    // The centre's copy as a version before the deliver prefix made it, the first event copied already.
+    const before = { name: streamOf(FORWARDED), external: { api: '$JS.province.API' } };
+    await c.jsm.streams.add({ name: FED, subjects: [], sources: [before] });
+    await p.js.publish(subjectOf(FORWARDED), event(1));
+    await until('the first event at the centre', async () => (await messages(c, FED)) === 1);
+
     expect(await sourceSites(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 })).toEqual([FED]);
+    // It now delivers under the province's prefix, from where it was (the copy below holds each event once).
+    const sources = (await c.jsm.streams.info(FED)).config.sources;
+    expect(sources).toHaveLength(1);
+    expect(sources![0]).toMatchObject({ ...before, external: { ...before.external, deliver: 'fed.province' } });
     expect(await sourceSites(p.jsm, [{ domain: 'centre', topics: [DIRECTIVE] }], { replicas: 1 })).toEqual([
       DIRECTIVES,
     ]);
     // Running it again changes nothing (a hub restarting does it again).
     await sourceSites(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 });
     expect((await c.jsm.streams.info(FED)).config.sources).toHaveLength(1);
-
-    await p.js.publish(subjectOf(FORWARDED), event(1));
-    await until('the first event at the centre', async () => (await messages(c, FED)) === 1);
 
     proxy.refuse(true);
     proxy.dropAll();
