@@ -4,16 +4,17 @@
 // and province A — its server run without the deny lists its cluster init wrote, as a compromised province would
 // — reaches nothing else: not the centre's JetStream API (streams, the audit), not province B's domain nor B's
 // copies, and none of its publishes lands in the centre's account.
-import { type JetStreamClient, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FederatedSite, federatedStreamOf, sourceSites } from '../../hub/jetstream/federation.js';
 import { streamOf, subjectOf } from '../../hub/jetstream/stream-names.js';
+import { initNode, messages, openSite, type Site } from '../support/federation-sites.js';
 import { runCli } from '../support/cli-process.js';
-import { readStream, untilJetStreamReady } from '../support/jetstream-client.js';
+import { readStream } from '../support/jetstream-client.js';
 import { freePort, NatsServers } from '../support/nats-servers.js';
+import { until } from '../support/start-test-host.js';
 
 const FORWARDED = 'econ.live';
 const DIRECTIVE = 'gov.tasks';
@@ -25,52 +26,11 @@ const forgery = (subject: string): string => JSON.stringify({ forged: subject })
 const event = (topic: string, source: string, i: number): string =>
   JSON.stringify({ topic, key: `k-${i}`, source, time: 1_700_000_000_000 + i, payload: { n: i } });
 
-interface Site {
-  nc: NatsConnection;
-  jsm: JetStreamManager;
-  js: JetStreamClient;
-}
-
 const servers = new NatsServers();
 const connections: NatsConnection[] = [];
 let centre: Site;
 let a: Site;
 let b: Site;
-
-/** `cluster init` of one node; returns its config file, the hub's URL and TLS files it printed. */
-async function init(args: string[]): Promise<{ config: string; url: string; tls: Record<string, string> }> {
-  const run = runCli(['cluster', 'init', '--nodes', '1', '--self-signed', ...args]);
-  expect(await run.exited(), run.stderr()).toBe(0);
-  const out = run.stdout();
-  return {
-    config: out.match(/nats-server -c (\S+)/)![1]!,
-    url: out.match(/ioc-wall hub --log (\S+)/)![1]!,
-    tls: {
-      caFile: out.match(/--log-tls-ca (\S+)/)![1]!,
-      certFile: out.match(/--log-tls-cert (\S+)/)![1]!,
-      keyFile: out.match(/--log-tls-key (\S+)/)![1]!,
-    },
-  };
-}
-
-async function open(url: string, tls: Record<string, string>): Promise<Site> {
-  const nc = await connect({ servers: url, tls, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-  connections.push(nc);
-  const jsm = await jetstreamManager(nc, { checkAPI: false });
-  await untilJetStreamReady(jsm);
-  return { nc, jsm, js: jetstream(nc) };
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const messages = async (site: Site, stream: string): Promise<number> =>
-  (await site.jsm.streams.info(stream)).state.messages;
 
 /** What became of a request: answered (its reply), or how it failed. */
 async function outcome(nc: NatsConnection, subject: string, body = '{}'): Promise<string> {
@@ -93,14 +53,14 @@ beforeAll(async () => {
     await freePort(),
   ].map(String);
   const ports = ['--cluster-port', cluster!];
-  const c = await init([
+  const c = await initNode([
     ...['--out', join(servers.dir, 'centre'), '--site', 'centre', '--domain', 'centre', '--leafnodes'],
     ...['--provinces', `${A},${B}`, '--client-port', centreClient!, '--leaf-port', leafPort!, ...ports],
   ]);
   const credentials = (p: string): string => join(servers.dir, 'centre/provinces', `${p}.json`);
   expect(statSync(credentials(A)).mode & 0o777).toBe(0o600);
   const province = (domain: string, client: string) =>
-    init([
+    initNode([
       ...['--out', join(servers.dir, domain), '--site', domain, '--domain', domain, '--client-port', client, ...ports],
       ...['--ca', c.tls['caFile']!, '--ca-key', join(servers.dir, 'centre/tls/ca-key.pem')],
       ...['--leaf-remote', `tls://127.0.0.1:${leafPort}`, '--leaf-credentials', credentials(domain)],
@@ -114,9 +74,9 @@ beforeAll(async () => {
   writeFileSync(pa.config, stripped);
 
   for (const config of [c.config, pa.config, pb.config]) await servers.start(config);
-  centre = await open(c.url, c.tls);
-  a = await open(pa.url, pa.tls);
-  b = await open(pb.url, pb.tls);
+  centre = await openSite(c, connections);
+  a = await openSite(pa, connections);
+  b = await openSite(pb, connections);
   // Each hub has made its topics' streams; the centre has an audit copy too.
   for (const site of [centre, a, b]) {
     for (const topic of [FORWARDED, DIRECTIVE] as const) {
@@ -161,10 +121,10 @@ describe('a centre with an account per province', { timeout: 120_000 }, () => {
     const fromA = federatedStreamOf(A, FORWARDED);
     const fromB = federatedStreamOf(B, FORWARDED);
     const directives = federatedStreamOf('centre', DIRECTIVE);
-    await until("A's event at the centre", async () => (await messages(centre, fromA)) === 1);
-    await until("B's event at the centre", async () => (await messages(centre, fromB)) === 1);
-    await until('the directive at A', async () => (await messages(a, directives)) === 1);
-    await until('the directive at B', async () => (await messages(b, directives)) === 1);
+    await until("A's event at the centre", async () => (await messages(centre, fromA)) === 1, 60_000);
+    await until("B's event at the centre", async () => (await messages(centre, fromB)) === 1, 60_000);
+    await until('the directive at A', async () => (await messages(a, directives)) === 1, 60_000);
+    await until('the directive at B', async () => (await messages(b, directives)) === 1, 60_000);
     expect((await readStream(centre.js, fromA, 1)).map((m) => m.data)).toEqual([event(FORWARDED, A, 1)]);
     expect((await readStream(centre.js, fromB, 1)).map((m) => m.data)).toEqual([event(FORWARDED, B, 1)]);
     expect((await readStream(a.js, directives, 1)).map((m) => m.data)).toEqual([directive]);
@@ -225,8 +185,8 @@ describe('a centre with an account per province', { timeout: 120_000 }, () => {
     await a.js.publish(subjectOf(FORWARDED), event(FORWARDED, A, 2));
     await b.js.publish(subjectOf(FORWARDED), event(FORWARDED, B, 2));
     // A's own econ.live stored its forgery (A's data is A's to write): it reaches the centre as A's copy only.
-    await until("A's second event at the centre", async () => (await messages(centre, fromA)) === 3);
-    await until("B's second event at the centre", async () => (await messages(centre, fromB)) === 2);
+    await until("A's second event at the centre", async () => (await messages(centre, fromA)) === 3, 60_000);
+    await until("B's second event at the centre", async () => (await messages(centre, fromB)) === 2, 60_000);
     await Promise.all([centre.nc.flush(), a.nc.flush()]);
     atCentre.unsubscribe();
     bCopies.unsubscribe();
