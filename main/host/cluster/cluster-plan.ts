@@ -146,6 +146,9 @@ export function nodeConfig(plan: ClusterPlan, node: NodePlan): string {
     lines.push(
       '',
       "# The provinces' clusters connect here as leaf nodes (their certificates signed by the same CA).",
+      ...(plan.provinceAccounts
+        ? ['# Each logs in with its own credential, to its own account (the accounts block above).']
+        : []),
       'leafnodes {',
       `  listen: ${q(`${hostInUrl(node.host)}:${node.leafPort}`)}`,
       // Provinces otherwise learn (and later reconnect to) the nodes' own addresses, unreachable behind a NAT.
