@@ -6,6 +6,7 @@
 import { JetStreamApiCodes, JetStreamApiError, type JetStreamManager, type StreamSource } from '@nats-io/jetstream';
 import { z } from 'zod';
 import { KnownTopic } from '../../src/contract/hub-protocol.js';
+import { apiPrefixOf, deliverPrefixOf } from './federation-subjects.js';
 import { JetStreamDomain } from './jetstream-domain.js';
 import { streamOf } from './stream-names.js';
 
@@ -21,11 +22,15 @@ export function federatedStreamOf(domain: string, topic: KnownTopic): string {
   return streamOf(topic).replace(/^IOC_/, `IOC_FED_${domain}_`);
 }
 
-/** A topic's stream in another domain, reached through that domain's JetStream API over the leaf link. */
+/**
+ * A topic's stream in another domain, reached through that domain's JetStream API over the leaf link, its copies
+ * delivered under that domain's own prefix (what a centre with an account per province lets in from it).
+ */
 function remoteSource(domain: string, topic: KnownTopic): StreamSource {
-  return { name: streamOf(topic), external: { api: `$JS.${domain}.API` } };
+  return { name: streamOf(topic), external: { api: apiPrefixOf(domain), deliver: deliverPrefixOf(domain) } };
 }
 
+/** The same copy: the server keeps a source's position by its name and API, so its delivery may change. */
 const sameSource = (a: StreamSource, b: StreamSource): boolean =>
   a.name === b.name && a.external?.api === b.external?.api;
 
@@ -40,7 +45,8 @@ async function existing(jsm: JetStreamManager, name: string): Promise<StreamSour
 
 /**
  * Makes `name` source `source`, creating the stream (with `subjects`) if it does not exist yet; a source already
- * there is kept as it is, so running this again changes nothing and never restarts a copy.
+ * there keeps its position, so running this again never restarts a copy (one made before the deliver prefix
+ * gets it).
  */
 async function ensureSourced(
   jsm: JetStreamManager,
@@ -52,8 +58,8 @@ async function ensureSourced(
   const sources = await existing(jsm, name);
   if (sources === undefined) {
     await jsm.streams.add({ name, subjects, sources: [source], num_replicas: replicas });
-  } else if (!sources.some((s) => sameSource(s, source))) {
-    await jsm.streams.update(name, { sources: [...sources, source] });
+  } else if (!sources.some((s) => sameSource(s, source) && s.external?.deliver === source.external?.deliver)) {
+    await jsm.streams.update(name, { sources: [...sources.filter((s) => !sameSource(s, source)), source] });
   }
 }
 

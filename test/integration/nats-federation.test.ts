@@ -3,15 +3,15 @@
 // test cuts. hub/jetstream/federation.ts sets up the sourcing. While the link is down the province keeps
 // storing a day's worth of events; when it returns the centre's copy catches up: every event once, in order,
 // and the centre's directive published meanwhile reaches the province.
-import { type JetStreamClient, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { federatedStreamOf, sourceSites } from '../../hub/jetstream/federation.js';
 import { streamOf, subjectOf } from '../../hub/jetstream/stream-names.js';
-import { runCli } from '../support/cli-process.js';
-import { readStream, untilJetStreamReady } from '../support/jetstream-client.js';
+import { initNode, messages, openSite } from '../support/federation-sites.js';
+import { readStream } from '../support/jetstream-client.js';
 import { freePort, NatsServers } from '../support/nats-servers.js';
+import { until } from '../support/start-test-host.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 const EVENTS = 100_000;
@@ -33,12 +33,6 @@ const event = (i: number): string =>
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-interface Site {
-  nc: NatsConnection;
-  jsm: JetStreamManager;
-  js: JetStreamClient;
-}
-
 describe('federation over a leaf node', { timeout: 300_000 }, () => {
   let servers: NatsServers;
   let proxy: TcpProxy | undefined;
@@ -51,41 +45,6 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
     await servers.cleanup();
   });
 
-  /** `cluster init` of one node; returns its config file and the hub's TLS files it printed. */
-  async function init(args: string[]): Promise<{ config: string; url: string; tls: Record<string, string> }> {
-    const run = runCli(['cluster', 'init', '--nodes', '1', '--self-signed', ...args]);
-    expect(await run.exited(), run.stderr()).toBe(0);
-    const out = run.stdout();
-    return {
-      config: out.match(/nats-server -c (\S+)/)![1]!,
-      url: out.match(/ioc-wall hub --log (\S+)/)![1]!,
-      tls: {
-        caFile: out.match(/--log-tls-ca (\S+)/)![1]!,
-        certFile: out.match(/--log-tls-cert (\S+)/)![1]!,
-        keyFile: out.match(/--log-tls-key (\S+)/)![1]!,
-      },
-    };
-  }
-
-  async function open(url: string, tls: Record<string, string>): Promise<Site> {
-    const nc = await connect({ servers: url, tls, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-    connections.push(nc);
-    const jsm = await jetstreamManager(nc, { checkAPI: false });
-    await untilJetStreamReady(jsm);
-    return { nc, jsm, js: jetstream(nc) };
-  }
-
-  async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-      await sleep(100);
-    }
-  }
-
-  const messages = async (site: Site, stream: string): Promise<number> =>
-    (await site.jsm.streams.info(stream)).state.messages;
-
   it('the centre catches up on a province cut off for a day: every event once, in order; directives flow back', async () => {
     servers = new NatsServers();
     const ports = [];
@@ -93,13 +52,13 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
     const [centreClient, leafPort, provinceClient, clusterA, clusterB] = ports.map(String);
     // The leaf link goes through a proxy the test cuts: the centre advertises it, as a site behind a NAT would.
     proxy = await startTcpProxy(Number(leafPort));
-    const centre = await init([
+    const centre = await initNode([
       ...['--out', join(servers.dir, 'centre'), '--site', 'centre', '--domain', 'centre', '--leafnodes'],
       ...['--client-port', centreClient!, '--cluster-port', clusterA!, '--leaf-port', leafPort!],
       ...['--leaf-advertise', `127.0.0.1:${proxy.port}`],
     ]);
     // The province's certificates signed by the centre's CA: the leaf link is verified both ways.
-    const province = await init([
+    const province = await initNode([
       ...['--out', join(servers.dir, 'province'), '--site', 'hue', '--domain', 'province'],
       ...['--ca', centre.tls['caFile']!, '--ca-key', join(servers.dir, 'centre/tls/ca-key.pem')],
       ...['--leaf-remote', `tls://127.0.0.1:${proxy.port}`],
@@ -107,8 +66,8 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
     ]);
     await servers.start(centre.config);
     await servers.start(province.config);
-    const c = await open(centre.url, centre.tls);
-    const p = await open(province.url, province.tls);
+    const c = await openSite(centre, connections);
+    const p = await openSite(province, connections);
 
     // Each side's hub has made its topics' streams; the centre's own econ.live must stay the centre's.
     for (const site of [c, p]) {
@@ -116,16 +75,23 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
         await site.jsm.streams.add({ name: streamOf(topic), subjects: [subjectOf(topic)] });
       }
     }
+    // The centre's copy as a version before the deliver prefix made it, the first event copied already.
+    const before = { name: streamOf(FORWARDED), external: { api: '$JS.province.API' } };
+    await c.jsm.streams.add({ name: FED, subjects: [], sources: [before] });
+    await p.js.publish(subjectOf(FORWARDED), event(1));
+    await until('the first event at the centre', async () => (await messages(c, FED)) === 1, 60_000);
+
     expect(await sourceSites(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 })).toEqual([FED]);
+    // It now delivers under the province's prefix, from where it was (the copy below holds each event once).
+    const sources = (await c.jsm.streams.info(FED)).config.sources;
+    expect(sources).toHaveLength(1);
+    expect(sources![0]).toMatchObject({ ...before, external: { ...before.external, deliver: 'fed.province' } });
     expect(await sourceSites(p.jsm, [{ domain: 'centre', topics: [DIRECTIVE] }], { replicas: 1 })).toEqual([
       DIRECTIVES,
     ]);
     // Running it again changes nothing (a hub restarting does it again).
     await sourceSites(c.jsm, [{ domain: 'province', topics: [FORWARDED] }], { replicas: 1 });
     expect((await c.jsm.streams.info(FED)).config.sources).toHaveLength(1);
-
-    await p.js.publish(subjectOf(FORWARDED), event(1));
-    await until('the first event at the centre', async () => (await messages(c, FED)) === 1);
 
     proxy.refuse(true);
     proxy.dropAll();
@@ -160,7 +126,7 @@ describe('federation over a leaf node', { timeout: 300_000 }, () => {
     // Only sourcing crossed the leaf: the province's publishes never landed in the centre's own econ.live.
     expect(await messages(c, streamOf(FORWARDED))).toBe(0);
 
-    await until('the directive at the province', async () => (await messages(p, DIRECTIVES)) === 1);
+    await until('the directive at the province', async () => (await messages(p, DIRECTIVES)) === 1, 60_000);
     expect((await readStream(p.js, DIRECTIVES, 1)).map((m) => m.data)).toEqual([directive]);
     // Only sourcing crossed: the centre's directive never landed in the province's own gov.tasks.
     expect(await messages(p, streamOf(DIRECTIVE))).toBe(0);

@@ -21,14 +21,26 @@ export function addClusterCommand(program: Command): void {
     .option('--leafnodes', "listen for the provinces' clusters as leaf nodes (a centre)", false)
     .option('--leaf-advertise <host:port>', 'with --leafnodes: the address provinces reach it at (NAT, firewall)')
     .option('--leaf-remote <url>', "connect to the centre's leaf node listener, e.g. tls://centre.example:7422")
+    .option(
+      '--provinces <domains>',
+      "with --leafnodes: the provinces' JetStream domains, comma-separated: an account and a credential each, reaching only what federation needs",
+    )
+    .option(
+      '--leaf-credentials <file>',
+      "with --leaf-remote: this province's credential file, written by the centre's --provinces",
+    )
     .option('--self-signed', 'make a CA (or use --ca/--ca-key) and the certificates with openssl', false)
     .option('--ca <file>', "absolute path of the site's CA certificate (PEM)")
     .option('--ca-key <file>', 'with --self-signed: sign with this CA key instead of a new CA')
     .option('--cert <pattern>', "absolute path of each node's certificate; {node} is the node's name")
     .option('--key <pattern>', "absolute path of each node's private key; {node} is the node's name")
     .action(async (raw: Record<string, unknown>) => {
-      const hosts = typeof raw['hosts'] === 'string' ? raw['hosts'].split(',').map((h) => h.trim()) : raw['hosts'];
-      const parsed = ClusterInitOptions.safeParse({ ...raw, hosts });
+      const list = (v: unknown): unknown => (typeof v === 'string' ? v.split(',').map((h) => h.trim()) : v);
+      const parsed = ClusterInitOptions.safeParse({
+        ...raw,
+        hosts: list(raw['hosts']),
+        provinces: list(raw['provinces']),
+      });
       if (!parsed.success) throw new ClusterInitError(`invalid options:\n${z.prettifyError(parsed.error)}`);
       const plan = await initCluster(parsed.data);
       process.stdout.write(startInstructions(plan));

@@ -1,14 +1,36 @@
 // `ioc-wall cluster init`: writes a site's NATS cluster (JetStream, routes, TLS, leaf nodes) into a new folder
 // and says how to start it. Nothing is left behind when it fails.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CertificateError, makeCertificates } from './cluster-certificates.js';
 import type { ClusterInitOptions } from './cluster-options.js';
 import { type ClusterPlan, clientUrls, nodeConfig, planCluster } from './cluster-plan.js';
+import { type LeafCredentials, LeafCredentialsError, readLeafCredentials } from './leaf-credentials.js';
 
 export class ClusterInitError extends Error {}
 
+/** Where a centre writes a province's credential (0600), to hand to that province's installer. */
+export const credentialsFile = (plan: ClusterPlan, province: string): string =>
+  join(plan.out, 'provinces', `${province}.json`);
+
+function provinceCredentials(o: ClusterInitOptions): LeafCredentials | undefined {
+  if (!o.leafCredentials) return undefined;
+  try {
+    const c = readLeafCredentials(o.leafCredentials);
+    if (c.province !== o.domain) {
+      throw new ClusterInitError(
+        `--leaf-credentials is province "${c.province}"'s, and this site's --domain is "${o.domain}": give this province's file`,
+      );
+    }
+    return c;
+  } catch (err) {
+    if (err instanceof LeafCredentialsError) throw new ClusterInitError(err.message);
+    throw err;
+  }
+}
+
 export async function initCluster(o: ClusterInitOptions): Promise<ClusterPlan> {
-  const plan = planCluster(o);
+  const plan = planCluster(o, provinceCredentials(o));
   if (existsSync(plan.out) && readdirSync(plan.out).length > 0) {
     throw new ClusterInitError(`${plan.out} is not empty: cluster init writes a new folder and overwrites nothing`);
   }
@@ -18,6 +40,12 @@ export async function initCluster(o: ClusterInitOptions): Promise<ClusterPlan> {
     if (o.selfSigned) await makeCertificates(plan, o.caKey);
     for (const node of plan.nodes) {
       writeFileSync(node.configFile, nodeConfig(plan, node), { mode: 0o600 });
+    }
+    if (plan.provinceAccounts) mkdirSync(join(plan.out, 'provinces'), { mode: 0o700 });
+    for (const { credentials } of plan.provinceAccounts?.provinces ?? []) {
+      writeFileSync(credentialsFile(plan, credentials.province), `${JSON.stringify(credentials, null, 2)}\n`, {
+        mode: 0o600,
+      });
     }
   } catch (err) {
     if (madeOut) rmSync(plan.out, { recursive: true, force: true });
@@ -54,6 +82,15 @@ export function startInstructions(plan: ClusterPlan): string {
       '',
       `Provinces connect as leaf nodes to tls://${n.host}:${n.leafPort} (JetStream domain "${plan.domain}").`,
     );
+    for (const { credentials } of plan.provinceAccounts?.provinces ?? []) {
+      lines.push(
+        `  ${credentials.province}: its own account; give its installer ${credentialsFile(plan, credentials.province)}`,
+        `    (cluster init --domain ${credentials.province} --leaf-remote … --leaf-credentials <that file>)`,
+      );
+    }
+    if (!plan.provinceAccounts) {
+      lines.push("  Every province shares the hubs' account: give --provinces to confine each to its own.");
+    }
   }
   if (plan.leafRemote) {
     lines.push('', `Leaf node to the centre: ${plan.leafRemote} (this site's JetStream domain: "${plan.domain}").`);

@@ -66,6 +66,10 @@ export const ClusterInitOptions = z
       .optional(),
     /** Connect to the centre's leaf node listener (a province). */
     leafRemote: LeafRemote.optional(),
+    /** A centre's provinces (their JetStream domains): each province's leaf node gets an account of its own. */
+    provinces: z.array(JetStreamDomain).min(1).max(64).optional(),
+    /** A province's credential for the centre's leaf node listener: the file the centre's --provinces wrote. */
+    leafCredentials: z.string().min(1).optional(),
     /** Make the certificates here with openssl; with --ca/--ca-key, signed by that CA instead of a new one. */
     selfSigned: z.boolean(),
     ca: AbsolutePath.optional(),
@@ -104,6 +108,16 @@ export const ClusterInitOptions = z
       issue('leafAdvertise', '--leaf-advertise is the address of --leafnodes: give both');
     if (o.leafnodes && o.leafRemote)
       issue('leafRemote', 'a site is either a centre (--leafnodes) or a province (--leaf-remote), not both');
+    if (o.provinces) {
+      if (!o.leafnodes) issue('provinces', '--provinces are the accounts of --leafnodes: give both');
+      if (new Set(o.provinces).size !== o.provinces.length) issue('provinces', '--provinces names a province twice');
+      if (o.domain && o.provinces.includes(o.domain)) {
+        issue('provinces', `a province's domain must differ from the centre's ("${o.domain}")`);
+      }
+    }
+    if (o.leafCredentials && !o.leafRemote) {
+      issue('leafCredentials', "--leaf-credentials is the province's login at --leaf-remote: give both");
+    }
     if (o.selfSigned) {
       if (o.cert || o.key) issue('cert', "--self-signed makes the nodes' certificates: leave out --cert and --key");
       if (Boolean(o.ca) !== Boolean(o.caKey))

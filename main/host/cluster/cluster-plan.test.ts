@@ -46,6 +46,17 @@ describe('cluster init options', () => {
     expect(issues({ domain: 'p', leafRemote: 'tls://centre' })).toMatch(/port/);
     expect(issues({ leafAdvertise: 'x:1' })).toMatch(/--leaf-advertise is the address of --leafnodes/);
   });
+
+  it('takes provinces at a centre only: each once, none named like the centre; credentials at a province only', () => {
+    expect(issues({ domain: 'centre', provinces: ['hue'] })).toMatch(/--provinces are the accounts of --leafnodes/);
+    expect(issues({ domain: 'centre', leafnodes: true, provinces: ['hue', 'hue'] })).toMatch(/twice/);
+    expect(issues({ domain: 'centre', leafnodes: true, provinces: ['hue', 'centre'] })).toMatch(
+      /differ from the centre/,
+    );
+    expect(issues({ domain: 'centre', leafnodes: true, provinces: ['a.b'] })).toMatch(/JetStream domain/);
+    expect(issues({ domain: 'hue', leafCredentials: '/c.json' })).toMatch(/--leaf-credentials is the province's login/);
+    expect(parse({ domain: 'centre', leafnodes: true, provinces: ['hue', 'quang-ninh'] }).success).toBe(true);
+  });
 });
 
 describe('the cluster plan', () => {
@@ -83,5 +94,38 @@ describe('the cluster plan', () => {
     expect(text).toContain('url: "tls://centre.example:7422"');
     expect(text).toContain('deny_imports: ["ioc.>", "$KV.>"]');
     expect(text).toContain('deny_exports: ["ioc.>", "$KV.>"]');
+  });
+
+  it('gives each province an account and a login at the leaf listener; the hubs stay in the centre account', () => {
+    const p = plan({ domain: 'centre', leafnodes: true, provinces: ['hue', 'quang-ninh'] });
+    const [hue, qn] = p.provinceAccounts!.provinces;
+    expect(hue!.credentials).toMatchObject({ centre: 'centre', province: 'hue', user: 'hue' });
+    expect(qn!.credentials.password).toMatch(/^[0-9a-f]{64}$/);
+    expect(qn!.credentials.password).not.toBe(hue!.credentials.password);
+    const texts = p.nodes.map((n) => nodeConfig(p, n));
+    // Every node of the centre takes the same logins.
+    for (const text of texts) {
+      expect(text).toContain(
+        `{ user: "quang-ninh", password: "${qn!.credentials.password}", account: "PROVINCE_quang-ninh" }`,
+      );
+      expect(text).toContain('no_auth_user: "hub"');
+    }
+    const text = texts[0]!;
+    // A province may create consumers on the directives only, and the centre reaches its domain's consumer API only.
+    expect(text).toContain('{ service: { account: "CENTRE", subject: "$JS.API.CONSUMER.CREATE.IOC_gov_tasks" } }');
+    expect(text).toContain('{ service: { account: "PROVINCE_hue", subject: "$JS.hue.API.CONSUMER.CREATE.>" } }');
+    expect(text).toContain('{ stream: { account: "PROVINCE_quang-ninh", subject: "fed.quang-ninh.>" } }');
+    expect(text).not.toMatch(/subject: "\$JS\.(centre\.)?API\.>"/);
+    expect(text).not.toContain('ioc.');
+    // Without --provinces: one account, no logins (as before).
+    const shared = plan({ domain: 'centre', leafnodes: true });
+    expect(nodeConfig(shared, shared.nodes[0]!)).not.toMatch(/accounts|authorization|no_auth_user/);
+  });
+
+  it("puts a province's credential into its leaf remote's URL", () => {
+    const credentials = { centre: 'centre', province: 'hue', user: 'hue', password: 'ab'.repeat(32) };
+    const options = parse({ nodes: '1', domain: 'hue', leafRemote: 'tls://centre.example:7422' }).data!;
+    const p = planCluster(options, credentials);
+    expect(nodeConfig(p, p.nodes[0]!)).toContain(`url: "tls://hue:${'ab'.repeat(32)}@centre.example:7422"`);
   });
 });

@@ -1,6 +1,14 @@
 // Who is who in a site's NATS cluster: each node's name, address, ports, store and TLS files, and what links it.
 import { join, resolve } from 'node:path';
 import type { ClusterInitOptions } from './cluster-options.js';
+import type { LeafCredentials } from './leaf-credentials.js';
+import {
+  accountsConfig,
+  leafAuthorization,
+  planProvinceAccounts,
+  type ProvinceAccounts,
+  remoteWithCredentials,
+} from './province-accounts.js';
 
 export interface TlsFiles {
   ca: string;
@@ -27,6 +35,10 @@ export interface ClusterPlan {
   leafnodes: boolean;
   leafAdvertise?: string;
   leafRemote?: string;
+  /** A centre's account per province (--provinces); without it every leaf node shares the hubs' account. */
+  provinceAccounts?: ProvinceAccounts;
+  /** A province's login at the centre's leaf node listener (--leaf-credentials). */
+  leafCredentials?: LeafCredentials;
   nodes: NodePlan[];
   /** The certificate a hub presents to the cluster (made with --self-signed; a site's own otherwise). */
   hubTls?: TlsFiles;
@@ -37,7 +49,7 @@ export interface ClusterPlan {
 /** An IPv6 address in brackets, in URLs and in `host:port` listen addresses alike. */
 const hostInUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
-export function planCluster(o: ClusterInitOptions): ClusterPlan {
+export function planCluster(o: ClusterInitOptions, leafCredentials?: LeafCredentials): ClusterPlan {
   const out = resolve(o.out);
   const tlsDir = join(out, 'tls');
   const ca = o.selfSigned ? (o.ca ?? join(tlsDir, 'ca.pem')) : o.ca!;
@@ -69,6 +81,8 @@ export function planCluster(o: ClusterInitOptions): ClusterPlan {
     leafnodes: o.leafnodes,
     leafAdvertise: o.leafAdvertise,
     leafRemote: o.leafRemote,
+    provinceAccounts: o.provinces && o.domain ? planProvinceAccounts(o.domain, o.provinces) : undefined,
+    leafCredentials,
     nodes,
     hubTls: o.selfSigned ? { ca, cert: join(tlsDir, 'hub.pem'), key: join(tlsDir, 'hub-key.pem') } : undefined,
     caKey: o.selfSigned && !o.caKey ? join(tlsDir, 'ca-key.pem') : undefined,
@@ -109,6 +123,7 @@ export function nodeConfig(plan: ClusterPlan, node: NodePlan): string {
     `  store_dir: ${q(node.storeDir)}`,
     ...(plan.domain ? [`  domain: ${q(plan.domain)}`] : []),
     '}',
+    ...(plan.provinceAccounts ? accountsConfig(plan.provinceAccounts) : []),
   ];
   if (plan.nodes.length > 1) {
     const routes = plan.nodes
@@ -131,6 +146,9 @@ export function nodeConfig(plan: ClusterPlan, node: NodePlan): string {
     lines.push(
       '',
       "# The provinces' clusters connect here as leaf nodes (their certificates signed by the same CA).",
+      ...(plan.provinceAccounts
+        ? ['# Each logs in with its own credential, to its own account (the accounts block above).']
+        : []),
       'leafnodes {',
       `  listen: ${q(`${hostInUrl(node.host)}:${node.leafPort}`)}`,
       // Provinces otherwise learn (and later reconnect to) the nodes' own addresses, unreachable behind a NAT.
@@ -141,10 +159,12 @@ export function nodeConfig(plan: ClusterPlan, node: NodePlan): string {
           ]
         : []),
       ...tlsBlock(node.tls, '  '),
+      ...(plan.provinceAccounts ? leafAuthorization(plan.provinceAccounts, '  ') : []),
       '}',
     );
   }
   if (plan.leafRemote) {
+    const url = plan.leafCredentials ? remoteWithCredentials(plan.leafRemote, plan.leafCredentials) : plan.leafRemote;
     lines.push(
       '',
       "# The centre, as a leaf node. Only the JetStream API and stream sourcing cross: the hubs' own subjects (ioc.>:",
@@ -154,7 +174,7 @@ export function nodeConfig(plan: ClusterPlan, node: NodePlan): string {
       '  reconnect: 2',
       '  remotes: [',
       '    {',
-      `      url: ${q(plan.leafRemote)}`,
+      `      url: ${q(url)}`,
       ...tlsBlock(node.tls, '      '),
       '      deny_imports: ["ioc.>", "$KV.>"]',
       '      deny_exports: ["ioc.>", "$KV.>"]',
