@@ -1,0 +1,134 @@
+// The host's view of its hub cluster (`hubs` in its /api/status): two real SQLite hubs on loopback, a server that
+// answers garbage and one that never answers, and a real host given all four URLs. The host polls each hub's own
+// /api/status in the background; a hub that stops, lies or hangs is said so, and the host keeps serving.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebhookConnectorConfig } from '../../hub/connectors/webhook/webhook-connector.js';
+import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import type { RunningHost } from '../../main/host/host.js';
+import { createLogger } from '../../platform/logger.js';
+import type { HubView } from '../../src/contract/hub-cluster.js';
+import { hostStatus } from '../support/host-process.js';
+import { enrolDevice } from '../support/hub-identity.js';
+import { startTestHost, until } from '../support/start-test-host.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ioc-hub-cluster-'));
+let hubA: RunningHub;
+let hubB: RunningHub;
+let garbage: Server;
+let hanging: Server;
+let host: RunningHost;
+const urls: { garbage: string; hanging: string } = { garbage: '', hanging: '' };
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function startSqliteHub(name: string, connectors: Parameters<typeof startHub>[0]['connectors'] = []) {
+  return startHub({
+    port: 0,
+    demo: false,
+    logFile: join(dir, `${name}.sqlite`),
+    version: `t-${name}`,
+    connectors,
+    logger: createLogger('hub', 'error'),
+  });
+}
+
+beforeAll(async () => {
+  const secretFile = join(dir, 'dvc.secret');
+  writeFileSync(secretFile, 'webhook-shared-secret-hub-cluster\n', { mode: 0o600 });
+  const webhook = WebhookConnectorConfig.parse({
+    id: 'he-thong-dvc',
+    kind: 'webhook',
+    secret: { fromFile: secretFile },
+    mapping: {
+      topic: 'econ.live',
+      items: '$.counters[*]',
+      key: '{metric}',
+      fields: { metric: 'name', value: 'count' },
+    },
+  });
+  hubA = await startSqliteHub('a', [{ id: webhook.id, kind: 'webhook', config: webhook }]);
+  hubB = await startSqliteHub('b');
+  garbage = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"app": "ioc-wall", '),
+  );
+  urls.garbage = await listen(garbage);
+  // Accepts and never answers: the check must give up on its own.
+  hanging = createServer(() => undefined);
+  urls.hanging = await listen(hanging);
+  host = await startTestHost({
+    hub: [hubA.url, hubB.url, urls.garbage, urls.hanging].join(','),
+    credential: enrolDevice(hubA, 'cluster-console', 'console'),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await host?.close();
+  await hubA?.close();
+  await hubB?.close();
+  for (const s of [garbage, hanging]) {
+    s?.closeAllConnections();
+    await new Promise((resolve) => s?.close(resolve));
+  }
+});
+
+const hubsOf = async (): Promise<HubView[]> => (await hostStatus(host)).hubs;
+const viewOf = (views: HubView[], url: string): HubView | undefined => views.find((v) => v.url === url);
+
+describe("the host's view of its hubs", () => {
+  it('lists every hub in order, marks the one it is on, and says which answered what', async () => {
+    const views = await until(
+      'every hub checked once',
+      async () => {
+        const v = await hubsOf();
+        return v.every((h) => h.reach !== 'pending') && v.find((h) => h.current) ? v : undefined;
+      },
+      20_000,
+    );
+    expect(views.map((v) => v.url)).toEqual([hubA.url, hubB.url, urls.garbage, urls.hanging]);
+    expect(views.filter((v) => v.current).map((v) => v.url)).toEqual([hubA.url]);
+    expect(viewOf(views, hubA.url)).toMatchObject({
+      reach: 'ok',
+      error: null,
+      answer: { version: 't-a', log: 'sqlite', producer: true, natsConnected: null, waiting: 0, refused: 0 },
+    });
+    expect(viewOf(views, hubB.url)).toMatchObject({ reach: 'ok', current: false, answer: { version: 't-b' } });
+    expect(viewOf(views, urls.garbage)).toMatchObject({
+      reach: 'invalid',
+      answer: null,
+      error: 'the answer is not JSON',
+    });
+    expect(viewOf(views, urls.hanging)).toMatchObject({ reach: 'unreachable', answer: null });
+    expect(viewOf(views, urls.hanging)?.error).toMatch(/no answer within/);
+    for (const v of views) expect(v.checkedAt).toEqual(expect.any(Number));
+  });
+
+  it("gives a console on a remote hub that hub's connectors", async () => {
+    const status = await hostStatus(host);
+    expect(status.connectors?.map((c) => [c.id, c.kind])).toEqual([['he-thong-dvc', 'webhook']]);
+  });
+
+  it('says a stopped hub is unreachable within a bounded wait, and keeps serving', async () => {
+    await hubB.close();
+    const b = await until(
+      'hub B unreachable',
+      async () => {
+        const v = viewOf(await hubsOf(), hubB.url);
+        return v?.reach === 'unreachable' ? v : undefined;
+      },
+      20_000,
+    );
+    expect(b.answer).toBeNull();
+    expect(b.error).toMatch(/ECONNREFUSED/);
+    const status = await hostStatus(host);
+    expect(status.feed.state).toBe('connected');
+    expect(viewOf(status.hubs, hubA.url)).toMatchObject({ reach: 'ok', current: true });
+  });
+});
