@@ -58,7 +58,7 @@ export function HubClusterSection({ hubs }: { hubs: readonly HubView[] }): React
                         {HUB_MARK[row.health]}
                       </span>
                       <span className="hub-cluster__notes">{row.notes.map(noteText).join(' · ')}</span>
-                      {hub.error && <div className="console__error">{hub.error}</div>}
+                      {hub.error && <div className="hub-cluster__error">{hub.error}</div>}
                     </td>
                     <th scope="row">
                       <code>{hub.url}</code>
