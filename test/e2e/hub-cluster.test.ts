@@ -1,14 +1,13 @@
 // The "Cụm hub" table end to end: a host process given a real hub and a server that answers garbage
 // (`--hub A,B`), its console in headless Chromium with an admin logged in. The table shows both, the hub in use
 // marked and producing, the other not valid, by word and shape; the console on a remote hub shows its connectors.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookConnectorConfig } from '../../hub/connectors/webhook/webhook-connector.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import { createLogger } from '../../platform/logger.js';
 import { REPO } from '../support/cli-process.js';
@@ -16,6 +15,7 @@ import { type HeadlessApp, startHeadlessApp } from '../support/headless-app.js';
 import { enrolDevice, enrolPerson, TEST_PASSWORD, writeCredentialFile } from '../support/hub-identity.js';
 import { loginOnPage } from '../support/people.js';
 import { launchTestChromium } from '../support/test-chromium.js';
+import { webhookConnectorEntry } from '../support/webhook-connector-entry.js';
 
 const shots = join(REPO, 'test-results', 'hub-cluster');
 const dir = mkdtempSync(join(tmpdir(), 'ioc-hub-cluster-e2e-'));
@@ -28,26 +28,13 @@ const admin = { user: 'quan.tri', password: TEST_PASSWORD };
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  const secretFile = join(dir, 'dvc.secret');
-  writeFileSync(secretFile, 'webhook-shared-secret-hub-cluster-e2e\n', { mode: 0o600 });
-  const webhook = WebhookConnectorConfig.parse({
-    id: 'he-thong-dvc',
-    kind: 'webhook',
-    secret: { fromFile: secretFile },
-    mapping: {
-      topic: 'econ.live',
-      items: '$.counters[*]',
-      key: '{metric}',
-      fields: { metric: 'name', value: 'count' },
-    },
-  });
   hub = await startHub({
     port: 0,
     demo: true,
     seed: 3,
     logFile: join(dir, 'hub.sqlite'),
     version: 't-e2e',
-    connectors: [{ id: webhook.id, kind: 'webhook', config: webhook }],
+    connectors: [webhookConnectorEntry(dir, 'he-thong-dvc')],
     logger: createLogger('hub', 'error'),
   });
   await enrolPerson(hub, admin.user, ['admin']);

@@ -1,13 +1,13 @@
 // The host's view of its hub cluster (`hubs` in its /api/status): two real SQLite hubs on loopback, a server that
 // answers garbage and one that never answers, and a real host given all four URLs. The host polls each hub's own
 // /api/status in the background; a hub that stops, lies or hangs is said so, and the host keeps serving.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookConnectorConfig } from '../../hub/connectors/webhook/webhook-connector.js';
+import type { ConnectorEntry } from '../../hub/connectors/connectors-file.js';
 import { type RunningHub, startHub } from '../../hub/hub-server.js';
 import type { RunningHost } from '../../main/host/host.js';
 import { createLogger } from '../../platform/logger.js';
@@ -15,6 +15,7 @@ import type { HubView } from '../../src/contract/hub-cluster.js';
 import { hostStatus } from '../support/host-process.js';
 import { enrolDevice } from '../support/hub-identity.js';
 import { startTestHost, until } from '../support/start-test-host.js';
+import { webhookConnectorEntry } from '../support/webhook-connector-entry.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ioc-hub-cluster-'));
 let hubA: RunningHub;
@@ -29,7 +30,7 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function startSqliteHub(name: string, connectors: Parameters<typeof startHub>[0]['connectors'] = []) {
+function startSqliteHub(name: string, connectors: ConnectorEntry[] = []) {
   return startHub({
     port: 0,
     demo: false,
@@ -41,20 +42,7 @@ function startSqliteHub(name: string, connectors: Parameters<typeof startHub>[0]
 }
 
 beforeAll(async () => {
-  const secretFile = join(dir, 'dvc.secret');
-  writeFileSync(secretFile, 'webhook-shared-secret-hub-cluster\n', { mode: 0o600 });
-  const webhook = WebhookConnectorConfig.parse({
-    id: 'he-thong-dvc',
-    kind: 'webhook',
-    secret: { fromFile: secretFile },
-    mapping: {
-      topic: 'econ.live',
-      items: '$.counters[*]',
-      key: '{metric}',
-      fields: { metric: 'name', value: 'count' },
-    },
-  });
-  hubA = await startSqliteHub('a', [{ id: webhook.id, kind: 'webhook', config: webhook }]);
+  hubA = await startSqliteHub('a', [webhookConnectorEntry(dir, 'he-thong-dvc')]);
   hubB = await startSqliteHub('b');
   garbage = createServer((_req, res) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"app": "ioc-wall", '),
