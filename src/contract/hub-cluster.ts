@@ -24,8 +24,7 @@ export type HubAnswer = z.infer<typeof HubAnswer>;
  * `pending`: not checked yet; `ok`: a valid answer; `unreachable`: no answer in time (or an HTTP error);
  * `invalid`: an answer that is not a hub's status.
  */
-export const HubReach = z.enum(['pending', 'ok', 'unreachable', 'invalid']);
-export type HubReach = z.infer<typeof HubReach>;
+const HubReach = z.enum(['pending', 'ok', 'unreachable', 'invalid']);
 
 export const HubView = z.object({
   url: z.string(),

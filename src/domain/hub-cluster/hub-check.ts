@@ -26,7 +26,7 @@ export function checkOfAnswer(raw: unknown, at: number): HubCheck {
   return failedCheck('invalid', at, `not a hub's status: ${z.prettifyError(parsed.error)}`);
 }
 
-export function answerOf(status: HubStatus): HubAnswer {
+function answerOf(status: HubStatus): HubAnswer {
   const { log, version } = status;
   if (log.kind === 'sqlite') {
     // One hub, its own log: it produces, and there is no NATS to lose nor stream to wait for.
