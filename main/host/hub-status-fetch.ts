@@ -21,10 +21,12 @@ export async function fetchHubStatus(hubUrl: string, options: HubStatusFetchOpti
   try {
     body = await getText(new URL('/api/status', hubUrl), options);
   } catch (err) {
-    if (err instanceof NotAHubStatus) return failedCheck('invalid', options.clock(), err.message);
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    const error = timedOut ? `no answer within ${options.timeoutMs} ms` : String(err);
-    return failedCheck('unreachable', options.clock(), error);
+    const invalid = err instanceof NotAHubStatus;
+    return failedCheck(
+      invalid ? 'invalid' : 'unreachable',
+      options.clock(),
+      String(err instanceof Error ? err.message : err),
+    );
   }
   let raw: unknown;
   try {
@@ -38,32 +40,42 @@ export async function fetchHubStatus(hubUrl: string, options: HubStatusFetchOpti
 class NotAHubStatus extends Error {}
 
 function getText(url: URL, options: HubStatusFetchOptions): Promise<string> {
-  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
-  const onResponse =
-    (resolve: (text: string) => void, reject: (err: Error) => void) =>
-    (res: IncomingMessage): void => {
+  return new Promise<string>((resolve, reject) => {
+    const onResponse = (res: IncomingMessage): void => {
       if (res.statusCode !== 200) {
         res.resume();
-        return reject(new NotAHubStatus(`HTTP ${res.statusCode ?? '?'} instead of a status`));
+        return fail(new NotAHubStatus(`HTTP ${res.statusCode ?? '?'} instead of a status`));
       }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_BYTES) {
-          res.destroy();
-          return reject(new NotAHubStatus(`an answer larger than ${MAX_BYTES} bytes`));
-        }
+        if (size > MAX_BYTES) return fail(new NotAHubStatus(`an answer larger than ${MAX_BYTES} bytes`));
         chunks.push(chunk);
       });
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      res.on('error', reject);
+      res.on('end', () => done(() => resolve(Buffer.concat(chunks).toString('utf8'))));
+      res.on('error', fail);
     };
-  return new Promise<string>((resolve, reject) => {
     const request =
       url.protocol === 'https:'
-        ? httpsGet(url, { signal, ...(options.ca ? { ca: options.ca } : {}) }, onResponse(resolve, reject))
-        : httpGet(url, { signal }, onResponse(resolve, reject));
-    request.on('error', reject);
+        ? httpsGet(url, options.ca ? { ca: options.ca } : {}, onResponse)
+        : httpGet(url, onResponse);
+    // One timer for the whole exchange: a hub that never answers, or sends its headers and stalls mid-body.
+    const timer = setTimeout(() => fail(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    const stop = (): void => fail(new Error('the host is closing'));
+    options.signal.addEventListener('abort', stop, { once: true });
+    let settled = false;
+    function done(settle: () => void): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', stop);
+      settle();
+    }
+    function fail(err: Error): void {
+      done(() => reject(err));
+      request.destroy();
+    }
+    request.on('error', fail);
   });
 }

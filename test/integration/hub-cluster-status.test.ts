@@ -1,8 +1,9 @@
-// The host's view of its hub cluster (`hubs` in its /api/status): two real SQLite hubs on loopback, a server that
-// answers garbage and one that never answers, and a real host given all four URLs. The host polls each hub's own
-// /api/status in the background; a hub that stops, lies or hangs is said so, and the host keeps serving.
+// The host's view of its hub cluster (`hubs` in its /api/status): two real SQLite hubs on loopback, hostile servers
+// (garbage, an answer of 2 MB, one that never answers, one that stalls mid-answer) and a real host given all the
+// URLs. The host polls each hub's own /api/status in the background; a hub that stops, lies or hangs is said so,
+// and the host keeps serving.
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +21,17 @@ import { webhookConnectorEntry } from '../support/webhook-connector-entry.js';
 const dir = mkdtempSync(join(tmpdir(), 'ioc-hub-cluster-'));
 let hubA: RunningHub;
 let hubB: RunningHub;
-let garbage: Server;
-let hanging: Server;
 let host: RunningHost;
-const urls: { garbage: string; hanging: string } = { garbage: '', hanging: '' };
+/** What each hostile server does, and what the host must say of it. */
+const HOSTILE = {
+  garbage: (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"app": "ioc-wall", '),
+  huge: (_req, res) => res.writeHead(200).end(`"${'x'.repeat(2_000_000)}"`),
+  // Accepts and never answers, or sends its headers and stalls: the check must give up on its own.
+  hanging: () => undefined,
+  stalling: (_req, res) => res.writeHead(200).write('{"app": '),
+} satisfies Record<string, RequestListener>;
+const servers: Server[] = [];
+const urls = {} as Record<keyof typeof HOSTILE, string>;
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,15 +52,13 @@ function startSqliteHub(name: string, connectors: ConnectorEntry[] = []) {
 beforeAll(async () => {
   hubA = await startSqliteHub('a', [webhookConnectorEntry(dir, 'he-thong-dvc')]);
   hubB = await startSqliteHub('b');
-  garbage = createServer((_req, res) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"app": "ioc-wall", '),
-  );
-  urls.garbage = await listen(garbage);
-  // Accepts and never answers: the check must give up on its own.
-  hanging = createServer(() => undefined);
-  urls.hanging = await listen(hanging);
+  for (const [name, listener] of Object.entries(HOSTILE)) {
+    const server = createServer(listener);
+    servers.push(server);
+    urls[name as keyof typeof HOSTILE] = await listen(server);
+  }
   host = await startTestHost({
-    hub: [hubA.url, hubB.url, urls.garbage, urls.hanging].join(','),
+    hub: [hubA.url, hubB.url, ...Object.values(urls)].join(','),
     credential: enrolDevice(hubA, 'cluster-console', 'console'),
   });
 }, 60_000);
@@ -61,9 +67,9 @@ afterAll(async () => {
   await host?.close();
   await hubA?.close();
   await hubB?.close();
-  for (const s of [garbage, hanging]) {
-    s?.closeAllConnections();
-    await new Promise((resolve) => s?.close(resolve));
+  for (const s of servers) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
   }
 });
 
@@ -80,7 +86,7 @@ describe("the host's view of its hubs", () => {
       },
       20_000,
     );
-    expect(views.map((v) => v.url)).toEqual([hubA.url, hubB.url, urls.garbage, urls.hanging]);
+    expect(views.map((v) => v.url)).toEqual([hubA.url, hubB.url, ...Object.values(urls)]);
     expect(views.filter((v) => v.current).map((v) => v.url)).toEqual([hubA.url]);
     expect(viewOf(views, hubA.url)).toMatchObject({
       reach: 'ok',
@@ -93,8 +99,18 @@ describe("the host's view of its hubs", () => {
       answer: null,
       error: 'the answer is not JSON',
     });
-    expect(viewOf(views, urls.hanging)).toMatchObject({ reach: 'unreachable', answer: null });
-    expect(viewOf(views, urls.hanging)?.error).toMatch(/no answer within/);
+    expect(viewOf(views, urls.huge)).toMatchObject({
+      reach: 'invalid',
+      answer: null,
+      error: expect.stringMatching(/larger than/),
+    });
+    for (const url of [urls.hanging, urls.stalling]) {
+      expect(viewOf(views, url)).toMatchObject({
+        reach: 'unreachable',
+        answer: null,
+        error: expect.stringMatching(/no answer within/),
+      });
+    }
     for (const v of views) expect(v.checkedAt).toEqual(expect.any(Number));
   });
 
