@@ -4,11 +4,11 @@ import { z } from 'zod';
 
 /** What a hub said of itself at the last check, reduced to what an admin acts on. */
 export const HubAnswer = z.object({
-  version: z.string(),
+  version: z.string().max(200),
   /** Where the hub's log is: its own SQLite file, or NATS JetStream shared with other hubs. */
   log: z.enum(['sqlite', 'jetstream']),
   /** The hub's name in the cluster (JetStream only). */
-  name: z.string().nullable(),
+  name: z.string().max(200).nullable(),
   /** Runs the demo, the connectors and the alarm engine (a SQLite hub always does; a JetStream hub holds the lease). */
   producer: z.boolean(),
   /** Connected to NATS (null: a SQLite hub, no NATS). */

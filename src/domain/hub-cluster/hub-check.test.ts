@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HubView } from '../../contract/hub-cluster.js';
 import type { HubStatus } from '../../contract/hub-protocol.js';
 import { checkOfAnswer, clusterConnectors, type HubCheck, viewOf } from './hub-check.js';
 
@@ -72,6 +73,13 @@ describe('a hub check', () => {
       expect(view.error).toMatch(/^not a hub's status/);
       expect(view.error!.length).toBeLessThanOrEqual(500);
     }
+  });
+
+  it("bounds a hub's own words (version, name) to what the host's status admits", () => {
+    const long = 'v'.repeat(10_000);
+    const view = viewOf('http://x', checkOfAnswer({ ...jetstream(long), version: long }, 9), null);
+    expect(HubView.parse(view).answer).toMatchObject({ version: expect.stringMatching(/^v{199}…$/) });
+    expect(view.answer?.name).toHaveLength(200);
   });
 
   it('is pending before the first check', () => {

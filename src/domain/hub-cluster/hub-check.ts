@@ -10,8 +10,10 @@ export type HubCheck =
   | { reach: 'ok'; at: number; status: HubStatus }
   | { reach: 'unreachable' | 'invalid'; at: number; error: string };
 
+/** What a hub's words may take of the host's status and the console (HubView's bounds). */
 const MAX_ERROR = 500;
-const clip = (text: string): string => (text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR - 1)}…` : text);
+const MAX_NAME = 200;
+const clip = (text: string, max = MAX_ERROR): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export const failedCheck = (reach: 'unreachable' | 'invalid', at: number, error: string): HubCheck => ({
   reach,
@@ -27,7 +29,8 @@ export function checkOfAnswer(raw: unknown, at: number): HubCheck {
 }
 
 function answerOf(status: HubStatus): HubAnswer {
-  const { log, version } = status;
+  const { log } = status;
+  const version = clip(status.version, MAX_NAME);
   if (log.kind === 'sqlite') {
     // One hub, its own log: it produces, and there is no NATS to lose nor stream to wait for.
     return { version, log: 'sqlite', name: null, producer: true, natsConnected: null, waiting: 0, refused: 0 };
@@ -35,7 +38,7 @@ function answerOf(status: HubStatus): HubAnswer {
   return {
     version,
     log: 'jetstream',
-    name: log.hub,
+    name: clip(log.hub, MAX_NAME),
     producer: log.producer,
     natsConnected: log.connected,
     waiting: log.waiting,
