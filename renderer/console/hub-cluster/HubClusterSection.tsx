@@ -23,7 +23,7 @@ export function HubClusterSection({ hubs }: { hubs: readonly HubView[] }): React
       {hubs.length === 0 ? (
         <p>{t('hubCluster.none')}</p>
       ) : (
-        // Focusable so a keyboard can scroll a wide table; the caption names it for a screen reader.
+        // Focusable so a keyboard can scroll a wide table; the heading names the region for a screen reader.
         <div
           className="hub-cluster__scroll"
           tabIndex={0}
