@@ -32,6 +32,7 @@ import { WallPlacement } from './displays/wall-placement.js';
 import { PresetApplier } from './presets/preset-applier.js';
 import { PersonSessions } from './person-sessions.js';
 import { HubLinkAlarm } from './hub-link-alarm.js';
+import { HubClusterWatch } from './hub-cluster-watch.js';
 import { AsOfReader } from './time-cursor/as-of-reader.js';
 import { TimeCursor } from './time-cursor/time-cursor.js';
 import { BriefingPacks } from './briefing-pack/briefing-packs.js';
@@ -140,12 +141,21 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
       relays.pageGone(clientId);
     },
   });
+  const hubCa = options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined;
   const feed = new FeedClient({
     hubUrls: hub ? [hub.url] : hubUrls(options.hub),
     stallMs: options.hubStallS * 1000,
-    hubCa: options.hubCa ? readFileSync(options.hubCa, 'utf8') : undefined,
+    hubCa,
     credential,
     sink: store,
+    logger,
+  });
+  // Every hub of the list as its /api/status says (the embedded one read directly): for the console's cluster table.
+  const hubs = new HubClusterWatch({
+    urls: hub ? [hub.url] : hubUrls(options.hub),
+    embedded: hub ? () => hub.status() : undefined,
+    current: () => feed.status().failover.current,
+    hubCa,
     logger,
   });
   // The people logged in on the console pages: their sessions stay here, the pages get a resume handle.
@@ -238,7 +248,8 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     cache: { kind: 'sqlite', keys: store.size, integrity: integrity.status },
     outbox: { depth: outbox.depth() },
     presets: presets.status(),
-    connectors: hub ? hub.status().connectors : null,
+    connectors: hubs.connectors(),
+    hubs: hubs.views(),
     alarms: hubLink.active(),
   });
 
@@ -363,6 +374,7 @@ export async function startHost(config: HostConfig): Promise<RunningHost> {
     broadcast.close();
     presets.close();
     people.close();
+    hubs.close();
     feed.close();
     await room?.close();
     await bridge.close();

@@ -28,6 +28,7 @@ import { HealthStrip } from './HealthStrip';
 import { AuditSection, type TrailRequest } from './audit/AuditSection';
 import { ResponsesSection } from './responses/ResponsesSection';
 import { ConnectorsSection } from './connectors/ConnectorsSection';
+import { HubClusterSection } from './hub-cluster/HubClusterSection';
 import { BriefingSection } from './briefing/BriefingSection';
 import { LoginPage } from './people/LoginPage';
 import { PersonBar } from './people/PersonBar';
@@ -202,6 +203,7 @@ function ConsoleView(): ReactNode {
             <h2>{t('console.feed')}</h2>
             <FeedSection feed={status.feed} />
           </section>
+          <HubClusterSection hubs={status.hubs} />
         </main>
       )}
     </div>

@@ -1,6 +1,7 @@
 // GET /api/status of the host: what the console shows and what operators' scripts and tests read.
 import { z } from 'zod';
 import { ConnectorStatusRow } from './connector-status.js';
+import { HubView } from './hub-cluster.js';
 import { Monitor, Rect, WindowState } from './wall.js';
 import { Alarm } from '../domain/alarms/alarm-schema.js';
 
@@ -157,8 +158,13 @@ export const HostStatus = z.object({
   }),
   outbox: z.object({ depth: z.number().int().nonnegative() }),
   presets: WallPresetStatus,
-  /** The embedded hub's connectors, as its /api/status gives them; null with a remote hub (see its own status). */
+  /**
+   * The hub's connectors, as its /api/status gives them: the embedded hub's, or with remote hubs the producing one's
+   * (else the one the host is on) as last polled; null while no hub has answered.
+   */
   connectors: z.array(ConnectorStatusRow).nullable().default(null),
+  /** Every hub of `--hub` as last polled (or, embedded, read directly), in the order given. */
+  hubs: z.array(HubView).default([]),
   /** The host's own alarms active now (e.g. the hub unreachable for too long). */
   alarms: z.array(Alarm).default([]),
 });

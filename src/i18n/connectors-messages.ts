@@ -3,7 +3,7 @@ export const CONNECTORS_MESSAGES = {
   vi: {
     connectors: {
       title: 'Nguồn dữ liệu',
-      remote: 'Hub ở máy khác: trạng thái nguồn dữ liệu xem tại /api/status của hub.',
+      remote: 'Chưa hub nào báo trạng thái nguồn dữ liệu (hub ở máy khác chưa trả lời).',
       none: 'Chưa cấu hình nguồn dữ liệu nào (ioc-wall start --connectors TỆP).',
       id: 'Nguồn',
       kind: 'Loại',
@@ -28,7 +28,7 @@ export const CONNECTORS_MESSAGES = {
   en: {
     connectors: {
       title: 'Data sources',
-      remote: "The hub runs elsewhere: see the data sources in the hub's /api/status.",
+      remote: 'No hub has reported its data sources yet (the hub elsewhere has not answered).',
       none: 'No data source is configured (ioc-wall start --connectors FILE).',
       id: 'Source',
       kind: 'Kind',

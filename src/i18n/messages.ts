@@ -17,6 +17,7 @@ import { PRESENTER_MESSAGES } from './presenter-messages.js';
 import { ALARM_DESK_MESSAGES } from './alarm-desk-messages.js';
 import { FAILOVER_MESSAGES } from './failover-messages.js';
 import { REPLAY_MESSAGES } from './replay-messages.js';
+import { HUB_CLUSTER_MESSAGES } from './hub-cluster-messages.js';
 
 export const MESSAGES = {
   vi: {
@@ -531,6 +532,7 @@ export const MESSAGES = {
     ...PRESENTER_MESSAGES.vi,
     ...FAILOVER_MESSAGES.vi,
     ...REPLAY_MESSAGES.vi,
+    ...HUB_CLUSTER_MESSAGES.vi,
   },
   en: {
     app: {
@@ -1036,6 +1038,7 @@ export const MESSAGES = {
     ...PRESENTER_MESSAGES.en,
     ...FAILOVER_MESSAGES.en,
     ...REPLAY_MESSAGES.en,
+    ...HUB_CLUSTER_MESSAGES.en,
   },
 } as const;
 
