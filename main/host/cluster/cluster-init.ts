@@ -10,7 +10,7 @@ import { type LeafCredentials, LeafCredentialsError, readLeafCredentials } from 
 export class ClusterInitError extends Error {}
 
 /** Where a centre writes a province's credential (0600), to hand to that province's installer. */
-export const credentialsFile = (plan: ClusterPlan, province: string): string =>
+const credentialsFile = (plan: ClusterPlan, province: string): string =>
   join(plan.out, 'provinces', `${province}.json`);
 
 function provinceCredentials(o: ClusterInitOptions): LeafCredentials | undefined {

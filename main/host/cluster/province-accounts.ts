@@ -17,7 +17,7 @@ const HUB_USER = 'hub';
 /** The centre's topic the provinces take (federation.ts at a province: `--federate <centre>:gov.tasks`). */
 const DIRECTIVES = streamOf('gov.tasks');
 
-export interface ProvinceAccount {
+interface ProvinceAccount {
   account: string;
   credentials: LeafCredentials;
 }
