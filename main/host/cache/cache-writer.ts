@@ -78,32 +78,33 @@ class InlineWriter implements CacheWriter {
 }
 
 class WorkerWriter implements CacheWriter {
-  private readonly worker: Worker;
-  private readonly results: MessagePort;
-  private readonly done: Int32Array;
+  /** Started at the first batch: a cold start that only reads the cache (offline) spends nothing on it. */
+  private started: { worker: Worker; results: MessagePort } | null = null;
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
   private given = 0;
 
-  constructor(db: Database.Database) {
-    const shared = new SharedArrayBuffer(4);
-    this.done = new Int32Array(shared);
+  constructor(private readonly db: Database.Database) {}
+
+  private start(): { worker: Worker; results: MessagePort } {
     const { port1, port2 } = new MessageChannel();
-    this.results = port1;
     const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-    const synchronous = String(db.pragma('synchronous', { simple: true }));
-    this.worker = new Worker(WRITER_SOURCE, {
+    const synchronous = String(this.db.pragma('synchronous', { simple: true }));
+    const worker = new Worker(WRITER_SOURCE, {
       eval: true,
-      workerData: { file: db.name, sqlite, synchronous, shared, results: port2 },
+      workerData: { file: this.db.name, sqlite, synchronous, shared: this.done.buffer, results: port2 },
       transferList: [port2],
     });
-    // The writer must not keep a stopping process alive; close() drains it first.
-    this.worker.unref();
-    this.results.unref();
+    // The writer must not keep a stopping process alive; the cache drains it before it closes.
+    worker.unref();
+    port1.unref();
+    return { worker, results: port1 };
   }
 
   write(rows: FlatRows, checkpointPages: number): void {
     this.throwFailure();
     this.waitUntil(this.given - MAX_QUEUED + 1);
-    this.worker.postMessage({ rows, pages: checkpointPages });
+    this.started ??= this.start();
+    this.started.worker.postMessage({ rows, pages: checkpointPages });
     this.given++;
   }
 
@@ -113,13 +114,16 @@ class WorkerWriter implements CacheWriter {
   }
 
   close(): void {
-    this.worker.postMessage(null);
+    if (!this.started) return;
+    const { worker, results } = this.started;
+    this.started = null;
+    worker.postMessage(null);
     this.given++;
     try {
       this.waitUntil(this.given);
     } finally {
-      void this.worker.terminate();
-      this.results.close();
+      void worker.terminate();
+      results.close();
     }
   }
 
@@ -134,7 +138,7 @@ class WorkerWriter implements CacheWriter {
   }
 
   private throwFailure(): void {
-    const failure = receiveMessageOnPort(this.results);
+    const failure = this.started && receiveMessageOnPort(this.started.results);
     if (failure) throw new Error(`cache commit failed: ${String(failure.message)}`);
   }
 }
