@@ -17,7 +17,7 @@ import { openCache } from '../dist/main/host/cache/open-cache.js';
 import { benchEvent } from './events.mjs';
 import { oneStart } from './cold-start.mjs';
 import { buildHubLog } from './hub-log.mjs';
-import { jetStreamHub, natsCluster } from './nats-server.mjs';
+import { jetStreamHub, natsCluster } from './backends.mjs';
 import { PLAIN_BATCH, envelopesFrom, plainLoop } from './plain-loop.mjs';
 import { fmt, section, table, targetLines } from './report.mjs';
 import {
