@@ -4,7 +4,7 @@
 // JetStream streams instead (a hub with `--log nats://…`): a new hub's replica catching up from the streams, then
 // the host's replay from that hub.
 //
-//   npx tsc -b && node bench/replay.mjs [--quick] [--backend jetstream]
+//   npx tsc -b && node bench/replay.mjs [--quick] [--backend sqlite|jetstream]
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
@@ -313,6 +313,11 @@ export async function runJetStream({ quick, print }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const backend = process.argv[process.argv.indexOf('--backend') + 1];
-  await runAlone(process.argv.includes('--backend') && backend === 'jetstream' ? runJetStream : run);
+  const at = process.argv.indexOf('--backend');
+  const backend = at < 0 ? 'sqlite' : process.argv[at + 1];
+  if (backend !== 'sqlite' && backend !== 'jetstream') {
+    process.stderr.write('usage: node bench/replay.mjs [--quick] [--backend sqlite|jetstream]\n');
+    process.exit(2);
+  }
+  await runAlone(backend === 'jetstream' ? runJetStream : run);
 }
