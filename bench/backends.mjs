@@ -46,7 +46,8 @@ export async function natsCluster(dir, nodes) {
   return ports.map((p) => `nats://127.0.0.1:${p.client}`);
 }
 
-async function jetStreamHub(dir, servers, replicas) {
+/** A hub on the JetStream back end (`--log nats://…`), its replica in `dir`, started again until it can be. */
+export async function jetStreamHub(dir, servers, replicas) {
   // A new cluster elects its JetStream leader first: the hub is started again until it can make its streams.
   const hub = await until(
     'a hub on the cluster',
@@ -69,7 +70,13 @@ async function jetStreamHub(dir, servers, replicas) {
     await hub.close();
   };
   atCleanup(close);
-  return { url: hub.url, admin: hub.admin, publish: (events) => hub.publish(events), close };
+  return {
+    url: hub.url,
+    admin: hub.admin,
+    publish: (events) => hub.publish(events),
+    heads: () => Object.fromEntries(Object.entries(hub.status().topics).map(([t, v]) => [t, v.head])),
+    close,
+  };
 }
 
 async function measure(hub, dir, events, heads) {

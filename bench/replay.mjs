@@ -1,25 +1,36 @@
 // 3. Replay: a host that was live until an outage catches up with one hour of backlog at 1,000 events/s
 // (3.6 M events) from the hub's log; time until its committed offsets reach the hub's heads, and the ratio to a
-// plain better-sqlite3 loop writing the same rows in the same run.
+// plain better-sqlite3 loop writing the same rows in the same run. `--backend jetstream`: the same backlog in NATS
+// JetStream streams instead (a hub with `--log nats://…`): a new hub's replica catching up from the streams, then
+// the host's replay from that hub.
+//
+//   npx tsc -b && node bench/replay.mjs [--quick] [--backend sqlite|jetstream]
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../dist/platform/logger.js';
+import { subjectOf } from '../dist/hub/jetstream/stream-names.js';
 import { FeedCache } from '../dist/main/host/cache/feed-cache.js';
 import { openCache } from '../dist/main/host/cache/open-cache.js';
 import { benchEvent } from './events.mjs';
 import { oneStart } from './cold-start.mjs';
 import { buildHubLog } from './hub-log.mjs';
+import { jetStreamHub, natsCluster } from './backends.mjs';
 import { PLAIN_BATCH, envelopesFrom, plainLoop } from './plain-loop.mjs';
 import { fmt, section, table, targetLines } from './report.mjs';
 import {
   committedReader,
+  reached,
   removeDir,
   round,
+  runAlone,
   startBenchHub,
   startHostProcess,
   tempDir,
   totalOf,
+  until,
   waitCommitted,
 } from './support.mjs';
 
@@ -197,4 +208,116 @@ export async function run({ quick, print }) {
     },
     targets,
   };
+}
+
+/** Stream messages published at once (each acknowledged) while filling the streams. */
+const FILL_WINDOW = 2000;
+
+/**
+ * Events [0, total) into the topics' streams as hub/jetstream/stream-writer.ts appends them (the event's JSON with
+ * its offset, on the condition that the stream ends just before it); returns the heads per topic.
+ */
+async function fillStreams(server, total, startTime, spanMs) {
+  const nc = await connect({ servers: server });
+  try {
+    const js = jetstream(nc);
+    const heads = {};
+    for (let from = 0; from < total; from += FILL_WINDOW) {
+      const batch = envelopesFrom(from, Math.min(total, from + FILL_WINDOW), heads, startTime, spanMs, total);
+      await Promise.all(
+        batch.map((e) => js.publish(subjectOf(e.topic), JSON.stringify(e), { expect: { lastSequence: e.offset - 1 } })),
+      );
+    }
+    return heads;
+  } finally {
+    await nc.drain();
+  }
+}
+
+/** The replay from the JetStream back end (one nats-server): the hub's replica, then the host. */
+export async function runJetStream({ quick, print }) {
+  const backlog = quick ? 360_000 : 3_600_000;
+  const spanMs = (backlog / 1000) * 1000;
+  const total = BEFORE + backlog;
+  const logSpanMs = (total / backlog) * spanMs;
+  const timeoutMs = quick ? 90_000 : 300_000;
+  print(
+    section(`3b. replay from JetStream: ${fmt(backlog)} events of backlog → a new hub's replica, then a host`, [
+      `The topics' streams on one nats-server hold ${fmt(total)} events, published as the stream writer does (JSON`,
+      `with its offset, expected last sequence). (a) a hub with --log nats://… and an empty replica starts and`,
+      `follows the streams until its heads are the streams' ends; (b) a host whose cache holds the first ${fmt(BEFORE)}`,
+      `replays the rest from that hub, timed as in 3. Bounded at ${fmt(timeoutMs / 1000)} s each.`,
+    ]),
+  );
+  const dir = tempDir('replay-js');
+  const startTime = Date.now() - spanMs - 60_000;
+  const servers = await natsCluster(dir, 1);
+  // A first hub makes the topics' streams with the back end's own configuration, then leaves.
+  await (await jetStreamHub(join(dir, 'maker'), servers, 1)).close();
+  const f0 = performance.now();
+  const heads = await fillStreams(servers[0], total, startTime, logSpanMs);
+  const fillMs = performance.now() - f0;
+
+  const r0 = performance.now();
+  const hub = await jetStreamHub(join(dir, 'hub'), servers, 1);
+  await until('the replica holding the streams', () => reached(hub.heads(), heads), timeoutMs, 20);
+  const replicaMs = performance.now() - r0;
+
+  const hostDir = join(dir, 'host');
+  const held = seedCache(hostDir, BEFORE, startTime, total, logSpanMs);
+  const host = await startHostProcess(hub, hostDir);
+  const reader = committedReader(host.cacheFile);
+  const result = await waitCommitted(reader, heads, { timeoutMs, pollMs: 20 });
+  reader.close();
+  await host.close();
+  await hub.close();
+  removeDir(dir);
+
+  const replayed = totalOf(result.offsets) - totalOf(held);
+  const seconds = (result.at - host.readyAt) / 1000;
+  print(
+    table(
+      ['step', 'events', 'seconds', 'events/s'],
+      [
+        [
+          'fill the streams (NATS client, acknowledged, not the product)',
+          fmt(total),
+          fmt(fillMs / 1000, 1),
+          fmt((total / fillMs) * 1000),
+        ],
+        [
+          "(a) a new hub's replica → the streams' ends",
+          fmt(total),
+          fmt(replicaMs / 1000, 1),
+          fmt((total / replicaMs) * 1000),
+        ],
+        [
+          `(b) host replay from that hub → committed${result.done ? '' : ` (NOT caught up in ${fmt(timeoutMs / 1000)} s)`}`,
+          fmt(replayed),
+          fmt(seconds, 1),
+          fmt(replayed / seconds),
+        ],
+      ],
+    ),
+  );
+  return {
+    bench: 'replay-jetstream',
+    backlogEvents: backlog,
+    fillSeconds: round(fillMs / 1000, 3),
+    replicaSeconds: round(replicaMs / 1000, 3),
+    replicaEventsPerS: Math.round((total / replicaMs) * 1000),
+    hostCaughtUp: result.done,
+    hostSeconds: round(seconds, 3),
+    hostEventsPerS: Math.round(replayed / seconds),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--backend');
+  const backend = at < 0 ? 'sqlite' : process.argv[at + 1];
+  if (backend !== 'sqlite' && backend !== 'jetstream') {
+    process.stderr.write('usage: node bench/replay.mjs [--quick] [--backend sqlite|jetstream]\n');
+    process.exit(2);
+  }
+  await runAlone(backend === 'jetstream' ? runJetStream : run);
 }
