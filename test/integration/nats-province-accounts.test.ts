@@ -241,7 +241,9 @@ describe('a centre with an account per province', { timeout: 120_000 }, () => {
     };
     // The one way from DIRECTIVES into the hubs' JetStream API (the mirror's): a directive is no consumer request.
     const intoCentreApi = `${CENTRE_API_FOR_DIRECTIVES}.CONSUMER.CREATE.${streamOf(DIRECTIVE)}`;
-    for (const deliver of [...targets, intoCentreApi, 'fed.centre.S.canary']) {
+    // DIRECTIVES' own API takes no delivery for a call (the mirror is still there at the end).
+    const deleteMirror = `$JS.API.STREAM.DELETE.${streamOf(DIRECTIVE)}`;
+    for (const deliver of [...targets, intoCentreApi, deleteMirror, 'fed.centre.S.canary']) {
       const create = JSON.stringify({
         stream_name: streamOf(DIRECTIVE),
         config: { deliver_subject: deliver, ack_policy: 'none', deliver_policy: 'new' },
