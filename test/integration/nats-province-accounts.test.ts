@@ -3,7 +3,8 @@
 // works through the accounts (the centre sources each province's topic, each province the centre's directives),
 // and province A — its server run without the deny lists its cluster init wrote, as a compromised province would
 // — reaches nothing else: not the centre's JetStream API (streams, the audit), not province B's domain nor B's
-// copies, and none of its publishes lands in the centre's account.
+// copies, none of its publishes lands in the centre's account, and a consumer it makes on the directives (in the
+// centre's DIRECTIVES account, on a mirror) delivers nowhere there either, whatever subject it names.
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
