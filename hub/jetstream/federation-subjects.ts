@@ -11,3 +11,16 @@ export const apiPrefixOf = (domain: string): string => `$JS.${domain}.API`;
  * leaf link keeps apart).
  */
 export const deliverPrefixOf = (domain: string): string => `fed.${domain}`;
+
+// A centre whose provinces have accounts of their own keeps the directives they source in an account of its own,
+// DIRECTIVES (a mirror of `IOC_gov_tasks`: hub/jetstream/directives-mirror.ts). These subjects link it to the
+// hubs' account, and no province reaches them.
+
+/** DIRECTIVES' JetStream API as the hubs reach it: creating and reading its mirror, nothing else. */
+export const DIRECTIVES_API = '$IOC.DIRECTIVES.API';
+
+/** The hubs' JetStream API as the mirror reaches it from DIRECTIVES: a consumer on `IOC_gov_tasks`, nothing else. */
+export const CENTRE_API_FOR_DIRECTIVES = '$IOC.CENTRE.API';
+
+/** Where the hubs' account delivers the mirror's copies, taken by DIRECTIVES only. */
+export const DIRECTIVES_DELIVER = '$IOC.DIRECTIVES.M';

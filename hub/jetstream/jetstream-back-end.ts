@@ -9,6 +9,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { Envelope, KnownTopic } from '../../src/contract/hub-protocol.js';
 import type { RetentionPolicy } from '../event-log.js';
 import { ensureAuditStream, mirrorAudit } from './audit-mirror.js';
+import { ensureDirectivesMirror } from './directives-mirror.js';
 import { sourceSites } from './federation.js';
 import { relayFederation } from './federation-relay.js';
 import { shareSigningKey, syncIdentity } from './identity-sync.js';
@@ -49,6 +50,7 @@ export async function openJetStreamBackEnd(
   await ensureTopicStreams(jsm, policyOf, options.replicas);
   await ensureAuditStream(jsm, options.replicas);
   await sourceSites(jsm, options.federate, { replicas: options.replicas });
+  await ensureDirectivesMirror(nc, options.replicas);
   const holder: { writer: StreamWriter | null } = { writer: null };
   const replica = ReplicaLog.open(db, (events, ids) => holder.writer?.enqueue(events, ids));
   const writer = new StreamWriter({ js, jsm, replicaTail: (t) => replica.tail(t), logger });

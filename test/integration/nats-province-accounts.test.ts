@@ -3,12 +3,16 @@
 // works through the accounts (the centre sources each province's topic, each province the centre's directives),
 // and province A — its server run without the deny lists its cluster init wrote, as a compromised province would
 // — reaches nothing else: not the centre's JetStream API (streams, the audit), not province B's domain nor B's
-// copies, and none of its publishes lands in the centre's account.
+// copies, none of its publishes lands in the centre's account, and a consumer it makes on the directives (in the
+// centre's DIRECTIVES account, on a mirror) delivers nowhere there either, whatever subject it names.
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDirectivesMirror } from '../../hub/jetstream/directives-mirror.js';
 import { type FederatedSite, federatedStreamOf, sourceSites } from '../../hub/jetstream/federation.js';
+import { CENTRE_API_FOR_DIRECTIVES, DIRECTIVES_API } from '../../hub/jetstream/federation-subjects.js';
 import { streamOf, subjectOf } from '../../hub/jetstream/stream-names.js';
 import { initNode, messages, openSite, type Site } from '../support/federation-sites.js';
 import { runCli } from '../support/cli-process.js';
@@ -84,6 +88,9 @@ beforeAll(async () => {
     }
   }
   await centre.jsm.streams.add({ name: AUDIT, subjects: ['ioc.audit.>'] });
+  // The centre's hub makes the provinces' mirror of its directives; a province's finds nothing to make.
+  expect(await ensureDirectivesMirror(centre.nc, 1)).toBe(true);
+  expect(await ensureDirectivesMirror(a.nc, 1)).toBe(false);
   await centre.js.publish('ioc.audit.hub-1', '{"row":1}');
   const provinces: FederatedSite[] = [A, B].map((domain) => ({ domain, topics: [FORWARDED] }));
   await sourceSites(centre.jsm, provinces, { replicas: 1 });
@@ -210,5 +217,59 @@ describe('a centre with an account per province', { timeout: 120_000 }, () => {
       event(FORWARDED, B, 1),
       event(FORWARDED, B, 2),
     ]);
+  });
+
+  it("delivers a province's consumer on the directives nowhere in the centre's account", async () => {
+    const directives = federatedStreamOf('centre', DIRECTIVE);
+    // What the centre's hubs listen on (the producer lease's bucket, the directives' own subject): only the
+    // centre's own control directive may show up there.
+    const targets = ['$KV.ioc_leases.x', subjectOf(DIRECTIVE)];
+    const seenAtCentre: string[] = [];
+    const atCentre = targets.map((subject) =>
+      centre.nc.subscribe(subject, { callback: (_e, m) => void seenAtCentre.push(`${subject} ${m.string()}`) }),
+    );
+    // A canary delivered where A sees it: once it brings the control directive, the consumers made before it on
+    // the same stream have delivered it too.
+    const canary: string[] = [];
+    const onCanary = a.nc.subscribe('fed.centre.S.canary', { callback: (_e, m) => void canary.push(m.string()) });
+    await Promise.all([centre.nc.flush(), a.nc.flush()]);
+    const consumers = async (): Promise<number> =>
+      (await centre.jsm.streams.info(streamOf(DIRECTIVE))).state.consumer_count;
+    const before = {
+      tasks: await messages(centre, streamOf(DIRECTIVE)),
+      atA: await messages(a, directives),
+      consumers: await consumers(),
+    };
+    // The one way from DIRECTIVES into the hubs' JetStream API (the mirror's): a directive is no consumer request.
+    const intoCentreApi = `${CENTRE_API_FOR_DIRECTIVES}.CONSUMER.CREATE.${streamOf(DIRECTIVE)}`;
+    // DIRECTIVES' own API takes no delivery for a call (the mirror is still there at the end).
+    const deleteMirror = `$JS.API.STREAM.DELETE.${streamOf(DIRECTIVE)}`;
+    for (const deliver of [...targets, intoCentreApi, deleteMirror, 'fed.centre.S.canary']) {
+      const create = JSON.stringify({
+        stream_name: streamOf(DIRECTIVE),
+        config: { deliver_subject: deliver, ack_policy: 'none', deliver_policy: 'new' },
+      });
+      // Made, or refused (the server refuses a delivery into the stream's own subjects): either way not lost.
+      expect(await outcome(a.nc, `$JS.centre.API.CONSUMER.CREATE.${streamOf(DIRECTIVE)}`, create)).toMatch(
+        /^answered: /,
+      );
+    }
+    const control = event(DIRECTIVE, 'centre', 2);
+    await centre.js.publish(subjectOf(DIRECTIVE), control);
+    await until('the control directive at A', async () => (await messages(a, directives)) === before.atA + 1, 60_000);
+    await until('the canary at A', async () => canary.length === 1, 60_000);
+    await centre.nc.flush();
+    atCentre.forEach((s) => s.unsubscribe());
+    onCanary.unsubscribe();
+
+    expect(canary).toEqual([control]);
+    expect(seenAtCentre).toEqual([`${subjectOf(DIRECTIVE)} ${control}`]);
+    expect(await messages(centre, streamOf(DIRECTIVE))).toBe(before.tasks + 1);
+    expect(await consumers()).toBe(before.consumers);
+    // A's consumers were made on DIRECTIVES' mirror: it listens to no subject and holds what the centre's stream does.
+    const directivesApi = await jetstreamManager(centre.nc, { apiPrefix: DIRECTIVES_API, checkAPI: false });
+    const mirror = await directivesApi.streams.info(streamOf(DIRECTIVE));
+    expect(mirror.config.subjects ?? []).toEqual([]);
+    expect(mirror.state.messages).toBe(before.tasks + 1);
   });
 });

@@ -88,7 +88,9 @@ export function startInstructions(plan: ClusterPlan): string {
         `    (cluster init --domain ${credentials.province} --leaf-remote … --leaf-credentials <that file>)`,
       );
     }
-    if (!plan.provinceAccounts) {
+    if (plan.provinceAccounts) {
+      lines.push("  They take the directives from a copy the centre's hubs make when they start (account DIRECTIVES).");
+    } else {
       lines.push("  Every province shares the hubs' account: give --provinces to confine each to its own.");
     }
   }

@@ -111,8 +111,20 @@ describe('the cluster plan', () => {
       expect(text).toContain('no_auth_user: "hub"');
     }
     const text = texts[0]!;
-    // A province may create consumers on the directives only, and the centre reaches its domain's consumer API only.
-    expect(text).toContain('{ service: { account: "CENTRE", subject: "$JS.API.CONSUMER.CREATE.IOC_gov_tasks" } }');
+    // A province may create consumers on DIRECTIVES' mirror of the directives only, never in the hubs' account; the
+    // centre reaches its domain's consumer API only.
+    expect(text).toContain('{ service: { account: "DIRECTIVES", subject: "$JS.API.CONSUMER.CREATE.IOC_gov_tasks" } }');
+    expect(text).toContain('{ service: "$JS.API.CONSUMER.CREATE.IOC_gov_tasks", accounts: ["DIRECTIVES"] }');
+    // What any account takes from the hubs': the mirror's consumer (remapped, for DIRECTIVES), its copies, flow control.
+    const fromCentre = [...text.matchAll(/\{ (service|stream): \{ account: "CENTRE", subject: "([^"]+)" \}(, to)?/g)];
+    expect(new Set(fromCentre.map((m) => `${m[1]} ${m[2]}${m[3] ?? ''}`))).toEqual(
+      new Set([
+        'service $JS.API.CONSUMER.CREATE.IOC_gov_tasks, to',
+        'stream $IOC.DIRECTIVES.M.>',
+        'service $JS.FC.IOC_gov_tasks.>',
+        'stream $JS.FC.>',
+      ]),
+    );
     expect(text).toContain('{ service: { account: "PROVINCE_hue", subject: "$JS.hue.API.CONSUMER.CREATE.>" } }');
     expect(text).toContain('{ stream: { account: "PROVINCE_quang-ninh", subject: "fed.quang-ninh.>" } }');
     expect(text).not.toMatch(/subject: "\$JS\.(centre\.)?API\.>"/);
