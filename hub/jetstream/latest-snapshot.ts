@@ -35,7 +35,8 @@ export async function readLatestSnapshot(
       error,
     });
   };
-  if ((await nats.jsm.streams.info(stream)).state.messages === 0) return { events: [], refused };
+  const { messages: held, last_seq: last } = (await nats.jsm.streams.info(stream)).state;
+  if (held === 0) return { events: [], refused };
   // One message per subject (max_msgs_per_subject 1), so reading all is reading the last of each.
   const consumer = await nats.js.consumers.get(stream, { deliver_policy: DeliverPolicy.All });
   const messages = await consumer.consume({ max_messages: 5000 });
@@ -52,7 +53,9 @@ export async function readLatestSnapshot(
       else if (read.envelope.offset > range.after && read.envelope.offset < range.before) {
         byOffset.set(read.envelope.offset, read.envelope);
       }
-      if (m.info.pending === 0) break;
+      // Up to where the stream ended when asked. Not "pending 0" alone: a message counted as pending may be replaced
+      // by a newer one of its key before it is delivered (one per subject), and that count never comes down.
+      if (m.seq >= last || m.info.pending === 0) break;
     }
   } finally {
     clearTimeout(timer);

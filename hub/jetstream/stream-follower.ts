@@ -15,6 +15,8 @@ import { jsonOf } from './json-text.js';
 
 /** Applied in one SQLite transaction at most this many at a time, or when the stream has no more pending. */
 const BATCH = 2000;
+/** Read but not yet applied (more said to be pending) for this long: applied all the same. */
+const LATE_FLUSH_MS = 50;
 
 export interface StreamFollowerDeps {
   js: JetStreamClient;
@@ -54,7 +56,10 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
     let lastSeq = deps.replica.tail(topic).seq;
     // The stream dropped messages the replica has not read (retention): the next valid event may be further on.
     let gap = false;
+    let lateFlush: NodeJS.Timeout | undefined;
     const flush = (): void => {
+      clearTimeout(lateFlush);
+      lateFlush = undefined;
       deps.replica.applyFromStream(topic, batch, lastSeq, floor);
       const applied = batch;
       batch = [];
@@ -101,10 +106,16 @@ export async function followStreams(deps: StreamFollowerDeps): Promise<StreamFol
         }
         lastSeq = m.seq;
         if (batch.length >= BATCH || m.info.pending === 0) flush();
+        // A message counted as pending may be dropped by the retention before it is delivered, and then the count
+        // never comes down to 0: what was read is applied shortly anyway.
+        else lateFlush ??= setTimeout(flush, LATE_FLUSH_MS);
       },
       deps.logger,
     );
-    stops.push(() => reading.stop());
+    stops.push(() => {
+      clearTimeout(lateFlush);
+      reading.stop();
+    });
   };
   for (const topic of KNOWN_TOPICS) follow(topic);
   return {
