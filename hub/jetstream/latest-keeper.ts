@@ -59,7 +59,7 @@ export function keepLatest(deps: LatestKeeperDeps): LatestKeeper {
     for (let attempt = 0; !stopped;) {
       try {
         tail ??= await latestTailOf(deps.jsm, topic, copied);
-        const events = deps.replica.read(topic, tail.offset, PIPELINE);
+        const events = lastOfEachKey(deps.replica.read(topic, tail.offset, PIPELINE));
         if (events.length === 0) {
           await idle();
           continue;
@@ -127,4 +127,17 @@ async function latestTailOf(jsm: JetStreamManager, topic: KnownTopic, copied: nu
   const parsed = Envelope.safeParse(last ? jsonOf(last.string()) : undefined);
   const offset = parsed.success && parsed.data.topic === topic ? parsed.data.offset : 0;
   return { seq, offset: Math.max(offset, copied) };
+}
+
+/**
+ * The stream keeps one message per key, so of a run of events only each key's last is worth copying (a live counter
+ * written a thousand times in a run is copied once), in offset order so that the run's last event is copied last.
+ */
+function lastOfEachKey(events: readonly Envelope[]): Envelope[] {
+  const last = new Map<string, Envelope>();
+  for (const e of events) {
+    last.delete(e.key);
+    last.set(e.key, e);
+  }
+  return [...last.values()];
 }
