@@ -5,12 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import type { RunningHub } from '../../hub/hub-server.js';
 import type { RunningHost } from '../../main/host/host.js';
-import { createLogger } from '../../platform/logger.js';
 import type { HubView } from '../../src/contract/hub-cluster.js';
 import { hostStatus } from '../support/host-process.js';
 import { enrolDevice } from '../support/hub-identity.js';
+import { startJetStreamTestHub } from '../support/jetstream-test-hub.js';
 import { type NatsServer, NatsServers } from '../support/nats-servers.js';
 import { startTestHost, until } from '../support/start-test-host.js';
 
@@ -20,15 +20,7 @@ let nats: NatsServer & { url: string };
 const hubs: RunningHub[] = [];
 let host: RunningHost;
 
-const hubOn = (name: string): Promise<RunningHub> =>
-  startHub({
-    port: 0,
-    logFile: join(dir, `hub-${name}.sqlite`),
-    demo: false,
-    version: 't',
-    logger: createLogger('hub', 'error'),
-    jetstream: { servers: [nats.url], replicas: 1, hubName: `hub-${name}` },
-  });
+const hubOn = (name: string): Promise<RunningHub> => startJetStreamTestHub(nats.url, dir, `hub-${name}`);
 
 beforeAll(async () => {
   nats = await servers.single();

@@ -11,11 +11,11 @@ import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jet
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../hub/event-log.js';
-import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import type { RunningHub } from '../../hub/hub-server.js';
 import { latestStreamOf, latestSubjectOf, streamOf } from '../../hub/jetstream/stream-names.js';
-import { createLogger } from '../../platform/logger.js';
 import { type Envelope, HUB_EVENTS, SnapshotMessage } from '../../src/contract/hub-protocol.js';
 import { enrolDevice, hubClient } from '../support/hub-identity.js';
+import { startJetStreamTestHub } from '../support/jetstream-test-hub.js';
 import { NatsServers } from '../support/nats-servers.js';
 import { until } from '../support/start-test-host.js';
 
@@ -41,14 +41,8 @@ const event = (key: string): NewEvent => ({
 });
 
 function hubOn(name: string, dir: string): Promise<RunningHub> {
-  return startHub({
-    port: 0,
-    logFile: join(dir, `${name}.sqlite`),
-    demo: false,
-    version: 't',
+  return startJetStreamTestHub(nats.url, dir, name, {
     retention: { 'econ.live': { maxAgeMs: 86_400_000, maxEvents: 5 } },
-    logger: createLogger('hub', 'error'),
-    jetstream: { servers: [nats.url], replicas: 1, hubName: name },
   }).then((hub) => {
     hubs.push(hub);
     return hub;

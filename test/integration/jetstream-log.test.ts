@@ -9,14 +9,14 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningHub, startHub } from '../../hub/hub-server.js';
+import type { RunningHub } from '../../hub/hub-server.js';
 import { DemoSource } from '../../hub/demo-source.js';
 import { verifyMirroredAudit } from '../../hub/jetstream/audit-mirror.js';
 import { subjectOf } from '../../hub/jetstream/stream-names.js';
-import { createLogger } from '../../platform/logger.js';
 import { CommandResponse, HUB_EVENTS, KNOWN_TOPICS } from '../../src/contract/hub-protocol.js';
 import { enrolDevice, enrolPerson, hubClient, logIn } from '../support/hub-identity.js';
 import { diffLogs } from '../support/log-compare.js';
+import { startJetStreamTestHub } from '../support/jetstream-test-hub.js';
 import { NatsServers } from '../support/nats-servers.js';
 import { until } from '../support/start-test-host.js';
 
@@ -27,16 +27,7 @@ let dir: string;
 const hubs: Record<'a' | 'b', RunningHub> = {} as never;
 const sockets: Socket[] = [];
 
-function hubOn(name: 'a' | 'b'): Promise<RunningHub> {
-  return startHub({
-    port: 0,
-    logFile: join(dir, `hub-${name}.sqlite`),
-    demo: false,
-    version: 't',
-    logger: createLogger('hub', 'error'),
-    jetstream: { servers: [nats.url], replicas: 1, hubName: `hub-${name}` },
-  });
-}
+const hubOn = (name: 'a' | 'b'): Promise<RunningHub> => startJetStreamTestHub(nats.url, dir, `hub-${name}`);
 
 const heads = (hub: RunningHub) => Object.fromEntries(KNOWN_TOPICS.map((t) => [t, hub.status().topics[t]!.head]));
 
